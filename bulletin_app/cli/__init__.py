@@ -1,0 +1,5 @@
+"""The ``bulletin`` command line: a second face on the same services as the GUI."""
+
+from bulletin_app.cli.main import main
+
+__all__ = ["main"]

@@ -1,0 +1,259 @@
+"""``bulletin`` — argparse command table; each command is ``implementation(services, args)``.
+
+Output: human text by default, one JSON document on stdout with ``--json``.
+Errors: one line on stderr and exit 1 (never a traceback); usage errors exit 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from bulletin_app import __version__
+from bulletin_app.cli import serialize
+from bulletin_app.domain.errors import BulletinError
+from bulletin_app.domain.query import mark_spans
+from bulletin_app.errorlog import log_unexpected
+from bulletin_app.services import Services
+
+Result = tuple[Any, str]  # (JSON-ready data, human text)
+
+
+def cmd_init(sv: Services, args: argparse.Namespace) -> Result:
+    info = sv.library.info()
+    columns = sv.library.columns()
+    data = {
+        "location": info.location,
+        "schema": info.schema,
+        "articles": info.articles,
+        "columns": [c.name for c in columns],
+        "upgraded_backup": info.upgraded_backup,
+    }
+    text = (
+        f"Thư viện: {info.location}\nLược đồ: {info.schema}\nSố tin bài: {info.articles}\n"
+        f"Chuyên mục: {', '.join(c.name for c in columns)}"
+    )
+    return data, text
+
+
+def cmd_import(sv: Services, args: argparse.Namespace) -> Result:
+    report = sv.imports.import_paths([Path(p) for p in args.paths], column=args.column)
+    data = [r.as_json() for r in report.results]
+    lines = [f"  ✓ {r.id}: {r.title}" if r.error is None else f"  ✗ {r.path}: {r.error}" for r in report.results]
+    lines.append(f"Đã nhập {len(report.imported)} tệp, lỗi {len(report.failed)} tệp.")
+    if report.failed:
+        raise _Partial(
+            data,
+            "\n".join(lines),
+            f"{len(report.failed)} tệp không nhập được: " + "; ".join(f"{r.path}: {r.error}" for r in report.failed),
+        )
+    return data, "\n".join(lines)
+
+
+def cmd_list(sv: Services, args: argparse.Namespace) -> Result:
+    items = sv.articles.list(column=args.column, status=args.status, limit=args.limit)
+    data = [serialize.summary_json(a) for a in items]
+    lines = [f"{a.id:>6}  {a.status.label_vi:<14} {(a.column or '—')[:24]:<24}  {a.title}" for a in items]
+    return data, "\n".join(lines) or "Không có tin bài nào."
+
+
+def cmd_search(sv: Services, args: argparse.Namespace) -> Result:
+    result = sv.search.search(args.query, limit=args.limit)
+    data = [serialize.hit_json(h) for h in result.hits]
+    lines = [f"Lưu ý: {w}" for w in result.warnings]
+    for h in result.hits:
+        lines.append(f"{h.id:>6}  {h.title}")
+        lines.append(f"        {mark_spans(h.snippet, h.highlights)}")
+    if not result.hits:
+        lines.append("Không tìm thấy tin bài nào.")
+    return data, "\n".join(lines)
+
+
+def cmd_show(sv: Services, args: argparse.Namespace) -> Result:
+    a = sv.articles.get(args.article_id)
+    data = serialize.article_json(a)
+    meta = [
+        f"Mã: {a.id}   Trạng thái: {a.status.label_vi}   Ngôn ngữ: {a.language.value}   "
+        f"Phiên bản: {a.version}   Số từ: {a.word_count}"
+    ]
+    if a.column:
+        meta.append(f"Chuyên mục: {a.column}")
+    if a.published:
+        meta.append(
+            f"Ngày đăng: {a.published:%d/%m/%Y %H:%M}" if a.published_has_time else f"Ngày đăng: {a.published:%d/%m/%Y}"
+        )
+    if a.byline:
+        meta.append(f"Tác giả: {a.byline}")
+    if a.source_name or a.source_url:
+        meta.append(f"Nguồn: {a.source_name} {a.source_url}".rstrip())
+    parts = [a.title.upper(), "\n".join(meta)]
+    if a.sapo:
+        parts.append(a.sapo)
+    parts.append(a.body)
+    return data, "\n\n".join(parts)
+
+
+def cmd_issue_create(sv: Services, args: argparse.Namespace) -> Result:
+    issue_id, _ = sv.issues.create(args.number, args.date, args.title or "", args.period or "")
+    issue = sv.issues.get(issue_id)
+    return serialize.issue_json(issue), f"Đã tạo số {issue.number} (mã {issue.id})."
+
+
+def cmd_issue_add(sv: Services, args: argparse.Namespace) -> Result:
+    added, _ = sv.issues.add_articles(args.issue_id, args.article_ids, args.section)
+    skipped = [i for i in args.article_ids if i not in added]
+    text = f"Đã thêm {len(added)} tin bài vào số bản tin {args.issue_id}."
+    if skipped:
+        text += f" Đã có sẵn: {', '.join(map(str, skipped))}."
+    return {"issue_id": args.issue_id, "added": added, "already_present": skipped}, text
+
+
+def cmd_issue_show(sv: Services, args: argparse.Namespace) -> Result:
+    issue = sv.issues.get(args.issue_id)
+    lines = [f"Số {issue.number} — {issue.date:%d/%m/%Y} — {issue.title or '(chưa đặt tên)'}"]
+    for sec in issue.sections:
+        lines.append(f"  {sec.name}")
+        lines.extend(f"    {e.position + 1}. [{e.article_id}] {e.title}" for e in sec.entries)
+    return serialize.issue_json(issue), "\n".join(lines)
+
+
+def cmd_issue_list(sv: Services, args: argparse.Namespace) -> Result:
+    issues = sv.issues.list()
+    lines = [f"{i.id:>4}  Số {i.number:<4} {i.date:%d/%m/%Y}  {i.article_count:>3} bài  {i.title}" for i in issues]
+    return [serialize.issue_summary_json(i) for i in issues], "\n".join(lines) or "Chưa có số bản tin nào."
+
+
+def cmd_backup(sv: Services, args: argparse.Namespace) -> Result:
+    dest = sv.library.backup(Path(args.dest) if args.dest else None)
+    return {"backup": str(dest), "bytes": dest.stat().st_size}, f"Đã sao lưu vào {dest}"
+
+
+class _Partial(Exception):
+    def __init__(self, data: Any, text: str, error: str) -> None:
+        super().__init__(error)
+        self.data, self.text, self.error = data, text, error
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"ngày không hợp lệ “{value}” (cần YYYY-MM-DD)") from None
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{value}” không phải số nguyên") from None
+    if number <= 0:
+        raise argparse.ArgumentTypeError(f"“{value}” phải lớn hơn 0")
+    return number
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db",
+        default=argparse.SUPPRESS,
+        metavar="PATH_OR_URL",
+        help="tệp thư viện hoặc URL SQLAlchemy (mặc định: $BULLETIN_DB hoặc thư mục dữ liệu)",
+    )
+    common.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="in một tài liệu JSON ra stdout")
+    parser = argparse.ArgumentParser(
+        prog="bulletin", parents=[common], description="Thư viện và số Bản tin đối ngoại Thái Nguyên."
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="LỆNH")
+
+    def add(
+        name: str, func: Callable[[Services, argparse.Namespace], Result], help_: str, into: Any = sub
+    ) -> argparse.ArgumentParser:
+        p = into.add_parser(name, parents=[common], help=help_, description=help_)
+        p.set_defaults(func=func)
+        return p
+
+    add("init", cmd_init, "tạo (hoặc nâng cấp) thư viện và in thông tin")
+    p = add("import", cmd_import, "nhập tệp hoặc thư mục tin bài")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--column", metavar="NAME", help="đưa tin bài vào chuyên mục này")
+    p = add("list", cmd_list, "liệt kê tin bài")
+    p.add_argument("--column", metavar="NAME")
+    p.add_argument("--status", choices=["draft", "editing", "approved", "archived"])
+    p.add_argument("--limit", type=_positive, metavar="N")
+    p = add("search", cmd_search, "tìm tin bài (không dấu cũng được)")
+    p.add_argument("query", metavar="QUERY")
+    p.add_argument("--limit", type=_positive, default=20, metavar="N")
+    p = add("show", cmd_show, "xem một tin bài")
+    p.add_argument("article_id", type=int, metavar="ARTICLE_ID")
+    p = add("backup", cmd_backup, "sao lưu toàn bộ thư viện thành một tệp")
+    p.add_argument("dest", nargs="?", metavar="DEST")
+
+    issue = sub.add_parser("issue", parents=[common], help="các số bản tin")
+    issue_sub = issue.add_subparsers(dest="issue_command", required=True, metavar="LỆNH")
+    p = add("create", cmd_issue_create, "tạo số bản tin mới", issue_sub)
+    p.add_argument("--number", type=_positive, required=True, metavar="N")
+    p.add_argument("--date", type=_date, required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--title", metavar="T")
+    p.add_argument("--period", metavar="P", help="kỳ, ví dụ “Tháng 11–12/2026”")
+    p = add("add", cmd_issue_add, "thêm tin bài vào số bản tin", issue_sub)
+    p.add_argument("issue_id", type=int, metavar="ISSUE_ID")
+    p.add_argument("article_ids", type=int, nargs="+", metavar="ARTICLE_ID")
+    p.add_argument("--section", metavar="NAME", help="chuyên mục trong số (mặc định: chuyên mục của tin bài)")
+    p = add("show", cmd_issue_show, "xem một số bản tin", issue_sub)
+    p.add_argument("issue_id", type=int, metavar="ISSUE_ID")
+    add("list", cmd_issue_list, "liệt kê các số bản tin", issue_sub)
+    return parser
+
+
+def _emit(data: Any, text: str, as_json: bool) -> None:
+    if as_json:
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    elif text:
+        sys.stdout.write(text + "\n")
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    as_json = getattr(args, "json", False)
+    try:
+        services = Services.open(getattr(args, "db", None))
+    except BulletinError as exc:
+        print(f"bulletin: {exc.message}", file=sys.stderr)
+        return 1
+    try:
+        data, text = args.func(services, args)
+        _emit(data, text, as_json)
+        return 0
+    except _Partial as partial:
+        _emit(partial.data, partial.text, as_json)
+        print(f"bulletin: {partial.error}", file=sys.stderr)
+        return 1
+    except BulletinError as exc:
+        print(f"bulletin: {exc.message}", file=sys.stderr)
+        return 1
+    finally:
+        services.close()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")  # Windows consoles default to a code page
+    try:
+        return run(argv)
+    except KeyboardInterrupt:
+        print("bulletin: đã dừng.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:
+        where = log_unexpected(exc)
+        hint = f" (chi tiết: {where})" if where else ""
+        print(f"bulletin: lỗi không mong đợi: {type(exc).__name__}: {exc}{hint}", file=sys.stderr)
+        return 1

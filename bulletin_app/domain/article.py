@@ -1,0 +1,123 @@
+"""Articles as the rest of the application sees them (never ORM objects)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class ArticleStatus(StrEnum):
+    DRAFT = "draft"
+    EDITING = "editing"
+    APPROVED = "approved"
+    ARCHIVED = "archived"
+
+    @property
+    def label_vi(self) -> str:
+        return _STATUS_LABELS[self]
+
+
+_STATUS_LABELS = {
+    ArticleStatus.DRAFT: "Bản nháp",
+    ArticleStatus.EDITING: "Đang biên tập",
+    ArticleStatus.APPROVED: "Đã duyệt",
+    ArticleStatus.ARCHIVED: "Lưu trữ",
+}
+
+# Workflow: forward through editing to approval; back to editing for rework;
+# archived articles can be revived as drafts.
+STATUS_TRANSITIONS: dict[ArticleStatus, frozenset[ArticleStatus]] = {
+    ArticleStatus.DRAFT: frozenset({ArticleStatus.EDITING, ArticleStatus.APPROVED, ArticleStatus.ARCHIVED}),
+    ArticleStatus.EDITING: frozenset({ArticleStatus.DRAFT, ArticleStatus.APPROVED, ArticleStatus.ARCHIVED}),
+    ArticleStatus.APPROVED: frozenset({ArticleStatus.EDITING, ArticleStatus.ARCHIVED}),
+    ArticleStatus.ARCHIVED: frozenset({ArticleStatus.DRAFT}),
+}
+
+
+class Language(StrEnum):
+    VI = "vi"
+    EN = "en"
+
+
+@dataclass
+class ArticleDraft:
+    """An article before it is in the library: what importers produce."""
+
+    title: str
+    body: str = ""
+    sapo: str = ""
+    byline: str = ""
+    source_name: str = ""
+    source_url: str = ""
+    published: dt.datetime | None = None
+    published_has_time: bool = False
+    column: str | None = None
+    tags: list[str] = field(default_factory=list)
+    language: Language = Language.VI
+
+
+@dataclass(frozen=True)
+class Article:
+    id: int
+    title: str
+    sapo: str
+    body: str
+    byline: str
+    source_name: str
+    source_url: str
+    published: dt.datetime | None
+    published_has_time: bool
+    column: str | None
+    tags: tuple[str, ...]
+    language: Language
+    translation_id: int | None
+    status: ArticleStatus
+    word_count: int
+    created: dt.datetime
+    updated: dt.datetime
+    version: int
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """One row of the library list."""
+
+    id: int
+    title: str
+    column: str | None
+    status: ArticleStatus
+    language: Language
+    published: dt.datetime | None
+    word_count: int
+    updated: dt.datetime
+
+
+@dataclass(frozen=True)
+class Revision:
+    id: int
+    article_id: int
+    version: int
+    author: str
+    created: dt.datetime
+    snapshot: dict[str, object]
+
+
+# Fields an editor may change through ``update_article``.
+EDITABLE_FIELDS = frozenset(
+    {
+        "title",
+        "sapo",
+        "body",
+        "byline",
+        "source_name",
+        "source_url",
+        "published",
+        "published_has_time",
+        "column",
+        "tags",
+        "language",
+        "translation_id",
+        "status",
+    }
+)

@@ -1,0 +1,1 @@
+"""Document model + theme → PDF (reportlab) and DOCX (python-docx); the Export engine issue."""

@@ -1,0 +1,1 @@
+"""File → ArticleDraft converters, chosen through :mod:`bulletin_app.importers.registry`."""

@@ -1,0 +1,46 @@
+"""Importer registry keyed by file extension (content signatures come with the Importers issue)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from bulletin_app.domain.article import ArticleDraft
+from bulletin_app.importers.plain_text import ImportProblem, read_plain_text
+
+Reader = Callable[[Path], ArticleDraft]
+
+_READERS: dict[str, Reader] = {".txt": read_plain_text, ".text": read_plain_text}
+
+
+def register(extension: str, reader: Reader) -> None:
+    _READERS[extension.lower()] = reader
+
+
+def supported_extensions() -> list[str]:
+    return sorted(_READERS)
+
+
+def reader_for(path: Path) -> Reader:
+    reader = _READERS.get(path.suffix.lower())
+    if reader is None:
+        raise ImportProblem(
+            f"định dạng “{path.suffix or 'không đuôi'}” chưa được hỗ trợ (hỗ trợ: {', '.join(supported_extensions())})"
+        )
+    return reader
+
+
+def expand_paths(paths: list[Path]) -> Iterator[tuple[Path, bool]]:
+    """Files to import: (path, explicitly named). Folders are walked recursively in name order;
+    hidden files and unsupported types inside folders are skipped."""
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if (
+                    child.is_file()
+                    and not any(p.startswith(".") for p in child.relative_to(path).parts)
+                    and child.suffix.lower() in _READERS
+                ):
+                    yield child, False
+        else:
+            yield path, True

@@ -1,0 +1,88 @@
+"""Importing files into the library: each file its own transaction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bulletin_app.domain.changes import Changes
+from bulletin_app.domain.errors import BulletinError
+from bulletin_app.importers.plain_text import ImportProblem
+from bulletin_app.importers.registry import expand_paths, reader_for
+from bulletin_app.services.progress import CancelToken, Progress, ProgressCallback, no_progress
+from bulletin_app.storage import articles_repo
+from bulletin_app.storage.database import Database
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    path: str
+    id: int | None = None
+    title: str | None = None
+    error: str | None = None
+
+    def as_json(self) -> dict[str, object]:
+        if self.error is not None:
+            return {"path": self.path, "error": self.error}
+        return {"path": self.path, "id": self.id, "title": self.title}
+
+
+@dataclass
+class ImportReport:
+    results: list[ImportResult] = field(default_factory=list)
+    changes: Changes = field(default_factory=Changes)
+    cancelled: bool = False
+
+    @property
+    def imported(self) -> list[ImportResult]:
+        return [r for r in self.results if r.error is None]
+
+    @property
+    def failed(self) -> list[ImportResult]:
+        return [r for r in self.results if r.error is not None]
+
+
+class ImportService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def import_paths(
+        self,
+        paths: list[Path],
+        column: str | None = None,
+        progress: ProgressCallback = no_progress,
+        cancel: CancelToken | None = None,
+    ) -> ImportReport:
+        report = ImportReport()
+        files = []
+        for p in paths:
+            if not p.exists():
+                report.results.append(ImportResult(str(p), error="không tìm thấy tệp hoặc thư mục"))
+            else:
+                files.extend(expand_paths([p]))
+        added: set[int] = set()
+        for done, (path, _explicit) in enumerate(files):
+            if cancel is not None and cancel.cancelled:
+                report.cancelled = True
+                break
+            progress(Progress(done, len(files), path.name))
+            report.results.append(self._import_one(path, column, added))
+        progress(Progress(len(files), len(files), ""))
+        report.changes = Changes(articles_added=frozenset(added))
+        return report
+
+    def _import_one(self, path: Path, column: str | None, added: set[int]) -> ImportResult:
+        try:
+            draft = reader_for(path)(path)
+            if column:
+                draft.column = column
+            with self._db.unit() as s:
+                article_id = articles_repo.add_article(s, draft)
+        except ImportProblem as exc:
+            return ImportResult(str(path), error=str(exc))
+        except BulletinError as exc:
+            return ImportResult(str(path), error=exc.message)
+        except OSError as exc:
+            return ImportResult(str(path), error=f"không đọc được tệp: {exc.strerror or exc}")
+        added.add(article_id)
+        return ImportResult(str(path), article_id, draft.title)

@@ -1,0 +1,84 @@
+"""Library-wide use cases: first-run seed, columns, backup, information."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from bulletin_app.domain.changes import Changes
+from bulletin_app.domain.publication import Publication
+from bulletin_app.paths import data_dir
+from bulletin_app.resources import resource_path
+from bulletin_app.storage import articles_repo, columns_repo, publication_repo
+from bulletin_app.storage.database import Database
+from bulletin_app.storage.migrate import current_revision
+
+
+@dataclass(frozen=True)
+class LibraryInfo:
+    location: str
+    schema: str | None
+    articles: int
+    upgraded_backup: str | None
+
+
+@dataclass(frozen=True)
+class ColumnInfo:
+    id: int
+    name: str
+    position: int
+    article_count: int
+
+
+def load_seed() -> dict:
+    with resource_path("seed", "library.toml").open("rb") as fh:
+        return tomllib.load(fh)
+
+
+class LibraryService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def seed_if_empty(self) -> Changes:
+        """Give a new library the usual columns and a publication record to edit."""
+        seed = load_seed()
+        with self._db.unit() as s:
+            added = columns_repo.seed_columns(s, seed.get("columns", []))
+            new_pub = not publication_repo.has_publication(s)
+            if new_pub:
+                publication_repo.save_publication(s, Publication(**seed.get("publication", {})))
+        return Changes(columns_changed=bool(added), publication_changed=new_pub)
+
+    def info(self) -> LibraryInfo:
+        with self._db.unit() as s:
+            count = articles_repo.count_articles(s)
+        backup = self._db.upgraded_backup
+        return LibraryInfo(
+            self._db.location.display, current_revision(self._db.engine), count, str(backup) if backup else None
+        )
+
+    def columns(self) -> list[ColumnInfo]:
+        with self._db.unit() as s:
+            return [ColumnInfo(*row) for row in columns_repo.list_columns(s)]
+
+    def add_column(self, name: str) -> Changes:
+        with self._db.unit() as s:
+            columns_repo.get_or_create_column(s, name)
+        return Changes(columns_changed=True)
+
+    def rename_column(self, column_id: int, name: str) -> Changes:
+        with self._db.unit() as s:
+            columns_repo.rename_column(s, column_id, name)
+        return Changes(columns_changed=True)
+
+    def backup(self, dest: Path | None = None) -> Path:
+        """Copy the whole library (articles, images, issues) into one file."""
+        if dest is None:
+            folder = data_dir() / "backups"
+            folder.mkdir(parents=True, exist_ok=True)
+            dest = folder / f"thu-vien-{dt.datetime.now():%Y%m%d-%H%M%S}.db"
+        elif dest.is_dir():
+            dest = dest / f"thu-vien-{dt.datetime.now():%Y%m%d-%H%M%S}.db"
+        return self._db.backup_to(dest)

@@ -1,0 +1,326 @@
+"""Articles: add, read, update with revisions and optimistic concurrency, delete, list."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from bulletin_app.domain.article import (
+    EDITABLE_FIELDS,
+    STATUS_TRANSITIONS,
+    Article,
+    ArticleDraft,
+    ArticleStatus,
+    ArticleSummary,
+    Language,
+    Revision,
+)
+from bulletin_app.domain.body import body_to_plain, count_words
+from bulletin_app.domain.errors import ConflictError, NotFoundError, ValidationError
+from bulletin_app.storage import search_sqlite
+from bulletin_app.storage.columns_repo import get_or_create_column, get_or_create_tags
+from bulletin_app.storage.models import ArticleRow, ArticleTagRow, EntryRow, RevisionRow, utcnow
+from bulletin_app.text import clean_line, clean_text, collation_key, fold
+
+_SNAPSHOT_FIELDS = (
+    "title",
+    "sapo",
+    "body",
+    "byline",
+    "source_name",
+    "source_url",
+    "published_has_time",
+    "language",
+    "translation_id",
+    "status",
+)
+
+
+def content_hash(title: str, body_plain: str) -> str:
+    """Hash of the article's text after normalisation: equal text ⇒ equal hash."""
+    basis = " ".join(fold(title + "\n" + body_plain).split())
+    return hashlib.sha256(basis.encode("utf-8")).hexdigest()
+
+
+def _to_article(row: ArticleRow) -> Article:
+    return Article(
+        id=row.id,
+        title=row.title,
+        sapo=row.sapo,
+        body=row.body,
+        byline=row.byline,
+        source_name=row.source_name,
+        source_url=row.source_url,
+        published=row.published_at,
+        published_has_time=row.published_has_time,
+        column=row.column.name if row.column else None,
+        tags=tuple(link.tag.name for link in row.tag_links),
+        language=Language(row.language),
+        translation_id=row.translation_id,
+        status=ArticleStatus(row.status),
+        word_count=row.word_count,
+        created=row.created_at,
+        updated=row.updated_at,
+        version=row.version,
+    )
+
+
+def _summary(row: ArticleRow) -> ArticleSummary:
+    return ArticleSummary(
+        id=row.id,
+        title=row.title,
+        column=row.column.name if row.column else None,
+        status=ArticleStatus(row.status),
+        language=Language(row.language),
+        published=row.published_at,
+        word_count=row.word_count,
+        updated=row.updated_at,
+    )
+
+
+def _require(s: Session, article_id: int) -> ArticleRow:
+    row = s.get(ArticleRow, article_id)
+    if row is None:
+        raise NotFoundError(f"Không có tin bài số {article_id}.")
+    return row
+
+
+def _set_derived(row: ArticleRow) -> None:
+    """Recompute what is derived from the text (saved in the same UPDATE/INSERT)."""
+    plain = body_to_plain(row.body)
+    row.word_count = count_words("\n".join((row.title, row.sapo, plain)))
+    row.title_key = collation_key(row.title)
+    row.content_hash = content_hash(row.title, plain)
+
+
+def _reindex(s: Session, row: ArticleRow) -> None:
+    """Re-index the article for search, in the same transaction as the change."""
+    s.flush()
+    tags = [link.tag.name for link in row.tag_links]
+    if s.get_bind().dialect.name == "sqlite":
+        search_sqlite.index_article(
+            s, row.id, search_sqlite.index_fields(row.title, row.sapo, row.body, row.byline, tags)
+        )
+
+
+def _set_tags(s: Session, row: ArticleRow, names: Sequence[str]) -> None:
+    row.tag_links = [ArticleTagRow(tag=tag, position=i) for i, tag in enumerate(get_or_create_tags(s, list(names)))]
+
+
+def _clean_fields(values: dict[str, Any]) -> dict[str, Any]:
+    """NFC and cleaning on every way in; validation of the few constrained fields."""
+    out: dict[str, Any] = {}
+    for key, value in values.items():
+        if key == "body":
+            out[key] = clean_text(value or "")
+        elif key == "sapo":
+            out[key] = clean_text(value or "").replace("\n\n", "\n")
+        elif key in ("title", "byline", "source_name", "source_url"):
+            out[key] = clean_line(value or "")
+        elif key == "tags":
+            out[key] = [clean_line(t) for t in value or [] if clean_line(t)]
+        elif key == "column":
+            out[key] = clean_line(value) if value else None
+        elif key == "language":
+            try:
+                out[key] = Language(str(value)).value
+            except ValueError:
+                raise ValidationError("Ngôn ngữ", f"“{value}” không hỗ trợ (vi hoặc en)") from None
+        elif key == "status":
+            try:
+                out[key] = ArticleStatus(str(value)).value
+            except ValueError:
+                raise ValidationError("Trạng thái", f"“{value}” không hợp lệ") from None
+        else:
+            out[key] = value
+    if "title" in out and not out["title"]:
+        raise ValidationError("Tiêu đề", "không được để trống")
+    return out
+
+
+def add_article(s: Session, draft: ArticleDraft, status: ArticleStatus = ArticleStatus.DRAFT) -> int:
+    values = _clean_fields(
+        {
+            "title": draft.title,
+            "sapo": draft.sapo,
+            "body": draft.body,
+            "byline": draft.byline,
+            "source_name": draft.source_name,
+            "source_url": draft.source_url,
+            "language": draft.language,
+            "status": status,
+            "tags": draft.tags,
+            "column": draft.column,
+        }
+    )
+    row = ArticleRow(
+        title=values["title"],
+        sapo=values["sapo"],
+        body=values["body"],
+        byline=values["byline"],
+        source_name=values["source_name"],
+        source_url=values["source_url"],
+        published_at=draft.published,
+        published_has_time=draft.published_has_time,
+        language=values["language"],
+        status=values["status"],
+        title_key=b"",
+    )
+    if values["column"]:
+        row.column = get_or_create_column(s, values["column"])
+    _set_derived(row)
+    s.add(row)
+    _set_tags(s, row, values["tags"])
+    _reindex(s, row)
+    return row.id
+
+
+def get_article(s: Session, article_id: int) -> Article:
+    return _to_article(_require(s, article_id))
+
+
+def snapshot(row: ArticleRow) -> dict[str, Any]:
+    data: dict[str, Any] = {f: getattr(row, f) for f in _SNAPSHOT_FIELDS}
+    data["published"] = row.published_at.isoformat() if row.published_at else None
+    data["column"] = row.column.name if row.column else None
+    data["tags"] = [link.tag.name for link in row.tag_links]
+    return data
+
+
+def update_article(
+    s: Session, article_id: int, expected_version: int | None, changes: dict[str, Any], author: str
+) -> Article:
+    unknown = set(changes) - EDITABLE_FIELDS
+    if unknown:
+        raise ValidationError("Tin bài", f"không sửa được trường {', '.join(sorted(unknown))}")
+    row = _require(s, article_id)
+    if expected_version is not None and row.version != expected_version:
+        raise ConflictError(
+            f"Tin bài “{row.title}” đã được lưu ở nơi khác (phiên bản {row.version}, "
+            f"bạn đang sửa phiên bản {expected_version}). Hãy tải lại để không ghi đè."
+        )
+    values = _clean_fields(changes)
+    if "status" in values and values["status"] != row.status:
+        allowed = STATUS_TRANSITIONS[ArticleStatus(row.status)]
+        if ArticleStatus(values["status"]) not in allowed:
+            raise ValidationError(
+                "Trạng thái",
+                f"không chuyển được từ “{ArticleStatus(row.status).label_vi}” sang "
+                f"“{ArticleStatus(values['status']).label_vi}”",
+            )
+    if "translation_id" in values and values["translation_id"] is not None:
+        if values["translation_id"] == article_id:
+            raise ValidationError("Bản dịch", "tin bài không thể là bản dịch của chính nó")
+        _require(s, values["translation_id"])
+    before = snapshot(row)
+    for key, value in values.items():
+        if key == "column":
+            row.column = get_or_create_column(s, value) if value else None
+        elif key == "tags":
+            _set_tags(s, row, value)
+        elif key == "published":
+            row.published_at = value
+        else:
+            setattr(row, key, value)
+    after = snapshot(row)
+    if after == before:
+        return _to_article(row)
+    s.add(RevisionRow(article_id=row.id, version=row.version, author=author, snapshot=before))
+    row.updated_at = utcnow()
+    _set_derived(row)
+    _reindex(s, row)
+    return _to_article(row)
+
+
+def delete_article(s: Session, article_id: int) -> str:
+    row = _require(s, article_id)
+    used = s.scalar(select(func.count()).select_from(EntryRow).where(EntryRow.article_id == article_id))
+    if used:
+        raise ValidationError(
+            "Tin bài", f"“{row.title}” đang nằm trong {used} số bản tin; hãy gỡ khỏi số bản tin trước khi xóa"
+        )
+    title = row.title
+    if s.get_bind().dialect.name == "sqlite":
+        search_sqlite.remove_article(s, article_id)
+    s.delete(row)
+    return title
+
+
+def list_revisions(s: Session, article_id: int) -> list[Revision]:
+    _require(s, article_id)
+    rows = s.scalars(
+        select(RevisionRow).where(RevisionRow.article_id == article_id).order_by(RevisionRow.version.desc())
+    ).all()
+    return [Revision(r.id, r.article_id, r.version, r.author, r.created_at, dict(r.snapshot)) for r in rows]
+
+
+def restore_revision(s: Session, article_id: int, revision_id: int, author: str) -> Article:
+    rev = s.get(RevisionRow, revision_id)
+    if rev is None or rev.article_id != article_id:
+        raise NotFoundError(f"Tin bài {article_id} không có bản lưu số {revision_id}.")
+    data = dict(rev.snapshot)
+    published = data.pop("published", None)
+    data["published"] = dt.datetime.fromisoformat(published) if published else None
+    status = data.pop("status", None)
+    row = _require(s, article_id)
+    article = update_article(s, article_id, row.version, data, author)
+    if status and status != row.status:  # restore status without workflow checks
+        row.status = status
+        s.flush()
+        article = _to_article(row)
+    return article
+
+
+_ORDERS = {
+    "updated": (ArticleRow.updated_at.desc(), ArticleRow.id.desc()),
+    "published": (ArticleRow.published_at.is_(None), ArticleRow.published_at.desc(), ArticleRow.id.desc()),
+    "title": (ArticleRow.title_key, ArticleRow.id),
+    "id": (ArticleRow.id,),
+}
+
+
+def _filtered(column_ids: list[int] | None, status: str | None, language: str | None):
+    stmt = select(ArticleRow.id)
+    if column_ids is not None:
+        stmt = stmt.where(ArticleRow.column_id.in_(column_ids))
+    if status:
+        stmt = stmt.where(ArticleRow.status == status)
+    if language:
+        stmt = stmt.where(ArticleRow.language == language)
+    return stmt
+
+
+def list_ids(
+    s: Session,
+    column_ids: list[int] | None = None,
+    status: str | None = None,
+    language: str | None = None,
+    order: str = "updated",
+    limit: int | None = None,
+) -> list[int]:
+    stmt = _filtered(column_ids, status, language).order_by(*_ORDERS.get(order, _ORDERS["updated"]))
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    return list(s.scalars(stmt))
+
+
+def summaries(s: Session, ids: Sequence[int]) -> list[ArticleSummary]:
+    """Summaries in the order of ``ids`` (the GUI's lazy row cache fetches in blocks)."""
+    if not ids:
+        return []
+    rows = {r.id: r for r in s.scalars(select(ArticleRow).where(ArticleRow.id.in_(list(ids))))}
+    return [_summary(rows[i]) for i in ids if i in rows]
+
+
+def count_articles(s: Session) -> int:
+    return s.scalar(select(func.count()).select_from(ArticleRow)) or 0
+
+
+def find_by_content_hash(s: Session, digest: str) -> tuple[int, str] | None:
+    row = s.execute(select(ArticleRow.id, ArticleRow.title).where(ArticleRow.content_hash == digest).limit(1)).first()
+    return (row[0], row[1]) if row else None

@@ -1,0 +1,94 @@
+"""Columns (chuyên mục) and tags."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from bulletin_app.domain.errors import NotFoundError, ValidationError
+from bulletin_app.storage.models import ArticleRow, ColumnRow, TagRow
+from bulletin_app.text import clean_line, collation_key, fold
+
+
+def list_columns(s: Session) -> list[tuple[int, str, int, int]]:
+    """(id, name, position, article count) in the bulletin's order."""
+    counts = dict(s.execute(select(ArticleRow.column_id, func.count()).group_by(ArticleRow.column_id)).all())
+    rows = s.scalars(select(ColumnRow).order_by(ColumnRow.position, ColumnRow.sort_key)).all()
+    return [(c.id, c.name, c.position, counts.get(c.id, 0)) for c in rows]
+
+
+def find_column(s: Session, name: str) -> ColumnRow | None:
+    """Exact name first, then accent/case-insensitive ("ngoai giao kinh te")."""
+    name = clean_line(name)
+    row = s.scalar(select(ColumnRow).where(ColumnRow.name == name))
+    if row:
+        return row
+    wanted = fold(name)
+    for candidate in s.scalars(select(ColumnRow)):
+        if fold(candidate.name) == wanted:
+            return candidate
+    return None
+
+
+def matching_column_ids(s: Session, name: str) -> list[int]:
+    """Columns whose folded name equals or starts with the folded filter value."""
+    wanted = fold(clean_line(name))
+    return [c.id for c in s.scalars(select(ColumnRow)) if fold(c.name).startswith(wanted)]
+
+
+def get_or_create_column(s: Session, name: str) -> ColumnRow:
+    name = clean_line(name)
+    if not name:
+        raise ValidationError("Chuyên mục", "tên không được để trống")
+    row = find_column(s, name)
+    if row is None:
+        position = (s.scalar(select(func.max(ColumnRow.position))) or 0) + 1
+        row = ColumnRow(name=name, position=position, sort_key=collation_key(name))
+        s.add(row)
+        s.flush()
+    return row
+
+
+def rename_column(s: Session, column_id: int, new_name: str) -> None:
+    row = s.get(ColumnRow, column_id)
+    if row is None:
+        raise NotFoundError(f"Không có chuyên mục số {column_id}.")
+    new_name = clean_line(new_name)
+    if not new_name:
+        raise ValidationError("Chuyên mục", "tên không được để trống")
+    other = find_column(s, new_name)
+    if other is not None and other.id != column_id:
+        raise ValidationError("Chuyên mục", f"đã có chuyên mục “{other.name}”")
+    row.name = new_name
+    row.sort_key = collation_key(new_name)
+
+
+def seed_columns(s: Session, names: list[str]) -> int:
+    if s.scalar(select(func.count()).select_from(ColumnRow)):
+        return 0
+    for position, name in enumerate(names, start=1):
+        clean = clean_line(name)
+        s.add(ColumnRow(name=clean, position=position, sort_key=collation_key(clean)))
+    return len(names)
+
+
+def get_or_create_tags(s: Session, names: list[str]) -> list[TagRow]:
+    result: list[TagRow] = []
+    seen: set[str] = set()
+    for raw in names:
+        name = clean_line(raw)
+        if not name or fold(name) in seen:
+            continue
+        seen.add(fold(name))
+        row = s.scalar(select(TagRow).where(TagRow.name == name))
+        if row is None:
+            row = TagRow(name=name, sort_key=collation_key(name))
+            s.add(row)
+            s.flush()
+        result.append(row)
+    return result
+
+
+def matching_tag_ids(s: Session, name: str) -> list[int]:
+    wanted = fold(clean_line(name))
+    return [t.id for t in s.scalars(select(TagRow)) if fold(t.name) == wanted]

@@ -1,0 +1,87 @@
+"""The open library: an engine plus units of work that translate DB errors.
+
+Services run every use case inside ``with db.unit() as s:`` — one session, one
+transaction, committed at the end or rolled back on any error. SQLAlchemy's
+exceptions never leave this package: they become the domain's errors with a
+message an editor can act on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+
+from bulletin_app.domain.errors import BulletinError, ConflictError, StorageError
+from bulletin_app.storage.backup import backup_sqlite
+from bulletin_app.storage.engine import Location, create_library_engine, resolve_location
+from bulletin_app.storage.migrate import ensure_schema
+
+
+def describe_db_error(exc: SQLAlchemyError, display: str) -> BulletinError:
+    if isinstance(exc, StaleDataError):
+        return ConflictError("Bản ghi vừa được người khác sửa; hãy tải lại rồi sửa tiếp.")
+    orig = getattr(exc, "orig", None)
+    detail = str(orig or exc).lower()
+    if "disk is full" in detail or "database or disk is full" in detail:
+        return StorageError(f"Ổ đĩa đầy khi ghi vào {display}: thay đổi đã được hủy, thư viện vẫn nguyên vẹn.")
+    if "locked" in detail or "busy" in detail:
+        return StorageError(f"Thư viện {display} đang bị khóa bởi chương trình khác; hãy thử lại.")
+    if "readonly" in detail or "read-only" in detail:
+        return StorageError(f"Không ghi được vào {display}: tệp hoặc thư mục chỉ đọc.")
+    if "not a database" in detail or "malformed" in detail:
+        return StorageError(f"Thư viện {display} bị hỏng hoặc không phải cơ sở dữ liệu.")
+    if isinstance(exc, IntegrityError):
+        return StorageError(f"Dữ liệu vi phạm ràng buộc của thư viện: {orig}")
+    if isinstance(exc, (OperationalError, DatabaseError)):
+        return StorageError(f"Lỗi cơ sở dữ liệu {display}: {orig}")
+    return StorageError(f"Lỗi cơ sở dữ liệu {display}: {exc}")
+
+
+class Database:
+    def __init__(self, engine: Engine, location: Location, upgraded_backup: Path | None = None) -> None:
+        self.engine = engine
+        self.location = location
+        self.upgraded_backup = upgraded_backup
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @classmethod
+    def open(cls, spec: str | None = None) -> Database:
+        location = resolve_location(spec)
+        engine = create_library_engine(location)
+        try:
+            backup = ensure_schema(engine, location.path, location.display)
+        except SQLAlchemyError as exc:
+            engine.dispose()
+            raise describe_db_error(exc, location.display) from exc
+        except BaseException:
+            engine.dispose()
+            raise
+        return cls(engine, location, backup)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @contextmanager
+    def unit(self) -> Iterator[Session]:
+        """One unit of work: commit on success, roll back on any error."""
+        session = self._sessions()
+        try:
+            with session.begin():
+                yield session
+        except SQLAlchemyError as exc:
+            raise describe_db_error(exc, self.location.display) from exc
+        finally:
+            session.close()
+
+    def backup_to(self, dest: Path) -> Path:
+        return backup_sqlite(self.engine, dest)
+
+    def close(self) -> None:
+        self.engine.dispose()

@@ -1,0 +1,194 @@
+"""SQLAlchemy 2 typed ORM models of the library.
+
+These objects never leave ``storage``: repositories convert them to the
+dataclasses of ``bulletin_app.domain``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class ColumnRow(Base):
+    """A chuyên mục (column) of the bulletin."""
+
+    __tablename__ = "columns"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    sort_key: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class TagRow(Base):
+    __tablename__ = "tags"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    sort_key: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class ArticleTagRow(Base):
+    __tablename__ = "article_tags"
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
+    tag_id: Mapped[int] = mapped_column(ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    tag: Mapped[TagRow] = relationship(lazy="joined")
+
+
+class ArticleRow(Base):
+    __tablename__ = "articles"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    sapo: Mapped[str] = mapped_column(Text, default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    byline: Mapped[str] = mapped_column(String(500), default="")
+    source_name: Mapped[str] = mapped_column(String(500), default="")
+    source_url: Mapped[str] = mapped_column(String(2000), default="")
+    published_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    published_has_time: Mapped[bool] = mapped_column(Boolean, default=False)
+    column_id: Mapped[int | None] = mapped_column(ForeignKey("columns.id", ondelete="SET NULL"), nullable=True)
+    language: Mapped[str] = mapped_column(String(8), default="vi")
+    translation_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id", ondelete="SET NULL"), nullable=True)
+    status: Mapped[str] = mapped_column(String(20), default="draft")
+    word_count: Mapped[int] = mapped_column(Integer, default=0)
+    title_key: Mapped[bytes] = mapped_column(LargeBinary)  # Vietnamese collation key
+    content_hash: Mapped[str] = mapped_column(String(64), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    column: Mapped[ColumnRow | None] = relationship(lazy="joined")
+    tag_links: Mapped[list[ArticleTagRow]] = relationship(
+        order_by="ArticleTagRow.position", cascade="all, delete-orphan", lazy="selectin"
+    )
+
+    # SQLAlchemy checks the version on every UPDATE: a concurrent save fails loudly.
+    __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (
+        Index("ix_articles_status", "status"),
+        Index("ix_articles_column", "column_id"),
+        Index("ix_articles_published", "published_at"),
+        Index("ix_articles_title_key", "title_key"),
+        Index("ix_articles_content_hash", "content_hash"),
+    )
+
+
+class RevisionRow(Base):
+    """The state of an article before a saved change."""
+
+    __tablename__ = "revisions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    author: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    snapshot: Mapped[dict] = mapped_column(JSON)
+
+
+class AssetRow(Base):
+    """An image kept inside the library file (one-file backup), deduplicated by hash."""
+
+    __tablename__ = "assets"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    filename: Mapped[str] = mapped_column(String(500), default="")
+    mime: Mapped[str] = mapped_column(String(100), default="")
+    width: Mapped[int] = mapped_column(Integer, default=0)
+    height: Mapped[int] = mapped_column(Integer, default=0)
+    byte_size: Mapped[int] = mapped_column(Integer, default=0)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class IssueRow(Base):
+    __tablename__ = "issues"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[int] = mapped_column(Integer)
+    year: Mapped[int] = mapped_column(Integer)
+    date: Mapped[dt.date] = mapped_column(Date)
+    title: Mapped[str] = mapped_column(Text, default="")
+    period_label: Mapped[str] = mapped_column(String(200), default="")
+    status: Mapped[str] = mapped_column(String(20), default="planning")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    sections: Mapped[list[SectionRow]] = relationship(
+        order_by="SectionRow.position", cascade="all, delete-orphan", lazy="selectin"
+    )
+    __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (UniqueConstraint("number", "year", name="uq_issue_number_year"),)
+
+
+class SectionRow(Base):
+    __tablename__ = "sections"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    issue_id: Mapped[int] = mapped_column(ForeignKey("issues.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    column_id: Mapped[int | None] = mapped_column(ForeignKey("columns.id", ondelete="SET NULL"), nullable=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    entries: Mapped[list[EntryRow]] = relationship(
+        order_by="EntryRow.position", cascade="all, delete-orphan", lazy="selectin"
+    )
+
+
+class EntryRow(Base):
+    __tablename__ = "entries"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    section_id: Mapped[int] = mapped_column(ForeignKey("sections.id", ondelete="CASCADE"), index=True)
+    # RESTRICT: an article used in an issue cannot silently disappear from it.
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="RESTRICT"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    article: Mapped[ArticleRow] = relationship(lazy="joined")
+
+
+class PublicationRow(Base):
+    """Single row (id = 1): the licence and masthead/colophon data."""
+
+    __tablename__ = "publication"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    bulletin_name: Mapped[str] = mapped_column(Text, default="")
+    publishing_body: Mapped[str] = mapped_column(Text, default="")
+    governing_body: Mapped[str] = mapped_column(Text, default="")
+    licence_number: Mapped[str] = mapped_column(String(200), default="")
+    licence_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    licence_issuer: Mapped[str] = mapped_column(Text, default="")
+    licence_expiry: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    frequency: Mapped[str] = mapped_column(String(200), default="")
+    print_run: Mapped[int] = mapped_column(Integer, default=0)
+    printing_place: Mapped[str] = mapped_column(Text, default="")
+    responsible_person: Mapped[str] = mapped_column(String(200), default="")
+    responsible_title: Mapped[str] = mapped_column(String(200), default="")
+    editorial_board: Mapped[list] = mapped_column(JSON, default=list)
+    address: Mapped[str] = mapped_column(Text, default="")
+    phone: Mapped[str] = mapped_column(String(100), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+    website: Mapped[str] = mapped_column(String(500), default="")
+    internal_circulation: Mapped[bool] = mapped_column(Boolean, default=True)
+    trim_width_mm: Mapped[float] = mapped_column(Float, default=190.0)
+    trim_height_mm: Mapped[float] = mapped_column(Float, default=270.0)
+    page_limit: Mapped[int] = mapped_column(Integer, default=64)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)

@@ -1,0 +1,68 @@
+"""Search use: resolve filters against the library, run the backend, cut snippets."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bulletin_app.domain.article import ArticleStatus
+from bulletin_app.domain.errors import StorageError
+from bulletin_app.domain.query import SearchHit, SearchQuery
+from bulletin_app.storage import search_sqlite
+from bulletin_app.storage.columns_repo import matching_column_ids, matching_tag_ids
+from bulletin_app.storage.models import ArticleRow
+from bulletin_app.text import fold
+
+_STATUS_WORDS = {fold(s.value): s.value for s in ArticleStatus}
+_STATUS_WORDS.update({fold(s.label_vi): s.value for s in ArticleStatus})
+
+
+def _filters(s: Session, query: SearchQuery) -> search_sqlite.Filters | None:
+    """Filters as ids; None when a filter can match nothing (the answer is empty)."""
+    column_ids = matching_column_ids(s, query.column) if query.column else None
+    tag_ids: list[int] | None = None
+    for tag in query.tags:
+        ids = matching_tag_ids(s, tag)
+        tag_ids = ids if tag_ids is None else [i for i in tag_ids if i in ids]
+    status = None
+    if query.status:
+        status = _STATUS_WORDS.get(fold(query.status))
+        if status is None:
+            query.warnings.append(f"status: không có trạng thái “{query.status}”")
+            return None
+    if column_ids == [] or tag_ids == []:
+        return None
+    return search_sqlite.Filters(column_ids, status, tag_ids, query.language, query.date_from, query.date_to)
+
+
+def run_search(s: Session, query: SearchQuery, limit: int = 50, offset: int = 0) -> list[SearchHit]:
+    if s.get_bind().dialect.name != "sqlite":
+        raise StorageError("Tìm kiếm toàn văn hiện chỉ hỗ trợ thư viện SQLite.")
+    filters = _filters(s, query)
+    if filters is None:
+        return []
+    raw = search_sqlite.search(s, query, filters, limit, offset)
+    ids = [h.id for h in raw]
+    plains = search_sqlite.plain_texts(s, ids) if query.terms else {}
+    rows = {r.id: r for r in s.scalars(select(ArticleRow).where(ArticleRow.id.in_(ids)))}
+    hits: list[SearchHit] = []
+    for h in raw:
+        row = rows[h.id]
+        if query.terms:
+            snippet, spans = search_sqlite.make_snippet(plains.get(h.id, ""), query.terms)
+        else:
+            snippet, spans = (row.sapo or row.title)[:180], []
+        hits.append(
+            SearchHit(
+                h.id,
+                row.title,
+                snippet,
+                tuple(spans),
+                h.score,
+                h.exact,
+                row.column.name if row.column else None,
+                row.status,
+                row.published_at,
+            )
+        )
+    return hits

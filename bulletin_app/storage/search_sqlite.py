@@ -1,0 +1,338 @@
+"""Full-text search on SQLite FTS5 — the only place with SQLite-specific search SQL.
+
+``article_search`` holds, per article, the folded text of title, sapo, body,
+byline and tags (what ``article_fts`` indexes, ranked by bm25) and the plain
+original text (what ``article_fts_exact`` indexes with accents kept, and what
+snippets are cut from). FTS5's own ``remove_diacritics`` does not fold đ, so
+folding happens in Python with :func:`bulletin_app.text.fold` on both sides.
+Every user term is quoted: no input can be a MATCH syntax error.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, text
+from sqlalchemy.orm import Session
+
+from bulletin_app.domain.body import body_to_plain
+from bulletin_app.domain.query import SearchQuery, Term
+from bulletin_app.text import ToneStyle, fold, fold_with_map, has_marks, nfc, normalize_tone_style
+
+SCHEMA_SQL: tuple[str, ...] = (
+    """CREATE TABLE article_search (
+        id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        title TEXT NOT NULL DEFAULT '', sapo TEXT NOT NULL DEFAULT '',
+        body TEXT NOT NULL DEFAULT '', byline TEXT NOT NULL DEFAULT '',
+        tags TEXT NOT NULL DEFAULT '', plain TEXT NOT NULL DEFAULT '')""",
+    """CREATE VIRTUAL TABLE article_fts USING fts5(
+        title, sapo, body, byline, tags,
+        content='article_search', content_rowid='id', tokenize='unicode61 remove_diacritics 2')""",
+    """CREATE VIRTUAL TABLE article_fts_exact USING fts5(
+        plain, content='article_search', content_rowid='id',
+        tokenize='unicode61 remove_diacritics 0')""",
+    """CREATE TRIGGER article_search_ai AFTER INSERT ON article_search BEGIN
+        INSERT INTO article_fts(rowid, title, sapo, body, byline, tags)
+            VALUES (new.id, new.title, new.sapo, new.body, new.byline, new.tags);
+        INSERT INTO article_fts_exact(rowid, plain) VALUES (new.id, new.plain);
+    END""",
+    """CREATE TRIGGER article_search_ad AFTER DELETE ON article_search BEGIN
+        INSERT INTO article_fts(article_fts, rowid, title, sapo, body, byline, tags)
+            VALUES ('delete', old.id, old.title, old.sapo, old.body, old.byline, old.tags);
+        INSERT INTO article_fts_exact(article_fts_exact, rowid, plain)
+            VALUES ('delete', old.id, old.plain);
+    END""",
+    """CREATE TRIGGER article_search_au AFTER UPDATE ON article_search BEGIN
+        INSERT INTO article_fts(article_fts, rowid, title, sapo, body, byline, tags)
+            VALUES ('delete', old.id, old.title, old.sapo, old.body, old.byline, old.tags);
+        INSERT INTO article_fts_exact(article_fts_exact, rowid, plain)
+            VALUES ('delete', old.id, old.plain);
+        INSERT INTO article_fts(rowid, title, sapo, body, byline, tags)
+            VALUES (new.id, new.title, new.sapo, new.body, new.byline, new.tags);
+        INSERT INTO article_fts_exact(rowid, plain) VALUES (new.id, new.plain);
+    END""",
+)
+
+# bm25 column weights: a hit in the title counts most, then sapo, tags, byline, body.
+_BM25 = "bm25(article_fts, 10.0, 4.0, 1.0, 2.0, 3.0)"
+_TOKEN = re.compile(r"[^\W_]+")
+_MAX_VARIANTS = 8
+
+
+@dataclass(frozen=True)
+class IndexFields:
+    title: str
+    sapo: str
+    body: str
+    byline: str
+    tags: str
+    plain: str
+
+
+def index_fields(title: str, sapo: str, body: str, byline: str, tags: Sequence[str]) -> IndexFields:
+    body_plain = body_to_plain(body)
+    tags_text = " ; ".join(tags)
+    plain = "\n".join(p for p in (title, sapo, body_plain, byline, tags_text) if p)
+    return IndexFields(fold(title), fold(sapo), fold(body_plain), fold(byline), fold(tags_text), plain)
+
+
+_UPSERT = text(
+    """INSERT INTO article_search (id, title, sapo, body, byline, tags, plain)
+       VALUES (:id, :title, :sapo, :body, :byline, :tags, :plain)
+       ON CONFLICT(id) DO UPDATE SET title=excluded.title, sapo=excluded.sapo,
+           body=excluded.body, byline=excluded.byline, tags=excluded.tags, plain=excluded.plain"""
+)
+
+
+def index_article(conn: Connection | Session, article_id: int, fields: IndexFields) -> None:
+    conn.execute(_UPSERT, {"id": article_id, **fields.__dict__})
+
+
+def index_many(conn: Connection | Session, rows: Iterable[tuple[int, IndexFields]]) -> None:
+    params = [{"id": i, **f.__dict__} for i, f in rows]
+    if params:
+        conn.execute(_UPSERT, params)
+
+
+def remove_article(conn: Connection | Session, article_id: int) -> None:
+    conn.execute(text("DELETE FROM article_search WHERE id = :id"), {"id": article_id})
+
+
+def rebuild_index(conn: Connection) -> int:
+    """(Re)index every article from its stored fields; returns the count."""
+    conn.execute(text("DELETE FROM article_search"))
+    tags_by_article: dict[int, list[str]] = {}
+    for article_id, name in conn.execute(
+        text(
+            "SELECT at.article_id, t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id "
+            "ORDER BY at.article_id, at.position"
+        )
+    ):
+        tags_by_article.setdefault(article_id, []).append(name)
+    rows = conn.execute(text("SELECT id, title, sapo, body, byline FROM articles")).all()
+    index_many(
+        conn, ((r.id, index_fields(r.title, r.sapo, r.body, r.byline, tags_by_article.get(r.id, []))) for r in rows)
+    )
+    return len(rows)
+
+
+# ---------------------------------------------------------------- queries
+
+
+def _tokens(term: Term, folded: bool) -> list[str]:
+    source = fold(term.text) if folded else nfc(term.text).lower()
+    return _TOKEN.findall(source)
+
+
+def _match_expr(tokens: list[str], prefix: bool) -> str:
+    # Tokens are word characters only, so they can never break out of the quotes.
+    expr = '"' + " ".join(tokens) + '"'
+    return expr + "*" if prefix else expr
+
+
+def folded_match(terms: Iterable[Term]) -> str:
+    parts = [_match_expr(toks, t.prefix) for t in terms if (toks := _tokens(t, folded=True))]
+    return " ".join(parts)
+
+
+def exact_match(terms: Iterable[Term]) -> str:
+    """MATCH for the accent-exact index: only the terms the user typed with accents.
+
+    Old and new tone styles ("hòa"/"hoà") both count as exact.
+    """
+    parts: list[str] = []
+    for term in terms:
+        if not has_marks(term.text):
+            continue
+        tokens = _tokens(term, folded=False)
+        if not tokens:
+            continue
+        styles = [sorted({normalize_tone_style(tok, s) for s in ToneStyle}) for tok in tokens]
+        variants = list(itertools.islice(itertools.product(*styles), _MAX_VARIANTS))
+        alts = [_match_expr(list(v), term.prefix) for v in variants]
+        parts.append(alts[0] if len(alts) == 1 else "(" + " OR ".join(alts) + ")")
+    return " AND ".join(parts)
+
+
+def _adjacent_match(terms: Sequence[Term]) -> str:
+    if len(terms) < 2 or any(t.prefix for t in terms[:-1]):
+        return ""
+    tokens = [tok for t in terms for tok in _tokens(t, folded=True)]
+    return _match_expr(tokens, terms[-1].prefix) if len(tokens) > 1 else ""
+
+
+@dataclass(frozen=True)
+class Filters:
+    column_ids: list[int] | None = None
+    status: str | None = None
+    tag_ids: list[int] | None = None
+    language: str | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+
+
+def _filter_sql(f: Filters, params: dict[str, object]) -> str:
+    clauses: list[str] = []
+    if f.column_ids is not None:
+        ids = ",".join(str(int(i)) for i in f.column_ids) or "NULL"
+        clauses.append(f"a.column_id IN ({ids})")
+    if f.status:
+        clauses.append("a.status = :status")
+        params["status"] = f.status
+    if f.tag_ids is not None:
+        ids = ",".join(str(int(i)) for i in f.tag_ids) or "NULL"
+        clauses.append(f"a.id IN (SELECT article_id FROM article_tags WHERE tag_id IN ({ids}))")
+    if f.language:
+        clauses.append("a.language = :language")
+        params["language"] = f.language
+    if f.date_from:
+        clauses.append("a.published_at >= :date_from")
+        params["date_from"] = dt.datetime.combine(f.date_from, dt.time())
+    if f.date_to:
+        clauses.append("a.published_at < :date_to")
+        params["date_to"] = dt.datetime.combine(f.date_to + dt.timedelta(days=1), dt.time())
+    return "".join(f" AND {c}" for c in clauses)
+
+
+@dataclass(frozen=True)
+class RawHit:
+    id: int
+    score: float
+    exact: bool
+
+
+def search(session: Session, query: SearchQuery, filters: Filters, limit: int, offset: int = 0) -> list[RawHit]:
+    params: dict[str, object] = {"limit": limit, "offset": offset}
+    where = _filter_sql(filters, params)
+    positive = folded_match(query.terms)
+    negative = folded_match(query.excluded)
+    if negative:
+        params["neg"] = negative
+        where += " AND a.id NOT IN (SELECT rowid FROM article_fts WHERE article_fts MATCH :neg)"
+    if not positive:
+        if query.terms:  # terms made only of punctuation: nothing to find
+            return []
+        sql = (
+            f"SELECT a.id, 0.0 AS score, 0 AS exact FROM articles a WHERE 1=1{where} "
+            "ORDER BY a.published_at IS NULL, a.published_at DESC, a.id DESC "
+            "LIMIT :limit OFFSET :offset"
+        )
+    else:
+        params["q"] = positive
+        exact = exact_match(query.terms)
+        exact_col = "0"
+        if exact:
+            params["qx"] = exact
+            exact_col = "(a.id IN (SELECT rowid FROM article_fts_exact WHERE article_fts_exact MATCH :qx))"
+        # Several words typed side by side rank the articles where they stand side by side
+        # first ("thuy dien" → "Thụy Điển" before "thủy … điện").
+        adjacent = _adjacent_match(query.terms)
+        adjacent_col = "0"
+        if adjacent:
+            params["qa"] = adjacent
+            adjacent_col = "(a.id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH :qa))"
+        sql = (
+            f"SELECT a.id, {_BM25} AS score, {exact_col} AS exact, {adjacent_col} AS adjacent "
+            f"FROM article_fts JOIN articles a ON a.id = article_fts.rowid "
+            f"WHERE article_fts MATCH :q{where} ORDER BY exact DESC, adjacent DESC, score, a.id DESC "
+            "LIMIT :limit OFFSET :offset"
+        )
+    rows = session.execute(text(sql), params).all()
+    return [RawHit(r[0], float(r[1]), bool(r[2])) for r in rows]
+
+
+def like_search(session: Session, query: SearchQuery, limit: int) -> list[int]:
+    """The same positive terms as a LIKE scan over the folded text (benchmark baseline)."""
+    clauses: list[str] = []
+    params: dict[str, object] = {"limit": limit}
+    for i, term in enumerate(query.terms):
+        tokens = _tokens(term, folded=True)
+        if not tokens:
+            continue
+        params[f"p{i}"] = "%" + " ".join(tokens) + "%"
+        clauses.append(
+            f"(s.title LIKE :p{i} OR s.sapo LIKE :p{i} OR s.body LIKE :p{i} "
+            f"OR s.byline LIKE :p{i} OR s.tags LIKE :p{i})"
+        )
+    where = " AND ".join(clauses) or "1=1"
+    sql = (
+        f"SELECT s.id FROM article_search s JOIN articles a ON a.id = s.id "
+        f"WHERE {where}{_filter_sql(Filters(), params)} LIMIT :limit"
+    )
+    return [r[0] for r in session.execute(text(sql), params)]
+
+
+def plain_texts(session: Session, ids: Sequence[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    id_list = ",".join(str(int(i)) for i in ids)
+    rows = session.execute(text(f"SELECT id, plain FROM article_search WHERE id IN ({id_list})"))
+    return {r[0]: r[1] for r in rows}
+
+
+# ---------------------------------------------------------------- snippets
+
+
+def _pattern(tokens: list[str], prefix: bool) -> re.Pattern[str]:
+    body = r"[\W_]+".join(re.escape(t) for t in tokens)
+    tail = r"\w*" if prefix else r"(?!\w)"
+    return re.compile(r"(?<!\w)" + body + tail)
+
+
+def _term_patterns(terms: Sequence[Term]) -> list[re.Pattern[str]]:
+    return [_pattern(toks, t.prefix) for t in terms if (toks := _tokens(t, folded=True))]
+
+
+def _anchor(
+    plain: str, folded: str, index: list[int], terms: Sequence[Term], spans: list[tuple[int, int]], title_end: int
+) -> int:
+    """Where the snippet centres: the best hit, preferring the words side by side and
+    with the accents as typed, and a hit after the title over one in it."""
+    candidates: list[tuple[int, int, int, int]] = []  # (not adjacent, not exact, in title, start)
+    wanted = {nfc(t.text).lower() for t in terms if has_marks(t.text)}
+    all_tokens = [tok for t in terms for tok in _tokens(t, folded=True)]
+    adjacent = _pattern(all_tokens, bool(terms) and terms[-1].prefix) if len(terms) > 1 else None
+    if adjacent is not None:
+        for m in adjacent.finditer(folded):
+            start = index[m.start()]
+            candidates.append((0, 1, int(start <= title_end), start))
+    for s, e in spans:
+        exact = plain[s:e].lower() in wanted or any(
+            normalize_tone_style(plain[s:e].lower()) == normalize_tone_style(w) for w in wanted
+        )
+        candidates.append((1, int(not exact), int(s <= title_end), s))
+    return min(candidates)[3] if candidates else 0
+
+
+def make_snippet(plain: str, terms: Sequence[Term], width: int = 180) -> tuple[str, list[tuple[int, int]]]:
+    """A window of the original text around the first hit, and the hits' offsets in it.
+
+    Hits are found in folded text and mapped back, so "da nang" highlights "Đà Nẵng".
+    The title (first line) is skipped when the hit also occurs further on.
+    """
+    folded, index = fold_with_map(plain)
+    spans: list[tuple[int, int]] = []
+    for pattern in _term_patterns(terms):
+        for m in pattern.finditer(folded):
+            if m.end() > m.start():
+                spans.append((index[m.start()], index[m.end() - 1] + 1))
+    spans.sort()
+    title_end = plain.find("\n")
+    anchor = _anchor(plain, folded, index, terms, spans, title_end)
+    start = 0 if anchor < width // 3 else plain.rfind(" ", 0, anchor - width // 3) + 1
+    if 0 <= title_end < anchor and start <= title_end:
+        start = title_end + 1
+    end = min(len(plain), start + width)
+    if end < len(plain):
+        space = plain.rfind(" ", start, end)
+        end = space if space > start + width // 2 else end
+    window = plain[start:end].replace("\n", " ")
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(plain) else ""
+    offset = len(prefix) - start
+    inside = [(s + offset, e + offset) for s, e in spans if s >= start and e <= end]
+    return prefix + window + suffix, inside

@@ -1,0 +1,8 @@
+"""Run the desktop application: ``python main.py [--db PATH]``."""
+
+import sys
+
+from bulletin_app.gui.app import main
+
+if __name__ == "__main__":
+    sys.exit(main())
