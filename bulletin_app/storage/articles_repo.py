@@ -217,12 +217,16 @@ def update_article(
         if values["translation_id"] == article_id:
             raise ValidationError("Bản dịch", "tin bài không thể là bản dịch của chính nó")
         _require(s, values["translation_id"])
-    before = snapshot(row)
+    before, old_version = snapshot(row), row.version
+    # Look up (and create) columns and tags before touching the row: those queries
+    # autoflush, and a half-applied row would be written — and versioned — twice.
+    column = get_or_create_column(s, values["column"]) if values.get("column") else None
+    tags = get_or_create_tags(s, values["tags"]) if "tags" in values else None
     for key, value in values.items():
         if key == "column":
-            row.column = get_or_create_column(s, value) if value else None
+            row.column = column
         elif key == "tags":
-            _set_tags(s, row, value)
+            row.tag_links = [ArticleTagRow(tag=tag, position=i) for i, tag in enumerate(tags or [])]
         elif key == "published":
             row.published_at = value
         else:
@@ -230,7 +234,7 @@ def update_article(
     after = snapshot(row)
     if after == before:
         return _to_article(row)
-    s.add(RevisionRow(article_id=row.id, version=row.version, author=author, snapshot=before))
+    s.add(RevisionRow(article_id=row.id, version=old_version, author=author, snapshot=before))
     row.updated_at = utcnow()
     _set_derived(row)
     _reindex(s, row)

@@ -20,7 +20,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from bulletin_app.domain.errors import BulletinError, ConflictError, StorageError
 from bulletin_app.storage.backup import backup_sqlite
 from bulletin_app.storage.engine import Location, create_library_engine, resolve_location
-from bulletin_app.storage.migrate import ensure_schema
+from bulletin_app.storage.migrate import ensure_schema, inspect_sqlite_file
 
 
 def describe_db_error(exc: SQLAlchemyError, display: str) -> BulletinError:
@@ -54,6 +54,8 @@ class Database:
     def open(cls, spec: str | None = None) -> Database:
         location = resolve_location(spec)
         engine = create_library_engine(location)
+        if location.path is not None:
+            inspect_sqlite_file(location.path)
         try:
             backup = ensure_schema(engine, location.path, location.display)
         except SQLAlchemyError as exc:

@@ -315,11 +315,17 @@ def make_snippet(plain: str, terms: Sequence[Term], width: int = 180) -> tuple[s
     The title (first line) is skipped when the hit also occurs further on.
     """
     folded, index = fold_with_map(plain)
+    patterns = _term_patterns(terms)
+    all_tokens = [tok for t in terms for tok in _tokens(t, folded=True)]
+    if len(terms) > 1 and all_tokens:
+        # The words side by side are one highlight ("«Đà Nẵng»", not "«Đà» «Nẵng»").
+        patterns.insert(0, _pattern(all_tokens, terms[-1].prefix))
     spans: list[tuple[int, int]] = []
-    for pattern in _term_patterns(terms):
+    for pattern in patterns:
         for m in pattern.finditer(folded):
-            if m.end() > m.start():
-                spans.append((index[m.start()], index[m.end() - 1] + 1))
+            span = (index[m.start()], index[m.end() - 1] + 1)
+            if m.end() > m.start() and not any(s <= span[0] and span[1] <= e for s, e in spans):
+                spans.append(span)
     spans.sort()
     title_end = plain.find("\n")
     anchor = _anchor(plain, folded, index, terms, spans, title_end)

@@ -1,0 +1,152 @@
+"""The ``bulletin`` contract, run as a real process: JSON on stdout, one-line errors, exit codes."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BIN = Path(sys.executable).parent
+
+
+def run(*args: str, db: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    argv = [sys.executable, "-m", "bulletin_app"]
+    if db is not None:
+        argv += ["--db", str(db)]
+    return subprocess.run(
+        [*argv, *args], capture_output=True, text=True, encoding="utf-8", timeout=120, env={**os.environ, **(env or {})}
+    )
+
+
+def ok_json(*args: str, db: Path) -> object:
+    proc = run(*args, "--json", db=db)
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)
+
+
+def test_the_done_when_walkthrough(tmp_path, seeds) -> None:  # type: ignore[no-untyped-def]
+    db = tmp_path / "lib.db"
+    info = ok_json("init", db=db)
+    assert info["articles"] == 0 and "Ngoại giao kinh tế" in info["columns"]
+    imported = ok_json("import", str(seeds), db=db)
+    assert len(imported) == 5 and all(set(r) == {"path", "id", "title"} for r in imported)
+    found = ok_json("search", "ngoai giao", db=db)
+    assert {h["id"] for h in found} == {r["id"] for r in imported}
+    assert {"id", "title", "snippet", "score"} <= set(found[0])
+    sweden = ok_json("search", "thuy dien", db=db)
+    assert sum("Thụy Điển" in h["snippet_text"] for h in sweden) >= 4
+    text = run("search", "thuy dien", db=db)
+    assert text.returncode == 0 and "«Thụy Điển»" in text.stdout
+    korea = run("search", "gyeongsangbuk-do", db=db)
+    assert korea.returncode == 0 and korea.stdout.count("«Gyeongsangbuk-do»") == 4
+    assert korea.stderr == ""
+
+
+def test_list_show_issue_backup(tmp_path, seeds) -> None:  # type: ignore[no-untyped-def]
+    db = tmp_path / "lib.db"
+    imported = ok_json("import", str(seeds), "--column", "Ngoại giao kinh tế", db=db)
+    ids = [r["id"] for r in imported]
+    listed = ok_json("list", "--limit", "3", db=db)
+    assert len(listed) == 3 and listed[0]["column"] == "Ngoại giao kinh tế"
+    assert ok_json("list", "--status", "approved", db=db) == []
+    assert len(ok_json("list", "--column", "ngoai giao", db=db)) == 5
+    article = ok_json("show", str(ids[1]), db=db)
+    assert {"title", "sapo", "body", "byline", "published", "column", "status", "language"} <= set(article)
+    assert article["title"] == "Dấu ấn một chặng đường" and article["language"] == "vi"
+    issue = ok_json("issue", "create", "--number", "12", "--date", "2026-12-15", "--title", "Số 12/2026", db=db)
+    assert issue["id"] > 0
+    added = ok_json("issue", "add", str(issue["id"]), *map(str, ids[:3]), "--section", "Sự kiện – Hoạt động", db=db)
+    assert added["added"] == ids[:3]
+    proc = run("issue", "add", str(issue["id"]), str(ids[3]), db=db)
+    assert proc.returncode == 0, proc.stderr
+    shown = ok_json("issue", "show", str(issue["id"]), db=db)
+    assert [(s["name"], [a["id"] for a in s["articles"]]) for s in shown["sections"]] == [
+        ("Sự kiện – Hoạt động", ids[:3]),
+        ("Ngoại giao kinh tế", [ids[3]]),
+    ]
+    issues = ok_json("issue", "list", db=db)
+    assert issues[0]["article_count"] == 4 and issues[0]["number"] == 12
+    dest = tmp_path / "copy.db"
+    backup = ok_json("backup", str(dest), db=db)
+    assert Path(backup["backup"]) == dest and dest.stat().st_size > 0
+    assert len(ok_json("list", db=dest)) == 5
+
+
+def test_env_var_and_script_entry_point(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    db = tmp_path / "env.db"
+    script = BIN / ("bulletin.exe" if os.name == "nt" else "bulletin")
+    if not script.exists():
+        pytest.skip("bulletin console script not installed in this environment")
+    proc = subprocess.run(
+        [str(script), "init", "--json"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, "BULLETIN_DB": str(db)},
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["location"] == str(db)
+
+
+def _one_line_error(proc: subprocess.CompletedProcess[str]) -> str:
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1, proc.stderr
+    return lines[0]
+
+
+def test_errors_are_one_line_exit_1(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    db = tmp_path / "lib.db"
+    assert run("init", db=db).returncode == 0
+    assert "99" in _one_line_error(run("show", "99", db=db))
+    assert "99" in _one_line_error(run("issue", "show", "99", db=db))
+    assert _one_line_error(run("issue", "add", "1", "1", db=db))
+    bad = tmp_path / "notes.db"
+    bad.write_text("ghi chú, không phải CSDL", encoding="utf-8")
+    assert str(bad) in _one_line_error(run("list", db=bad))
+    assert bad.read_text(encoding="utf-8") == "ghi chú, không phải CSDL"
+    assert "không tồn tại" in _one_line_error(run("list", db=tmp_path / "nope" / "x.db"))
+    assert _one_line_error(run("list", db=Path("/dev/null/lib.db")))
+
+
+def test_import_reports_bad_files_and_keeps_the_good(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    db = tmp_path / "lib.db"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a_good.txt").write_text("Tin tốt\nNội dung tốt.", encoding="utf-8")
+    (folder / "b_empty.txt").write_text(" \n\u200b\n", encoding="utf-8")
+    (folder / "c_binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20)
+    (folder / "d_cp1258.txt").write_bytes(
+        # Windows-1258 keeps tone marks as combining characters: the importer must compose them.
+        "Tin Windows-1258\nNô\u0323i dung tiê\u0301ng Viê\u0323t.".encode("cp1258")
+    )
+    (folder / "e_utf16.txt").write_text("Tin UTF-16\nHợp tác quốc tế.", encoding="utf-16")
+    proc = run("import", str(folder), str(tmp_path / "missing.txt"), "--json", db=db)
+    assert proc.returncode == 1
+    results = {Path(r["path"]).name: r for r in json.loads(proc.stdout)}
+    assert results["a_good.txt"]["title"] == "Tin tốt"
+    assert "rỗng" in results["b_empty.txt"]["error"]
+    assert "nhị phân" in results["c_binary.txt"]["error"]
+    assert results["d_cp1258.txt"]["title"] == "Tin Windows-1258"
+    assert results["e_utf16.txt"]["title"] == "Tin UTF-16"
+    assert "không tìm thấy" in results["missing.txt"]["error"]
+    assert len(proc.stderr.strip().splitlines()) == 1
+    assert len(ok_json("list", db=db)) == 3
+
+
+def test_usage_errors_exit_2(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    db = tmp_path / "lib.db"
+    for args in (
+        ("frobnicate",),
+        ("issue", "create", "--number", "x", "--date", "2026-01-01"),
+        ("issue", "create", "--number", "1", "--date", "2026-13-01"),
+        ("list", "--limit", "0"),
+        (),
+    ):
+        proc = run(*args, db=db)
+        assert proc.returncode == 2, args
+        assert "Traceback" not in proc.stderr
