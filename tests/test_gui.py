@@ -1,0 +1,90 @@
+"""The main window, offscreen: lists the library, searches, previews, imports; models are sound."""
+
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from bulletin_app.gui.app import create_application
+from bulletin_app.gui.article_table_model import ArticleTableModel
+from bulletin_app.gui.main_window import MainWindow
+
+
+@pytest.fixture(scope="session")
+def qapp():  # type: ignore[no-untyped-def]
+    """The app's own QApplication (fonts registered) as pytest-qt's session application."""
+    return create_application(["test"])
+
+
+def type_text(widget, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Type any text, Vietnamese included (qtbot.keyClicks aborts on non-ASCII)."""
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch))
+
+
+@pytest.fixture
+def window(qtbot, seeded, monkeypatch):  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Ok)
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: QMessageBox.StandardButton.Ok)
+    win = MainWindow(seeded)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.model.rowCount() == 5, timeout=10000)
+    return win
+
+
+def test_window_lists_the_library(window, artifacts: Path) -> None:  # type: ignore[no-untyped-def]
+    titles = {window.model.index(r, 1).data() for r in range(window.model.rowCount())}
+    assert "Dấu ấn một chặng đường" in titles
+    assert "5 tin bài" in window.count_label.text()
+    assert window.preview.toPlainText().startswith(window.model.index(0, 1).data())  # first row previewed
+    window.grab().save(str(artifacts / "library.png"))
+
+
+def test_typing_vietnamese_searches(window, qtbot, artifacts: Path) -> None:  # type: ignore[no-untyped-def]
+    window.search_box.setFocus()
+    type_text(window.search_box, "thụy điển")
+    assert window.search_box.text() == "thụy điển"
+    qtbot.waitUntil(lambda: "kết quả" in window.count_label.text(), timeout=10000)
+    assert window.count_label.text() == "5 kết quả"
+    top = window.model.index(0, 1).data()
+    assert top != "Nhịp cầu gắn kết hội nhập và phát triển"  # the only seed without Thụy Điển is last
+    assert window.model.index(4, 1).data() == "Nhịp cầu gắn kết hội nhập và phát triển"
+    window.grab().save(str(artifacts / "search.png"))
+    window.search_box.clear()
+    qtbot.waitUntil(lambda: "tin bài" in window.count_label.text(), timeout=10000)
+
+
+def test_import_in_background_updates_the_table(window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    good = tmp_path / "moi.txt"
+    good.write_text("Tin mới về KOICA\nDự án của KOICA tại Thái Nguyên.", encoding="utf-8")
+    bad = tmp_path / "hong.txt"
+    bad.write_bytes(b"\x00\x01\x02binary")
+    window.import_files([good, bad])
+    qtbot.waitUntil(lambda: window.model.rowCount() == 6, timeout=10000)
+    assert window.model.index(0, 1).data() == "Tin mới về KOICA"
+    assert "Đã nhập 1 tin bài" in window.statusBar().currentMessage()
+
+
+def test_side_pages(window, artifacts: Path) -> None:  # type: ignore[no-untyped-def]
+    window.nav.setCurrentRow(2)
+    assert window.columns_list.count() == 8
+    assert window.columns_list.item(1).text().startswith("Ngoại giao kinh tế")
+    window.nav.setCurrentRow(3)
+    assert window.publication_form.rowCount() >= 8
+    window.grab().save(str(artifacts / "publication.png"))
+
+
+def test_article_model_passes_qtmodeltester(qtmodeltester, seeded) -> None:  # type: ignore[no-untyped-def]
+    model = ArticleTableModel(seeded.articles.summaries)
+    model.set_ids(seeded.articles.list_ids())
+    qtmodeltester.check(model)
+    assert model.rowCount() == 5
+    model.invalidate({model.article_id(0)})
+    qtmodeltester.check(model)
