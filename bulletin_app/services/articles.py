@@ -20,6 +20,12 @@ class ArticleService:
             article_id = articles_repo.add_article(s, draft, status)
         return article_id, Changes(articles_added=frozenset({article_id}))
 
+    def add_many(self, drafts: list[ArticleDraft], status: ArticleStatus = ArticleStatus.DRAFT) -> Changes:
+        """Add a batch of articles in one transaction (all or none)."""
+        with self._db.unit() as s:
+            ids = [articles_repo.add_article(s, draft, status) for draft in drafts]
+        return Changes(articles_added=frozenset(ids))
+
     def get(self, article_id: int) -> Article:
         with self._db.unit() as s:
             return articles_repo.get_article(s, article_id)

@@ -73,6 +73,10 @@ class LibraryService:
             columns_repo.rename_column(s, column_id, name)
         return Changes(columns_changed=True)
 
+    def optimize(self) -> None:
+        """Merge the search index segments and refresh planner statistics (after bulk loads)."""
+        self._db.optimize()
+
     def backup(self, dest: Path | None = None) -> Path:
         """Copy the whole library (articles, images, issues) into one file."""
         if dest is None:

@@ -90,26 +90,25 @@ def _require(s: Session, article_id: int) -> ArticleRow:
     return row
 
 
-def _set_derived(row: ArticleRow) -> None:
-    """Recompute what is derived from the text (saved in the same UPDATE/INSERT)."""
+def _set_derived(row: ArticleRow) -> str:
+    """Recompute what is derived from the text (saved in the same INSERT/UPDATE).
+
+    Returns the body's plain text, which the search index needs too.
+    """
     plain = body_to_plain(row.body)
     row.word_count = count_words("\n".join((row.title, row.sapo, plain)))
     row.title_key = collation_key(row.title)
     row.content_hash = content_hash(row.title, plain)
+    return plain
 
 
-def _reindex(s: Session, row: ArticleRow) -> None:
+def _reindex(s: Session, row: ArticleRow, body_plain: str) -> None:
     """Re-index the article for search, in the same transaction as the change."""
     s.flush()
-    tags = [link.tag.name for link in row.tag_links]
     if s.get_bind().dialect.name == "sqlite":
-        search_sqlite.index_article(
-            s, row.id, search_sqlite.index_fields(row.title, row.sapo, row.body, row.byline, tags)
-        )
-
-
-def _set_tags(s: Session, row: ArticleRow, names: Sequence[str]) -> None:
-    row.tag_links = [ArticleTagRow(tag=tag, position=i) for i, tag in enumerate(get_or_create_tags(s, list(names)))]
+        tags = [link.tag.name for link in row.tag_links]
+        fields = search_sqlite.index_fields(row.title, row.sapo, row.body, row.byline, tags, body_plain)
+        search_sqlite.index_article(s, row.id, fields)
 
 
 def _clean_fields(values: dict[str, Any]) -> dict[str, Any]:
@@ -158,25 +157,19 @@ def add_article(s: Session, draft: ArticleDraft, status: ArticleStatus = Article
             "column": draft.column,
         }
     )
+    # Columns and tags first: their look-ups must not autoflush a half-built article.
+    column = get_or_create_column(s, values["column"]) if values["column"] else None
+    tags = get_or_create_tags(s, values["tags"])
     row = ArticleRow(
-        title=values["title"],
-        sapo=values["sapo"],
-        body=values["body"],
-        byline=values["byline"],
-        source_name=values["source_name"],
-        source_url=values["source_url"],
-        published_at=draft.published,
-        published_has_time=draft.published_has_time,
-        language=values["language"],
-        status=values["status"],
-        title_key=b"",
+        title=values["title"], sapo=values["sapo"], body=values["body"], byline=values["byline"],
+        source_name=values["source_name"], source_url=values["source_url"],
+        published_at=draft.published, published_has_time=draft.published_has_time,
+        language=values["language"], status=values["status"], title_key=b"", column=column,
+        tag_links=[ArticleTagRow(tag=tag, position=i) for i, tag in enumerate(tags)],
     )
-    if values["column"]:
-        row.column = get_or_create_column(s, values["column"])
-    _set_derived(row)
+    plain = _set_derived(row)
     s.add(row)
-    _set_tags(s, row, values["tags"])
-    _reindex(s, row)
+    _reindex(s, row, plain)
     return row.id
 
 
@@ -236,8 +229,7 @@ def update_article(
         return _to_article(row)
     s.add(RevisionRow(article_id=row.id, version=old_version, author=author, snapshot=before))
     row.updated_at = utcnow()
-    _set_derived(row)
-    _reindex(s, row)
+    _reindex(s, row, _set_derived(row))
     return _to_article(row)
 
 

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from bulletin_app.domain.errors import BulletinError, ConflictError, StorageError
+from bulletin_app.storage import search_sqlite
 from bulletin_app.storage.backup import backup_sqlite
 from bulletin_app.storage.engine import Location, create_library_engine, resolve_location
 from bulletin_app.storage.migrate import ensure_schema, inspect_sqlite_file
@@ -81,6 +82,12 @@ class Database:
             raise describe_db_error(exc, self.location.display) from exc
         finally:
             session.close()
+
+    def optimize(self) -> None:
+        if self.is_sqlite:
+            with self.engine.begin() as conn:
+                search_sqlite.optimize(conn)
+                conn.exec_driver_sql("PRAGMA optimize")
 
     def backup_to(self, dest: Path) -> Path:
         return backup_sqlite(self.engine, dest)
