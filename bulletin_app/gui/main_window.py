@@ -173,7 +173,7 @@ class MainWindow(QMainWindow):
             self.reload_articles()
             return
         self.tasks.run(
-            lambda: self.services.search.search(query, limit=500),
+            lambda: self.services.search.search(query, limit=500, snippets=False),
             lambda result: self._show_ids([h.id for h in result.hits], searched=True),
             self.show_error,
         )

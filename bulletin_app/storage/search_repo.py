@@ -10,7 +10,7 @@ from bulletin_app.domain.errors import StorageError
 from bulletin_app.domain.query import SearchHit, SearchQuery
 from bulletin_app.storage import search_sqlite
 from bulletin_app.storage.columns_repo import matching_column_ids, matching_tag_ids
-from bulletin_app.storage.models import ArticleRow
+from bulletin_app.storage.models import ArticleRow, ColumnRow
 from bulletin_app.text import fold
 
 _STATUS_WORDS = {fold(s.value): s.value for s in ArticleStatus}
@@ -35,7 +35,8 @@ def _filters(s: Session, query: SearchQuery) -> search_sqlite.Filters | None:
     return search_sqlite.Filters(column_ids, status, tag_ids, query.language, query.date_from, query.date_to)
 
 
-def run_search(s: Session, query: SearchQuery, limit: int = 50, offset: int = 0) -> list[SearchHit]:
+def run_search(s: Session, query: SearchQuery, limit: int = 50, offset: int = 0,
+               snippets: bool = True) -> list[SearchHit]:
     if s.get_bind().dialect.name != "sqlite":
         raise StorageError("Tìm kiếm toàn văn hiện chỉ hỗ trợ thư viện SQLite.")
     filters = _filters(s, query)
@@ -43,26 +44,23 @@ def run_search(s: Session, query: SearchQuery, limit: int = 50, offset: int = 0)
         return []
     raw = search_sqlite.search(s, query, filters, limit, offset)
     ids = [h.id for h in raw]
-    plains = search_sqlite.plain_texts(s, ids) if query.terms else {}
-    rows = {r.id: r for r in s.scalars(select(ArticleRow).where(ArticleRow.id.in_(ids)))}
+    plains = search_sqlite.plain_texts(s, ids) if query.terms and snippets else {}
+    rows = {
+        r.id: r
+        for r in s.execute(
+            select(ArticleRow.id, ArticleRow.title, ArticleRow.sapo, ArticleRow.status,
+                   ArticleRow.published_at, ColumnRow.name.label("column"))
+            .outerjoin(ColumnRow, ColumnRow.id == ArticleRow.column_id)
+            .where(ArticleRow.id.in_(ids))
+        )
+    }
     hits: list[SearchHit] = []
     for h in raw:
         row = rows[h.id]
-        if query.terms:
+        if plains:
             snippet, spans = search_sqlite.make_snippet(plains.get(h.id, ""), query.terms)
         else:
             snippet, spans = (row.sapo or row.title)[:180], []
-        hits.append(
-            SearchHit(
-                h.id,
-                row.title,
-                snippet,
-                tuple(spans),
-                h.score,
-                h.exact,
-                row.column.name if row.column else None,
-                row.status,
-                row.published_at,
-            )
-        )
+        hits.append(SearchHit(h.id, row.title, snippet, tuple(spans), h.score, h.exact, row.column,
+                              row.status, row.published_at))
     return hits

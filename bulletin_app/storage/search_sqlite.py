@@ -10,11 +10,13 @@ Every user term is quoted: no input can be a MATCH syntax error.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
@@ -61,6 +63,7 @@ SCHEMA_SQL: tuple[str, ...] = (
 _BM25 = "bm25(article_fts, 10.0, 4.0, 1.0, 2.0, 3.0)"
 _TOKEN = re.compile(r"[^\W_]+")
 _MAX_VARIANTS = 8
+RANK_WINDOW = 2000
 
 
 @dataclass(frozen=True)
@@ -231,33 +234,57 @@ def search(session: Session, query: SearchQuery, filters: Filters, limit: int, o
             "LIMIT :limit OFFSET :offset"
         )
     else:
-        params["q"] = positive
-        exact = exact_match(query.terms)
-        exact_col = "0"
-        if exact:
-            params["qx"] = exact
-            exact_col = "(a.id IN (SELECT rowid FROM article_fts_exact WHERE article_fts_exact MATCH :qx))"
-        # Several words typed side by side rank the articles where they stand side by side
-        # first ("thuy dien" → "Thụy Điển" before "thủy … điện").
-        adjacent = _adjacent_match(query.terms)
-        adjacent_col = "0"
-        if adjacent:
-            params["qa"] = adjacent
-            adjacent_col = "(a.id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH :qa))"
-        sql = (
-            f"SELECT a.id, {_BM25} AS score, {exact_col} AS exact, {adjacent_col} AS adjacent "
-            f"FROM article_fts JOIN articles a ON a.id = article_fts.rowid "
-            f"WHERE article_fts MATCH :q{where} ORDER BY exact DESC, adjacent DESC, score, a.id DESC "
-            "LIMIT :limit OFFSET :offset"
-        )
+        return _ranked(session, query, positive, where, params, limit)
     rows = session.execute(text(sql), params).all()
     return [RawHit(r[0], float(r[1]), bool(r[2])) for r in rows]
 
 
-def like_search(session: Session, query: SearchQuery, limit: int) -> list[int]:
-    """The same positive terms as a LIKE scan over the folded text (benchmark baseline)."""
+def _ranked(session: Session, query: SearchQuery, positive: str, where: str, params: dict[str, object],
+            limit: int) -> list[RawHit]:
+    """FTS matches ordered: accents as typed first, then words side by side, then bm25.
+
+    A query matching most of a large library ranks within the newest ``RANK_WINDOW``
+    matches (bm25 costs a few µs per matching row; 100k rows would take a quarter of a
+    second). The window's edge is found by walking the doclist backwards, and the
+    window widens until it holds a full page after the filters.
+    """
+    params["q"] = positive
+    exact = exact_match(query.terms)
+    if exact:
+        params["qx"] = exact
+    # Several words typed side by side rank the articles where they stand side by side
+    # first ("thuy dien" → "Thụy Điển" before "thủy … điện").
+    adjacent = _adjacent_match(query.terms)
+    if adjacent:
+        params["qa"] = adjacent
+    size = RANK_WINDOW
+    while True:
+        edge = session.execute(text(
+            "SELECT rowid FROM article_fts WHERE article_fts MATCH :q ORDER BY rowid DESC LIMIT 1 OFFSET :size"),
+            {"q": positive, "size": size}).scalar()
+        params["edge"] = edge if edge is not None else 0
+        exact_col = ("(a.id IN (SELECT rowid FROM article_fts_exact WHERE article_fts_exact MATCH :qx "
+                     "AND rowid > :edge))") if exact else "0"
+        adjacent_col = ("(a.id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH :qa "
+                        "AND rowid > :edge))") if adjacent else "0"
+        sql = (f"SELECT a.id, {_BM25} AS score, {exact_col} AS exact, {adjacent_col} AS adjacent "
+               f"FROM article_fts JOIN articles a ON a.id = article_fts.rowid "
+               f"WHERE article_fts MATCH :q AND article_fts.rowid > :edge{where} "
+               "ORDER BY exact DESC, adjacent DESC, score, a.id DESC LIMIT :limit OFFSET :offset")
+        rows = session.execute(text(sql), params).all()
+        if edge is None or len(rows) >= limit:
+            return [RawHit(r[0], float(r[1]), bool(r[2])) for r in rows]
+        size *= 4
+
+
+def like_search(session: Session, query: SearchQuery) -> list[int]:
+    """Every article holding the positive terms, by a LIKE scan over the folded text.
+
+    The benchmark baseline: without an index, ranking (or just counting) the matches
+    means reading every row's text.
+    """
     clauses: list[str] = []
-    params: dict[str, object] = {"limit": limit}
+    params: dict[str, object] = {}
     for i, term in enumerate(query.terms):
         tokens = _tokens(term, folded=True)
         if not tokens:
@@ -270,7 +297,7 @@ def like_search(session: Session, query: SearchQuery, limit: int) -> list[int]:
     where = " AND ".join(clauses) or "1=1"
     sql = (
         f"SELECT s.id FROM article_search s JOIN articles a ON a.id = s.id "
-        f"WHERE {where}{_filter_sql(Filters(), params)} LIMIT :limit"
+        f"WHERE {where}{_filter_sql(Filters(), params)}"
     )
     return [r[0] for r in session.execute(text(sql), params)]
 
@@ -286,58 +313,77 @@ def plain_texts(session: Session, ids: Sequence[int]) -> dict[int, str]:
 # ---------------------------------------------------------------- snippets
 
 
-def _pattern(tokens: list[str], prefix: bool) -> re.Pattern[str]:
-    body = r"[\W_]+".join(re.escape(t) for t in tokens)
+@lru_cache(maxsize=1)
+def _letter_variants() -> dict[str, str]:
+    """For each folded letter, every Latin letter (any case, any mark) that folds to it."""
+    groups: dict[str, set[str]] = {}
+    for start, stop in ((0x20, 0x250), (0x1E00, 0x1F00)):
+        for cp in range(start, stop):
+            ch = chr(cp)
+            if ch.isalpha():
+                groups.setdefault(fold(ch), set()).update({ch, ch.upper(), ch.lower()})
+    return {k: "".join(sorted(v)) for k, v in groups.items()}
+
+
+def _pattern(tokens: list[str], prefix: bool, on_original: bool) -> re.Pattern[str]:
+    """Regex for the tokens side by side; ``on_original`` matches the unfolded text
+    directly (each letter a class of its accented and cased forms: d = [dDđĐ])."""
+    variants = _letter_variants() if on_original else {}
+
+    def token_regex(token: str) -> str:
+        return "".join(f"[{re.escape(variants[c])}]" if c in variants else re.escape(c) for c in token)
+
+    body = r"[\W_]+".join(token_regex(t) for t in tokens)
     tail = r"\w*" if prefix else r"(?!\w)"
     return re.compile(r"(?<!\w)" + body + tail)
 
 
-def _term_patterns(terms: Sequence[Term]) -> list[re.Pattern[str]]:
-    return [_pattern(toks, t.prefix) for t in terms if (toks := _tokens(t, folded=True))]
-
-
-def _anchor(
-    plain: str, folded: str, index: list[int], terms: Sequence[Term], spans: list[tuple[int, int]], title_end: int
-) -> int:
-    """Where the snippet centres: the best hit, preferring the words side by side and
-    with the accents as typed, and a hit after the title over one in it."""
-    candidates: list[tuple[int, int, int, int]] = []  # (not adjacent, not exact, in title, start)
-    wanted = {nfc(t.text).lower() for t in terms if has_marks(t.text)}
-    all_tokens = [tok for t in terms for tok in _tokens(t, folded=True)]
-    adjacent = _pattern(all_tokens, bool(terms) and terms[-1].prefix) if len(terms) > 1 else None
-    if adjacent is not None:
-        for m in adjacent.finditer(folded):
-            start = index[m.start()]
-            candidates.append((0, 1, int(start <= title_end), start))
-    for s, e in spans:
-        exact = plain[s:e].lower() in wanted or any(
-            normalize_tone_style(plain[s:e].lower()) == normalize_tone_style(w) for w in wanted
-        )
-        candidates.append((1, int(not exact), int(s <= title_end), s))
-    return min(candidates)[3] if candidates else 0
-
-
-def make_snippet(plain: str, terms: Sequence[Term], width: int = 180) -> tuple[str, list[tuple[int, int]]]:
-    """A window of the original text around the first hit, and the hits' offsets in it.
-
-    Hits are found in folded text and mapped back, so "da nang" highlights "Đà Nẵng".
-    The title (first line) is skipped when the hit also occurs further on.
-    """
-    folded, index = fold_with_map(plain)
-    patterns = _term_patterns(terms)
+def _snippet_patterns(terms: Sequence[Term], on_original: bool) -> list[re.Pattern[str]]:
+    patterns = [_pattern(toks, t.prefix, on_original) for t in terms if (toks := _tokens(t, folded=True))]
     all_tokens = [tok for t in terms for tok in _tokens(t, folded=True)]
     if len(terms) > 1 and all_tokens:
         # The words side by side are one highlight ("«Đà Nẵng»", not "«Đà» «Nẵng»").
-        patterns.insert(0, _pattern(all_tokens, terms[-1].prefix))
-    spans: list[tuple[int, int]] = []
+        patterns.insert(0, _pattern(all_tokens, terms[-1].prefix, on_original))
+    return patterns
+
+
+def _anchor(plain: str, haystack: str, index: Sequence[int], terms: Sequence[Term],
+            patterns: list[re.Pattern[str]], body_start: int) -> int | None:
+    """Where the snippet centres: the first hit after the title (else in it), preferring
+    the words side by side (``patterns[0]`` when there are several terms) and, when the
+    user typed accents, a hit whose accents match."""
+    wanted = {normalize_tone_style(nfc(t.text).lower()) for t in terms if has_marks(t.text)}
     for pattern in patterns:
-        for m in pattern.finditer(folded):
-            span = (index[m.start()], index[m.end() - 1] + 1)
-            if m.end() > m.start() and not any(s <= span[0] and span[1] <= e for s, e in spans):
-                spans.append(span)
-    spans.sort()
+        first = None
+        for region_start in (body_start, 0):
+            for n, m in enumerate(pattern.finditer(haystack, region_start)):
+                start = index[m.start()]
+                if first is None:
+                    first = start
+                original = plain[start : index[m.end() - 1] + 1].lower()
+                if not wanted or normalize_tone_style(original) in wanted or n >= 50:
+                    return start if wanted else first
+            if first is not None:
+                return first
+    return None
+
+
+def make_snippet(plain: str, terms: Sequence[Term], width: int = 180) -> tuple[str, list[tuple[int, int]]]:
+    """A window of the original text around the best hit, and the hits' offsets in it.
+
+    Hits are matched accent-insensitively on the original text ("da nang" highlights
+    "Đà Nẵng"); the rare letters that fold to more than one (ß → ss) fall back to
+    searching a folded copy mapped back to the original.
+    """
+    haystack, index = plain, range(len(plain))
+    patterns = _snippet_patterns(terms, on_original=True)
     title_end = plain.find("\n")
-    anchor = _anchor(plain, folded, index, terms, spans, title_end)
+    anchor = _anchor(plain, haystack, index, terms, patterns, title_end + 1)
+    if anchor is None:
+        haystack, folded_index = fold_with_map(plain)
+        index = folded_index  # type: ignore[assignment]
+        patterns = _snippet_patterns(terms, on_original=False)
+        anchor = _anchor(plain, haystack, index, terms, patterns, title_end + 1) or 0
     start = 0 if anchor < width // 3 else plain.rfind(" ", 0, anchor - width // 3) + 1
     if 0 <= title_end < anchor and start <= title_end:
         start = title_end + 1
@@ -345,9 +391,23 @@ def make_snippet(plain: str, terms: Sequence[Term], width: int = 180) -> tuple[s
     if end < len(plain):
         space = plain.rfind(" ", start, end)
         end = space if space > start + width // 2 else end
+    h_start, h_end = _bounds(index, start, end)
+    spans: list[tuple[int, int]] = []
+    for pattern in patterns:
+        for m in pattern.finditer(haystack, h_start, h_end):
+            span = (index[m.start()], index[m.end() - 1] + 1)
+            if m.end() > m.start() and not any(s <= span[0] and span[1] <= e for s, e in spans):
+                spans.append(span)
+    spans.sort()
     window = plain[start:end].replace("\n", " ")
     prefix = "…" if start > 0 else ""
     suffix = "…" if end < len(plain) else ""
     offset = len(prefix) - start
-    inside = [(s + offset, e + offset) for s, e in spans if s >= start and e <= end]
-    return prefix + window + suffix, inside
+    return prefix + window + suffix, [(s + offset, e + offset) for s, e in spans]
+
+
+def _bounds(index: Sequence[int], start: int, end: int) -> tuple[int, int]:
+    """The haystack range covering original positions [start, end)."""
+    if isinstance(index, range):
+        return start, end
+    return bisect.bisect_left(index, start), bisect.bisect_left(index, end)
