@@ -6,7 +6,7 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -16,8 +16,15 @@ from bulletin_app.gui.main_window import MainWindow
 
 
 @pytest.fixture(scope="session")
-def qapp():  # type: ignore[no-untyped-def]
-    """The app's own QApplication (fonts registered) as pytest-qt's session application."""
+def qapp(tmp_path_factory):  # type: ignore[no-untyped-def]
+    """The app's own QApplication (fonts registered) as pytest-qt's session application.
+
+    Window state is remembered through QSettings: point it at a temporary folder so tests
+    neither read nor write the real user's settings.
+    """
+    settings_dir = str(tmp_path_factory.mktemp("qsettings"))
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, settings_dir)
     return create_application(["test"])
 
 
@@ -34,6 +41,7 @@ def window(qtbot, seeded, monkeypatch):  # type: ignore[no-untyped-def]
     monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: QMessageBox.StandardButton.Ok)
     win = MainWindow(seeded)
     qtbot.addWidget(win)
+    win.resize(1200, 760)
     win.show()
     qtbot.waitUntil(lambda: win.model.rowCount() == 5, timeout=10000)
     return win

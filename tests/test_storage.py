@@ -2,6 +2,7 @@
 
 import datetime as dt
 import hashlib
+import os
 import sqlite3
 import unicodedata
 from pathlib import Path
@@ -298,3 +299,49 @@ def test_backup_is_a_complete_library(seeded, tmp_path) -> None:  # type: ignore
         copy.close()
     with pytest.raises(StorageError, match="không tồn tại"):
         seeded.library.backup(tmp_path / "missing" / "x.db")
+
+
+def test_assets_are_deduplicated_with_pixel_size(services, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PIL import Image
+
+    path = tmp_path / "anh.png"
+    Image.new("RGB", (640, 427), (200, 30, 30)).save(path)
+    asset, _ = services.assets.add_file(path)
+    assert (asset.width, asset.height, asset.mime) == (640, 427, "image/png")
+    copy = tmp_path / "ban-sao.png"
+    copy.write_bytes(path.read_bytes())
+    again, _ = services.assets.add_file(copy)
+    assert again.id == asset.id and again.filename == "anh.png"
+    assert services.assets.get(asset.ref) == asset
+    assert services.assets.data(asset) == path.read_bytes()
+    jpeg = tmp_path / "anh.jpg"
+    Image.new("RGB", (300, 200)).save(jpeg, dpi=(300, 300))
+    assert services.assets.add_file(jpeg)[0].id != asset.id
+
+
+def test_broken_images_are_refused_by_name(services, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PIL import Image
+
+    good = tmp_path / "tot.jpg"
+    Image.new("RGB", (800, 600), (10, 120, 200)).save(good, quality=95)
+    truncated = tmp_path / "cut.jpg"
+    truncated.write_bytes(good.read_bytes()[:300])
+    text_file = tmp_path / "not-image.png"
+    text_file.write_text("không phải ảnh", encoding="utf-8")
+    for bad in (truncated, text_file, tmp_path / "missing.png"):
+        with pytest.raises(ValidationError, match=bad.name):
+            services.assets.add_file(bad)
+    with services.db.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM assets")).scalar() == 0
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root ignores file permissions")
+def test_read_only_folder_is_a_clear_message(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        with pytest.raises(StorageError, match="quyền ghi"):
+            Services.open(str(folder / "library.db"))
+    finally:
+        folder.chmod(0o700)

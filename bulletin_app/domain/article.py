@@ -121,3 +121,20 @@ EDITABLE_FIELDS = frozenset(
         "status",
     }
 )
+
+
+@dataclass(frozen=True)
+class Asset:
+    """An image kept in the library; bodies refer to it as ``asset:<sha256 prefix>``."""
+
+    id: int
+    sha256: str
+    filename: str
+    mime: str
+    width: int
+    height: int
+    byte_size: int
+
+    @property
+    def ref(self) -> str:
+        return self.sha256[:12]

@@ -60,7 +60,8 @@ class MainWindow(QMainWindow):
     def _build_ui(self) -> None:
         self.nav = QListWidget()
         self.nav.addItems(list(PAGES))
-        self.nav.setMaximumWidth(220)
+        self.nav.setMaximumWidth(200)
+        self.nav.setSpacing(2)
         self.nav.setCurrentRow(0)
 
         self.search_box = QLineEdit()
@@ -74,7 +75,8 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((0, 60), (2, 190), (3, 110), (4, 95), (5, 70)):
+        header.setMinimumSectionSize(40)
+        for col, width in ((0, 56), (2, 180), (3, 110), (4, 90), (5, 64)):
             self.table.setColumnWidth(col, width)
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self.show_article(cur.row()))
         self.preview = QTextBrowser()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import getpass
 
 from bulletin_app.services.articles import ArticleService
+from bulletin_app.services.assets import AssetService
 from bulletin_app.services.imports import ImportService
 from bulletin_app.services.issues import IssueService
 from bulletin_app.services.library import LibraryService
@@ -26,6 +27,7 @@ class Services:
         self.author = author or current_user()
         self.library = LibraryService(db)
         self.articles = ArticleService(db, self.author)
+        self.assets = AssetService(db)
         self.imports = ImportService(db)
         self.search = SearchService(db)
         self.issues = IssueService(db)
