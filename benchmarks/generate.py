@@ -27,11 +27,34 @@ from bulletin_app.domain.article import ArticleDraft, ArticleStatus, Language  #
 from bulletin_app.domain.body import paragraphs_to_body  # noqa: E402
 from bulletin_app.services import Services  # noqa: E402
 
-COLUMNS = ["Sự kiện – Hoạt động", "Ngoại giao kinh tế", "Văn hóa đối ngoại", "Đối ngoại nhân dân",
-           "Viện trợ phi chính phủ nước ngoài", "Lãnh sự – Bảo hộ công dân", "Người Việt Nam ở nước ngoài",
-           "Thông tin – Tư liệu"]
-TAGS = ["KOICA", "JICA", "Hàn Quốc", "Nhật Bản", "Lào", "Thụy Điển", "Pháp", "Hoa Kỳ", "đầu tư", "giáo dục",
-        "y tế", "văn hóa", "du lịch", "nông nghiệp", "xúc tiến thương mại", "kiều bào"]
+COLUMNS = [
+    "Sự kiện – Hoạt động",
+    "Ngoại giao kinh tế",
+    "Văn hóa đối ngoại",
+    "Đối ngoại nhân dân",
+    "Viện trợ phi chính phủ nước ngoài",
+    "Lãnh sự – Bảo hộ công dân",
+    "Người Việt Nam ở nước ngoài",
+    "Thông tin – Tư liệu",
+]
+TAGS = [
+    "KOICA",
+    "JICA",
+    "Hàn Quốc",
+    "Nhật Bản",
+    "Lào",
+    "Thụy Điển",
+    "Pháp",
+    "Hoa Kỳ",
+    "đầu tư",
+    "giáo dục",
+    "y tế",
+    "văn hóa",
+    "du lịch",
+    "nông nghiệp",
+    "xúc tiến thương mại",
+    "kiều bào",
+]
 _TOKEN = re.compile(r"\w+|[^\w\s]", re.UNICODE)
 
 
@@ -74,8 +97,11 @@ class Bigram:
 def make_drafts(count: int, seed: int = 7) -> list[ArticleDraft]:
     rng = random.Random(seed)
     model = Bigram(corpus_text())
-    names = [n for n in (ROOT / "tests" / "data" / "vi_names.txt").read_text(encoding="utf-8").splitlines()
-             if n and not n.startswith("#")]
+    names = [
+        n
+        for n in (ROOT / "tests" / "data" / "vi_names.txt").read_text(encoding="utf-8").splitlines()
+        if n and not n.startswith("#")
+    ]
     drafts = []
     start = dt.datetime(2015, 1, 1)
     for _ in range(count):
@@ -86,12 +112,18 @@ def make_drafts(count: int, seed: int = 7) -> list[ArticleDraft]:
             paragraphs.append(para)
             size += len(para.encode("utf-8")) * 0 + len(para)
         title = model.sentence(rng, names, max_words=rng.randint(7, 14)).rstrip(".")
-        drafts.append(ArticleDraft(
-            title=title, sapo=model.sentence(rng, names, 30), body=paragraphs_to_body(paragraphs),
-            byline=rng.choice(["Nhất Nam", "Thu Hà", "Minh Phương", "Hồng Nhung", ""]),
-            published=start + dt.timedelta(days=rng.randint(0, 4300), hours=rng.randint(7, 18)),
-            column=rng.choice(COLUMNS), tags=rng.sample(TAGS, rng.randint(0, 3)),
-            language=Language.EN if rng.random() < 0.05 else Language.VI))
+        drafts.append(
+            ArticleDraft(
+                title=title,
+                sapo=model.sentence(rng, names, 30),
+                body=paragraphs_to_body(paragraphs),
+                byline=rng.choice(["Nhất Nam", "Thu Hà", "Minh Phương", "Hồng Nhung", ""]),
+                published=start + dt.timedelta(days=rng.randint(0, 4300), hours=rng.randint(7, 18)),
+                column=rng.choice(COLUMNS),
+                tags=rng.sample(TAGS, rng.randint(0, 3)),
+                language=Language.EN if rng.random() < 0.05 else Language.VI,
+            )
+        )
     return drafts
 
 
@@ -107,14 +139,20 @@ def build(db: Path, count: int, batch: int = 1000) -> dict[str, float]:
     statuses = list(ArticleStatus)
     t0 = time.perf_counter()
     for i in range(0, count, batch):
-        sv.articles.add_many(drafts[i:i + batch], status=statuses[rng.randrange(len(statuses))])
+        sv.articles.add_many(drafts[i : i + batch], status=statuses[rng.randrange(len(statuses))])
     t_insert = time.perf_counter() - t0
     sv.library.optimize()
     sv.close()
     size = sum(Path(f"{db}{s}").stat().st_size for s in ("", "-wal") if Path(f"{db}{s}").exists())
     text_bytes = sum(len(d.body.encode()) + len(d.title.encode()) + len(d.sapo.encode()) for d in drafts)
-    return {"count": count, "generate_s": t_gen, "insert_s": t_insert, "per_second": count / t_insert,
-            "db_mb": size / 1e6, "text_mb": text_bytes / 1e6}
+    return {
+        "count": count,
+        "generate_s": t_gen,
+        "insert_s": t_insert,
+        "per_second": count / t_insert,
+        "db_mb": size / 1e6,
+        "text_mb": text_bytes / 1e6,
+    }
 
 
 def main() -> None:

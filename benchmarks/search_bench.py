@@ -32,8 +32,12 @@ QUERIES: dict[str, list[str]] = {
     "two words": ["ngoai giao", "hop tac", "dau tu", "thai nguyen", "thuy dien", "han quoc"],
     "phrase": ['"ngoai giao kinh te"', '"hop tac huu nghi"', '"khu cong nghiep"', '"nha may thuy dien"'],
     "prefix": ["gyeong*", "hop*", "nhat*", "linko*"],
-    "filtered": ["hop tac column:ngoai status:approved", "dau tu from:2023-01-01 to:2023-12-31",
-                 "giao duc lang:en", "tag:KOICA y te"],
+    "filtered": [
+        "hop tac column:ngoai status:approved",
+        "dau tu from:2023-01-01 to:2023-12-31",
+        "giao duc lang:en",
+        "tag:KOICA y te",
+    ],
     "accents typed": ["thụy điển", "hòa bình", "đầu tư nước ngoài"],
 }
 
@@ -85,7 +89,8 @@ def main() -> None:
     args = parser.parse_args()
     all_results = {db.name: bench(db, args.runs) for db in args.dbs}
     header = f"{'query kind':<16}" + "".join(
-        f"| {name[:22]:<22} FTS p50 / p95 ms | LIKE p50 / p95 ms | LIKE÷FTS " for name in all_results)
+        f"| {name[:22]:<22} FTS p50 / p95 ms | LIKE p50 / p95 ms | LIKE÷FTS " for name in all_results
+    )
     print("\n" + header)
     print("-" * len(header))
     for kind in QUERIES:

@@ -196,3 +196,21 @@ def test_seeds_are_found_without_accents(seeded) -> None:  # type: ignore[no-unt
     exact = [h.id for h in hits if h.exact]
     assert len(exact) == 4 and sweden[:4] == exact
     assert len(_ids(seeded, "gyeongsangbuk-do")) == 4
+
+
+@pytest.mark.parametrize("query", ["thuy dien", "da nang", "hoa binh", "ngoai giao", "gyeongsangbuk-do", "ky"])
+def test_fts_finds_exactly_what_a_full_scan_finds(seeded, query) -> None:  # type: ignore[no-untyped-def]
+    """Cross-check the index against a LIKE scan of the same folded text (word boundaries aside)."""
+    import re
+
+    from bulletin_app.domain.query import parse_query
+    from bulletin_app.storage import search_sqlite
+    from bulletin_app.text import fold
+
+    found = set(_ids(seeded, query, limit=1000))
+    with seeded.db.unit() as s:
+        candidates = search_sqlite.like_search(s, parse_query(query))
+        plains = search_sqlite.plain_texts(s, candidates)
+    words = [re.escape(w) for w in re.findall(r"[^\W_]+", fold(query))]
+    whole_words = {i for i, p in plains.items() if all(re.search(rf"(?<!\w){w}(?!\w)", fold(p)) for w in words)}
+    assert found == whole_words

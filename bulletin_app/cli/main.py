@@ -20,6 +20,7 @@ from bulletin_app.domain.errors import BulletinError
 from bulletin_app.domain.query import mark_spans
 from bulletin_app.errorlog import log_unexpected
 from bulletin_app.services import Services
+from bulletin_app.services.export import ExportReport, ExportSettings
 
 Result = tuple[Any, str]  # (JSON-ready data, human text)
 
@@ -133,6 +134,55 @@ def cmd_backup(sv: Services, args: argparse.Namespace) -> Result:
     return {"backup": str(dest), "bytes": dest.stat().st_size}, f"Đã sao lưu vào {dest}"
 
 
+def _export_settings(args: argparse.Namespace) -> ExportSettings:
+    return ExportSettings(
+        theme=args.theme,
+        page_size=args.page_size,
+        booklet=args.booklet,
+        bleed_mm=args.bleed,
+        crop_marks=args.crop_marks,
+        force=getattr(args, "force", False),
+    )
+
+
+def _findings_json(report: ExportReport) -> dict[str, Any]:
+    return {
+        "errors": [{"code": f.code, "message": f.message} for f in report.errors],
+        "warnings": [{"code": f.code, "message": f.message} for f in report.warnings],
+    }
+
+
+def _findings_text(report: ExportReport) -> list[str]:
+    return [f"  ✗ {f.message}" for f in report.errors] + [f"  ! {f.message}" for f in report.warnings]
+
+
+def cmd_check(sv: Services, args: argparse.Namespace) -> Result:
+    report = sv.exports.check(args.issue_id, _export_settings(args))
+    data = _findings_json(report)
+    lines = _findings_text(report) or ["Không có lỗi nào."]
+    if report.errors:
+        raise _Partial(data, "\n".join(lines), f"{len(report.errors)} lỗi phải sửa trước khi xuất bản.")
+    return data, "\n".join(lines)
+
+
+def cmd_export(sv: Services, args: argparse.Namespace) -> Result:
+    if not args.pdf:
+        raise BulletinError("Cần chỉ ra tệp đích: --pdf FILE.")
+    report = sv.exports.export_pdf(args.issue_id, Path(args.pdf), _export_settings(args))
+    data: dict[str, Any] = _findings_json(report)
+    lines = _findings_text(report)
+    if report.refused:
+        raise _Partial(
+            data,
+            "\n".join(lines),
+            f"không xuất: {len(report.errors)} lỗi kiểm tra (sửa lỗi, hoặc dùng --force để vẫn xuất).",
+        )
+    assert report.pdf is not None
+    data["pdf"] = {"path": str(report.pdf.path), "pages": report.pdf.pages, "seconds": round(report.pdf.seconds, 3)}
+    lines.append(f"PDF: {report.pdf.path} ({report.pdf.pages} trang, {report.pdf.seconds:.2f} giây)")
+    return data, "\n".join(lines)
+
+
 class _Partial(Exception):
     def __init__(self, data: Any, text: str, error: str) -> None:
         super().__init__(error)
@@ -193,6 +243,31 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("article_id", type=int, metavar="ARTICLE_ID")
     p = add("backup", cmd_backup, "sao lưu toàn bộ thư viện thành một tệp")
     p.add_argument("dest", nargs="?", metavar="DEST")
+
+    layout = argparse.ArgumentParser(add_help=False)
+    layout.add_argument("--theme", metavar="NAME", help="giao diện (mặc định: default)")
+    layout.add_argument("--page-size", metavar="SIZE", help="19x27cm (mặc định), A4, A5 hoặc RộngxCaomm")
+    layout.add_argument("--booklet", action="store_true", help="thêm trang trống để số trang chia hết cho 4")
+    layout.add_argument("--bleed", type=float, default=0.0, metavar="MM", help="tràn lề (thường 3 mm)")
+    layout.add_argument("--crop-marks", action="store_true", help="dấu cắt ngoài vùng tràn lề")
+    p = sub.add_parser(
+        "export",
+        parents=[common, layout],
+        help="xuất số bản tin ra PDF in ấn",
+        description="xuất số bản tin ra PDF in ấn",
+    )
+    p.set_defaults(func=cmd_export)
+    p.add_argument("issue_id", type=int, metavar="ISSUE_ID")
+    p.add_argument("--pdf", metavar="FILE")
+    p.add_argument("--force", action="store_true", help="vẫn xuất khi kiểm tra còn lỗi")
+    p = sub.add_parser(
+        "check",
+        parents=[common, layout],
+        help="kiểm tra số bản tin trước khi in",
+        description="kiểm tra số bản tin trước khi in",
+    )
+    p.set_defaults(func=cmd_check)
+    p.add_argument("issue_id", type=int, metavar="ISSUE_ID")
 
     issue = sub.add_parser("issue", parents=[common], help="các số bản tin")
     issue_sub = issue.add_subparsers(dest="issue_command", required=True, metavar="LỆNH")

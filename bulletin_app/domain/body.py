@@ -222,7 +222,7 @@ def block_text(block: Block) -> str:
             all_rows = ([header] if header else []) + list(rows)
             return "\n".join(" ".join(runs_text(c) for c in r) for r in all_rows)
         case Figure(caption=caption, credit=credit):
-            return " ".join(x for x in (caption, credit) if x)
+            return "\n".join(x for x in (caption, credit) if x)
     return ""
 
 

@@ -15,8 +15,14 @@ from bulletin_app.storage.database import Database
 
 # Print images must be kept at their original resolution; 100 MB is far beyond any photo.
 MAX_BYTES = 100 * 1024 * 1024
-_MIME = {"JPEG": "image/jpeg", "PNG": "image/png", "TIFF": "image/tiff", "GIF": "image/gif",
-         "WEBP": "image/webp", "BMP": "image/bmp"}
+_MIME = {
+    "JPEG": "image/jpeg",
+    "PNG": "image/png",
+    "TIFF": "image/tiff",
+    "GIF": "image/gif",
+    "WEBP": "image/webp",
+    "BMP": "image/bmp",
+}
 
 
 def inspect_image(data: bytes, name: str) -> tuple[str, int, int]:

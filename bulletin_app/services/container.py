@@ -6,6 +6,7 @@ import getpass
 
 from bulletin_app.services.articles import ArticleService
 from bulletin_app.services.assets import AssetService
+from bulletin_app.services.export import ExportService
 from bulletin_app.services.imports import ImportService
 from bulletin_app.services.issues import IssueService
 from bulletin_app.services.library import LibraryService
@@ -28,6 +29,7 @@ class Services:
         self.library = LibraryService(db)
         self.articles = ArticleService(db, self.author)
         self.assets = AssetService(db)
+        self.exports = ExportService(db)
         self.imports = ImportService(db)
         self.search = SearchService(db)
         self.issues = IssueService(db)

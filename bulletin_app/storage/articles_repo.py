@@ -161,10 +161,18 @@ def add_article(s: Session, draft: ArticleDraft, status: ArticleStatus = Article
     column = get_or_create_column(s, values["column"]) if values["column"] else None
     tags = get_or_create_tags(s, values["tags"])
     row = ArticleRow(
-        title=values["title"], sapo=values["sapo"], body=values["body"], byline=values["byline"],
-        source_name=values["source_name"], source_url=values["source_url"],
-        published_at=draft.published, published_has_time=draft.published_has_time,
-        language=values["language"], status=values["status"], title_key=b"", column=column,
+        title=values["title"],
+        sapo=values["sapo"],
+        body=values["body"],
+        byline=values["byline"],
+        source_name=values["source_name"],
+        source_url=values["source_url"],
+        published_at=draft.published,
+        published_has_time=draft.published_has_time,
+        language=values["language"],
+        status=values["status"],
+        title_key=b"",
+        column=column,
         tag_links=[ArticleTagRow(tag=tag, position=i) for i, tag in enumerate(tags)],
     )
     plain = _set_derived(row)

@@ -24,8 +24,9 @@ def add_asset(s: Session, data: bytes, filename: str, mime: str, width: int, hei
     row = s.scalar(select(AssetRow).where(AssetRow.sha256 == digest))
     if row is not None:
         return _to_asset(row), False
-    row = AssetRow(sha256=digest, filename=filename, mime=mime, width=width, height=height,
-                   byte_size=len(data), data=data)
+    row = AssetRow(
+        sha256=digest, filename=filename, mime=mime, width=width, height=height, byte_size=len(data), data=data
+    )
     s.add(row)
     s.flush()
     return _to_asset(row), True

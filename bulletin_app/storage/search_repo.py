@@ -35,8 +35,9 @@ def _filters(s: Session, query: SearchQuery) -> search_sqlite.Filters | None:
     return search_sqlite.Filters(column_ids, status, tag_ids, query.language, query.date_from, query.date_to)
 
 
-def run_search(s: Session, query: SearchQuery, limit: int = 50, offset: int = 0,
-               snippets: bool = True) -> list[SearchHit]:
+def run_search(
+    s: Session, query: SearchQuery, limit: int = 50, offset: int = 0, snippets: bool = True
+) -> list[SearchHit]:
     if s.get_bind().dialect.name != "sqlite":
         raise StorageError("Tìm kiếm toàn văn hiện chỉ hỗ trợ thư viện SQLite.")
     filters = _filters(s, query)
@@ -48,8 +49,14 @@ def run_search(s: Session, query: SearchQuery, limit: int = 50, offset: int = 0,
     rows = {
         r.id: r
         for r in s.execute(
-            select(ArticleRow.id, ArticleRow.title, ArticleRow.sapo, ArticleRow.status,
-                   ArticleRow.published_at, ColumnRow.name.label("column"))
+            select(
+                ArticleRow.id,
+                ArticleRow.title,
+                ArticleRow.sapo,
+                ArticleRow.status,
+                ArticleRow.published_at,
+                ColumnRow.name.label("column"),
+            )
             .outerjoin(ColumnRow, ColumnRow.id == ArticleRow.column_id)
             .where(ArticleRow.id.in_(ids))
         )
@@ -61,6 +68,9 @@ def run_search(s: Session, query: SearchQuery, limit: int = 50, offset: int = 0,
             snippet, spans = search_sqlite.make_snippet(plains.get(h.id, ""), query.terms)
         else:
             snippet, spans = (row.sapo or row.title)[:180], []
-        hits.append(SearchHit(h.id, row.title, snippet, tuple(spans), h.score, h.exact, row.column,
-                              row.status, row.published_at))
+        hits.append(
+            SearchHit(
+                h.id, row.title, snippet, tuple(spans), h.score, h.exact, row.column, row.status, row.published_at
+            )
+        )
     return hits

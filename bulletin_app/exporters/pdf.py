@@ -1,0 +1,581 @@
+"""The issue as a print-ready PDF (reportlab), from the document model and the theme.
+
+One layout pass: contents page numbers are form XObjects filled after layout
+(see pdf_flowables). Pages are built at trim + 2 × bleed (+ a slug for crop marks) with
+TrimBox and BleedBox written on every page — never reportlab's scaling ``bleedWidth``.
+Every font is an embedded, subset TrueType face; the canvas's initial font is one of
+them, so no base-14 font is referenced anywhere.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfdoc import XMP
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    Image,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.flowables import HRFlowable
+
+from bulletin_app.domain.body import Block, Figure, Heading, ListBlock, Quote
+from bulletin_app.domain.body import Paragraph as BodyParagraph
+from bulletin_app.domain.body import Table as BodyTable
+from bulletin_app.domain.document import DocArticle, DocSection, ImageData, IssueDocument
+from bulletin_app.domain.errors import StorageError
+from bulletin_app.exporters.markup import runs_markup, text_markup
+from bulletin_app.exporters.pdf_flowables import (
+    Anchor,
+    BulletinCanvas,
+    Columns,
+    LayoutState,
+    PadToMultiple,
+    PageMarker,
+    TocEntry,
+    Unbreakable,
+)
+from bulletin_app.exporters.pdf_styles import PdfStyles, build_styles
+from bulletin_app.exporters.theme import Theme
+
+MM = 72.0 / 25.4
+CROP_MARK_MM = 5.0  # length of a crop mark
+CROP_OFFSET_MM = 2.0  # gap between the bleed edge and a mark
+MAX_IMAGE_HEIGHT = 0.42  # of the frame height
+
+
+@dataclass(frozen=True)
+class PdfOptions:
+    booklet: bool = False
+    bleed_mm: float = 0.0
+    crop_marks: bool = False
+
+
+@dataclass
+class PdfResult:
+    path: Path
+    pages: int
+    seconds: float
+    page_of: dict[str, int] = field(default_factory=dict)
+    image_dpi: dict[str, float] = field(default_factory=dict)
+    blank_pages: list[int] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Geometry:
+    trim_w: float
+    trim_h: float
+    bleed: float
+    slug: float  # distance from the media edge to the trim edge
+
+    @classmethod
+    def of(cls, theme: Theme, options: PdfOptions) -> Geometry:
+        bleed = max(0.0, options.bleed_mm) * MM
+        slug = bleed + ((CROP_MARK_MM + CROP_OFFSET_MM + 1) * MM if options.crop_marks else 0.0)
+        return cls(theme.width_mm * MM, theme.height_mm * MM, bleed, slug)
+
+    @property
+    def media(self) -> tuple[float, float]:
+        return self.trim_w + 2 * self.slug, self.trim_h + 2 * self.slug
+
+    @property
+    def trim_box(self) -> tuple[float, float, float, float]:
+        s = self.slug
+        return (s, s, s + self.trim_w, s + self.trim_h)
+
+    @property
+    def bleed_box(self) -> tuple[float, float, float, float]:
+        s, b = self.slug, self.bleed
+        return (s - b, s - b, s + self.trim_w + b, s + self.trim_h + b)
+
+
+class _Renderer:
+    def __init__(self, document: IssueDocument, theme: Theme, options: PdfOptions) -> None:
+        self.doc = document
+        self.theme = theme
+        self.options = options
+        self.geo = Geometry.of(theme, options)
+        self.styles: PdfStyles = build_styles(theme)
+        self.state = LayoutState(
+            number_font=self.styles.body_font, number_size=theme.size("body"), number_color=theme.colors["text"]
+        )
+        self.image_dpi: dict[str, float] = {}
+        self.accent = HexColor(theme.colors["accent"])
+        self.muted = HexColor(theme.colors["muted"])
+        t = theme
+        self.inner, self.outer = t.margin_inner_mm * MM, t.margin_outer_mm * MM
+        self.top, self.bottom = t.margin_top_mm * MM, t.margin_bottom_mm * MM
+        self.body_w = self.geo.trim_w - self.inner - self.outer
+        self.body_h = self.geo.trim_h - self.top - self.bottom
+        self.gap = t.column_gap_mm * MM
+
+    # ------------------------------------------------------------- page furniture
+    def _frame_x(self, page: int) -> float:
+        """Left edge of the text block: odd pages are right-hand pages (spine on the left)."""
+        return self.geo.slug + (self.inner if page % 2 == 1 else self.outer)
+
+    def _template(self, name: str, on_page: Callable, on_end: Callable) -> PageTemplate:  # type: ignore[type-arg]
+        frame = Frame(
+            self.geo.slug + self.inner,
+            self.geo.slug + self.bottom,
+            self.body_w,
+            self.body_h,
+            id=f"{name}-frame",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+
+        def begin(canv, doc) -> None:  # type: ignore[no-untyped-def]
+            frame.x1 = self._frame_x(doc.page)
+            canv.setTrimBox(self.geo.trim_box)
+            canv.setBleedBox(self.geo.bleed_box)
+            on_page(canv, doc)
+
+        def end(canv, doc) -> None:  # type: ignore[no-untyped-def]
+            on_end(canv, doc)
+            if self.options.crop_marks:
+                self._crop_marks(canv)
+
+        return PageTemplate(id=name, frames=[frame], onPage=begin, onPageEnd=end, pagesize=self.geo.media)
+
+    def _crop_marks(self, canv) -> None:  # type: ignore[no-untyped-def]
+        x0, y0, x1, y1 = self.geo.trim_box
+        gap = self.geo.bleed + CROP_OFFSET_MM * MM
+        length = CROP_MARK_MM * MM
+        canv.saveState()
+        canv.setLineWidth(0.25)
+        canv.setStrokeColorCMYK(1, 1, 1, 1)  # registration black
+        for x in (x0, x1):
+            for y, direction in ((y0, -1), (y1, 1)):
+                canv.line(x, y + direction * gap, x, y + direction * (gap + length))
+        for y in (y0, y1):
+            for x, direction in ((x0, -1), (x1, 1)):
+                canv.line(x + direction * gap, y, x + direction * (gap + length), y)
+        canv.restoreState()
+
+    def _running(self, canv, doc) -> None:  # type: ignore[no-untyped-def]
+        page = doc.page
+        if page in self.state.blank_pages:
+            return
+        section = self.state.section_started_on.get(page, self.state.current_section)
+        values = {"bulletin_name": self.doc.bulletin_name, "section": section, "page": str(page)}
+        running = self.theme.running
+        header = (
+            running.get("header_right", "{section}") if page % 2 else running.get("header_left", "{bulletin_name}")
+        ).format(**values)
+        footer = running.get("footer", "{page}").format(**values)
+        x_left = self._frame_x(page)
+        x_right = x_left + self.body_w
+        y_header = self.geo.slug + self.geo.trim_h - self.theme.header_offset_mm * MM
+        y_footer = self.geo.slug + self.theme.footer_offset_mm * MM
+        canv.saveState()
+        canv.setFont(self.styles.heading_font, self.theme.size("running"))
+        canv.setFillColor(self.muted)
+        if page % 2:
+            canv.drawRightString(x_right, y_header, header)
+            canv.drawRightString(x_right, y_footer, footer)
+        else:
+            canv.drawString(x_left, y_header, header)
+            canv.drawString(x_left, y_footer, footer)
+        canv.setStrokeColor(self.accent)
+        canv.setLineWidth(0.5)
+        canv.line(x_left, y_header - 3, x_right, y_header - 3)
+        canv.restoreState()
+
+    @staticmethod
+    def _nothing(canv, doc) -> None:  # type: ignore[no-untyped-def]
+        return None
+
+    # ------------------------------------------------------------- cover and back cover
+    def _paragraph_at(self, canv, markup: str, style, x: float, top: float, width: float) -> float:  # type: ignore[no-untyped-def]
+        para = Paragraph(markup, style)
+        _, h = para.wrap(width, 10000)
+        para.drawOn(canv, x, top - h)
+        return top - h
+
+    def _draw_cover(self, canv, doc) -> None:  # type: ignore[no-untyped-def]
+        from reportlab.lib.styles import ParagraphStyle
+
+        cover, geo, s = self.doc.cover, self.geo, self.styles
+        x = geo.slug + self.outer
+        width = geo.trim_w - 2 * self.outer
+        top = geo.slug + geo.trim_h - self.top * 0.8
+        small = ParagraphStyle(
+            "CoverSmall", fontName=f"{s.heading_font}-bold", fontSize=9, leading=12, textColor=self.muted
+        )
+        top = self._paragraph_at(canv, text_markup(cover.governing_body.upper()), small, x, top, width)
+        top = self._paragraph_at(canv, text_markup(cover.publishing_body.upper()), small, x, top, width) - 10
+        word = ParagraphStyle(
+            "CoverWord",
+            fontName=f"{s.heading_font}-bold",
+            fontSize=self.theme.size("cover_word"),
+            leading=self.theme.size("cover_word") * 1.05,
+            textColor=self.accent,
+        )
+        top = self._paragraph_at(canv, text_markup(cover.word), word, x, top, width)
+        name = ParagraphStyle(
+            "CoverName",
+            fontName=f"{s.heading_font}-bold",
+            fontSize=self.theme.size("cover_name"),
+            leading=self.theme.size("cover_name") * 1.15,
+            textColor=HexColor(self.theme.colors["text"]),
+        )
+        top = (
+            self._paragraph_at(
+                canv, text_markup(_name_after_word(cover.bulletin_name, cover.word).upper()), name, x, top - 2, width
+            )
+            - 8
+        )
+        canv.setStrokeColor(self.accent)
+        canv.setLineWidth(2)
+        canv.line(x, top, x + width, top)
+        meta = ParagraphStyle(
+            "CoverMeta", fontName=s.heading_font, fontSize=10, leading=13, textColor=HexColor(self.theme.colors["text"])
+        )
+        label_bottom = self._paragraph_at(canv, text_markup(cover.issue_label), meta, x, top - 6, width / 2)
+        right = ParagraphStyle("CoverDate", parent=meta, alignment=2)
+        date_bottom = self._paragraph_at(canv, text_markup(cover.date_text), right, x + width / 2, top - 6, width / 2)
+        top = min(label_bottom, date_bottom) - 12
+        bottom_text = geo.slug + self.bottom * 0.6
+        if cover.internal_circulation:
+            canv.setFont(f"{s.heading_font}-bold", 10)
+            canv.setFillColor(self.accent)
+            canv.drawCentredString(geo.slug + geo.trim_w / 2, bottom_text, "LƯU HÀNH NỘI BỘ")
+        image_bottom = bottom_text + 16
+        if cover.image is not None:
+            # Full bleed at the sides when bleed is on: the art runs to the bleed edge.
+            left = geo.slug - geo.bleed if geo.bleed else x
+            img_w = (geo.trim_w + 2 * geo.bleed) if geo.bleed else width
+            img_h = top - image_bottom
+            self._draw_image_cover(canv, cover.image, left, image_bottom, img_w, img_h)
+        else:
+            canv.setFillColor(self.accent)
+            canv.rect(x, image_bottom, width, max(0.0, top - image_bottom) * 0.02 + 2, stroke=0, fill=1)
+            self._cover_highlights(canv, x, top - 10, width)
+
+    def _cover_highlights(self, canv, x: float, top: float, width: float) -> None:  # type: ignore[no-untyped-def]
+        from reportlab.lib.styles import ParagraphStyle
+
+        style = ParagraphStyle(
+            "CoverHighlight",
+            fontName=self.styles.body_font,
+            fontSize=13,
+            leading=17,
+            textColor=HexColor(self.theme.colors["text"]),
+            spaceAfter=8,
+        )
+        head = ParagraphStyle(
+            "CoverHighlightHead",
+            parent=style,
+            fontName=f"{self.styles.heading_font}-bold",
+            fontSize=11,
+            textColor=self.accent,
+        )
+        top = self._paragraph_at(canv, "TRONG SỐ NÀY", head, x, top, width) - 6
+        for article in [a for section in self.doc.sections for a in section.articles][:6]:
+            top = self._paragraph_at(canv, "■ " + text_markup(article.title), style, x, top, width) - 6
+
+    def _draw_image_cover(self, canv, image: ImageData, x: float, y: float, w: float, h: float) -> None:  # type: ignore[no-untyped-def]
+        if w <= 0 or h <= 0:
+            return
+        scale = max(w / image.width_px, h / image.height_px)  # cover the area, crop the excess
+        draw_w, draw_h = image.width_px * scale, image.height_px * scale
+        self._record_dpi(image, draw_w)
+        canv.saveState()
+        path = canv.beginPath()
+        path.rect(x, y, w, h)
+        canv.clipPath(path, stroke=0, fill=0)
+        canv.drawImage(ImageReader(io.BytesIO(image.data)), x + (w - draw_w) / 2, y + (h - draw_h) / 2, draw_w, draw_h)
+        canv.restoreState()
+
+    def _draw_back(self, canv, doc) -> None:  # type: ignore[no-untyped-def]
+        from reportlab.lib.styles import ParagraphStyle
+
+        geo, s = self.geo, self.styles
+        x = self._frame_x(doc.page)
+        width = self.body_w
+        lines = [
+            f"<b>{text_markup(label)}:</b> {text_markup(value)}" if label else text_markup(value)
+            for label, value in self.doc.colophon.lines
+        ]
+        paras = [Paragraph(line, s.colophon) for line in lines]
+        heights = [p.wrap(width - 16, 10000)[1] for p in paras]
+        box_h = sum(heights) + 16 + 4 * len(paras)
+        y = geo.slug + self.bottom
+        canv.saveState()
+        canv.setStrokeColor(self.accent)
+        canv.setLineWidth(1)
+        canv.line(x, y + box_h, x + width, y + box_h)
+        cur = y + box_h - 8
+        for para, h in zip(paras, heights, strict=True):
+            para.drawOn(canv, x + 8, cur - h)
+            cur -= h + 4
+        name = ParagraphStyle(
+            "BackName", fontName=f"{s.heading_font}-bold", fontSize=16, leading=20, textColor=self.accent, alignment=1
+        )
+        self._paragraph_at(canv, text_markup(self.doc.bulletin_name.upper()), name, x, y + box_h + 40, width)
+        canv.restoreState()
+
+    # ------------------------------------------------------------- content
+    def _record_dpi(self, image: ImageData, drawn_width_pt: float) -> None:
+        dpi = image.width_px / (drawn_width_pt / 72.0) if drawn_width_pt > 0 else 0.0
+        self.image_dpi[image.ref] = min(dpi, self.image_dpi.get(image.ref, dpi))
+
+    def _image(self, figure: Figure, width: float) -> list[Flowable]:
+        image = self.doc.images.get(figure.asset)
+        caption = " — ".join(p for p in (figure.caption, figure.credit) if p)
+        out: list[Flowable] = []
+        if image is None:
+            out.append(Paragraph(text_markup(f"[Thiếu ảnh {figure.asset}]"), self.styles.caption))
+        else:
+            max_h = self.body_h * MAX_IMAGE_HEIGHT
+            scale = min(width / image.width_px, max_h / image.height_px)
+            draw_w, draw_h = image.width_px * scale, image.height_px * scale
+            self._record_dpi(image, draw_w)
+            flowable = Image(io.BytesIO(image.data), width=draw_w, height=draw_h)
+            flowable.hAlign = "CENTER"
+            out.append(flowable)
+        if caption:
+            out.append(Paragraph(text_markup(caption), self.styles.caption))
+        return [Unbreakable(out)]
+
+    def _blocks(self, blocks: tuple[Block, ...], width: float) -> list[Flowable]:
+        s = self.styles
+        out: list[Flowable] = []
+        after_heading = True
+        for block in blocks:
+            match block:
+                case Heading(level=level, runs=runs):
+                    out.append(Paragraph(runs_markup(runs), s.heading2 if level <= 2 else s.heading3))
+                    after_heading = True
+                    continue
+                case BodyParagraph(runs=runs):
+                    out.append(Paragraph(runs_markup(runs), s.body_first if after_heading else s.body))
+                case Quote(paragraphs=paragraphs):
+                    cells = [[Paragraph(runs_markup(p), s.quote)] for p in paragraphs]
+                    table = Table(cells, colWidths=[width - 4])
+                    table.setStyle(
+                        TableStyle(
+                            [
+                                ("LINEBEFORE", (0, 0), (0, -1), 1.5, self.accent),
+                                ("FONTNAME", (0, 0), (-1, -1), s.body_font),
+                                ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                            ]
+                        )
+                    )
+                    out += [Spacer(1, 2), table, Spacer(1, 4)]
+                case ListBlock(ordered=ordered, items=items, start=start):
+                    for n, item in enumerate(items):
+                        bullet = f"{start + n}." if ordered else "•"
+                        indent = s.list_item.leftIndent * (item.level + 1)
+                        style = s.list_item.clone(f"ListItem{item.level}", leftIndent=indent, bulletIndent=indent - 10)
+                        out.append(Paragraph(runs_markup(item.runs), style, bulletText=bullet))
+                case BodyTable(header=header, rows=rows):
+                    out.append(self._table(header, rows, width))
+                case Figure():
+                    out += self._image(block, width)
+            after_heading = False
+        return out
+
+    def _table(self, header, rows, width: float) -> Table:  # type: ignore[no-untyped-def]
+        s = self.styles
+        data = []
+        if header:
+            data.append([Paragraph(runs_markup(c), s.table_head) for c in header])
+        data += [[Paragraph(runs_markup(c), s.table_cell) for c in row] for row in rows]
+        columns = max((len(r) for r in data), default=1)
+        data = [r + [""] * (columns - len(r)) for r in data]
+        table = Table(data, colWidths=[width / columns] * columns, repeatRows=1 if header else 0)
+        commands = [
+            ("GRID", (0, 0), (-1, -1), 0.4, self.muted),
+            ("FONTNAME", (0, 0), (-1, -1), self.styles.body_font),  # never the base-14 default
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ]
+        if header:
+            commands.append(("BACKGROUND", (0, 0), (-1, 0), HexColor("#f1e4e4")))
+        table.setStyle(TableStyle(commands))
+        table.spaceBefore, table.spaceAfter = 4, 6
+        return table
+
+    def _article(self, article: DocArticle, columns: int, level: int = 1) -> list[Flowable]:
+        s = self.styles
+        head: list[Flowable] = [
+            Anchor(article.key, article.title, level, self.state),
+            Paragraph(text_markup(article.title), s.article_title),
+        ]
+        if article.sapo:
+            head.append(Paragraph(text_markup(article.sapo), s.sapo))
+        column_w = (self.body_w - self.gap * (columns - 1)) / columns
+        body = self._blocks(article.blocks, column_w)
+        if article.byline:
+            body.append(Paragraph(text_markup(article.byline), s.byline))
+        if article.source:
+            body.append(Paragraph(text_markup(article.source), s.source))
+        out: list[Flowable] = [CondPageBreak(self.body_h * 0.25), KeepTogether(head)]
+        if columns > 1 and body:
+            out.append(Columns(body, columns, self.gap, self.body_h))
+        else:
+            out += body
+        out.append(Spacer(1, self.theme.spacing["article_after"]))
+        return out
+
+    def _section(self, section: DocSection) -> list[Flowable]:
+        s = self.styles
+        out: list[Flowable] = [
+            NextPageTemplate("article"),
+            PageBreak(),
+            Anchor(section.key, section.title, 0, self.state),
+            Paragraph(text_markup(section.title.upper()), s.section_title),
+            HRFlowable(width="100%", thickness=1.2, color=self.accent, spaceBefore=0, spaceAfter=10),
+        ]
+        for article in section.articles:
+            out += self._article(article, self.theme.columns_for("article"))
+        return out
+
+    def _contents(self) -> list[Flowable]:
+        s = self.styles
+        out: list[Flowable] = [NextPageTemplate("contents"), PageBreak(), Paragraph("MỤC LỤC", s.contents_title)]
+        if self.doc.editorial:
+            out.append(
+                TocEntry(text_markup(self.doc.editorial.title), self.doc.editorial.key, s.toc_section, self.state)
+            )
+        for section in self.doc.sections:
+            out.append(TocEntry(text_markup(section.title.upper()), section.key, s.toc_section, self.state))
+            for article in section.articles:
+                out.append(TocEntry(text_markup(article.title), article.key, s.toc_article, self.state))
+        return out
+
+    def story(self) -> list[Flowable]:
+        story: list[Flowable] = [PageMarker()]
+        if self.doc.editorial:
+            story += [NextPageTemplate("editorial"), PageBreak()]
+            story += self._article(self.doc.editorial, self.theme.columns_for("editorial"), level=0)[1:]
+        story += self._contents()
+        for section in self.doc.sections:
+            story += self._section(section)
+        story.append(NextPageTemplate("blank"))
+        if self.options.booklet:
+            story.append(PadToMultiple(4, 1, self.state))
+        story += [NextPageTemplate("back"), PageBreak(), PageMarker()]
+        return story
+
+    def templates(self) -> list[PageTemplate]:
+        return [
+            self._template("cover", self._draw_cover, self._nothing),
+            self._template("editorial", self._nothing, self._running),
+            self._template("contents", self._nothing, self._running),
+            self._template("article", self._nothing, self._running),
+            self._template("blank", self._nothing, self._nothing),
+            self._template("back", self._draw_back, self._nothing),
+        ]
+
+
+def _name_after_word(name: str, word: str) -> str:
+    """ "Bản tin Đối ngoại Thái Nguyên" under the word "BẢN TIN" prints "Đối ngoại Thái Nguyên"."""
+    if name.lower().startswith(word.lower()):
+        return name[len(word) :].strip(" :–-") or name
+    return name
+
+
+def _xmp(document: IssueDocument) -> Callable[[object], bytes]:
+    from xml.sax.saxutils import escape
+
+    def make(_doc: object) -> bytes:
+        title, author = escape(document.title), escape(document.author)
+        return (
+            '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>'
+            '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+            '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+            'xmlns:pdf="http://ns.adobe.com/pdf/1.3/">'
+            f'<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt></dc:title>'
+            f"<dc:creator><rdf:Seq><rdf:li>{author}</rdf:li></rdf:Seq></dc:creator>"
+            f"<dc:publisher><rdf:Bag><rdf:li>{author}</rdf:li></rdf:Bag></dc:publisher>"
+            f"<dc:language><rdf:Bag><rdf:li>{escape(document.language)}</rdf:li></rdf:Bag></dc:language>"
+            "<dc:format>application/pdf</dc:format>"
+            "<pdf:Producer>Bản tin đối ngoại (reportlab)</pdf:Producer>"
+            '</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>'
+        ).encode()
+
+    return make
+
+
+class _XmpCanvas(BulletinCanvas):
+    xmp_source: Callable[[object], bytes] | None = None
+
+    def save(self) -> None:
+        if self.xmp_source is not None:
+            self._doc.Catalog.Metadata = XMP(creator=self.xmp_source)
+        super().save()
+
+
+def render_pdf(document: IssueDocument, theme: Theme, dest: Path, options: PdfOptions | None = None) -> PdfResult:
+    """Lay the issue out and write it to ``dest`` atomically (temporary file, then rename)."""
+    options = options or PdfOptions()
+    started = time.perf_counter()
+    renderer = _Renderer(document, theme, options)
+    dest = dest.resolve()
+    if not dest.parent.is_dir():
+        raise StorageError(f"Thư mục {dest.parent} không tồn tại.")
+    tmp = dest.with_name(f".{dest.name}.part")
+    template = BaseDocTemplate(
+        str(tmp),
+        pagesize=renderer.geo.media,
+        pageTemplates=renderer.templates(),
+        title=document.title,
+        author=document.author,
+        subject=document.bulletin_name,
+        creator="Bản tin đối ngoại",
+        lang=document.language,
+        initialFontName=renderer.styles.body_font,
+        leftMargin=0,
+        rightMargin=0,
+        topMargin=0,
+        bottomMargin=0,
+    )
+
+    def canvasmaker(*args: object, **kwargs: object) -> _XmpCanvas:
+        canvas = _XmpCanvas(*args, state=renderer.state, **kwargs)
+        canvas.xmp_source = _xmp(document)
+        return canvas
+
+    try:
+        template.build(renderer.story(), canvasmaker=canvasmaker)
+        os.replace(tmp, dest)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise StorageError(f"Không ghi được {dest}: {exc.strerror or exc}") from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return PdfResult(
+        dest,
+        template.page,
+        time.perf_counter() - started,
+        dict(renderer.state.page_of),
+        dict(renderer.image_dpi),
+        list(renderer.state.blank_pages),
+    )

@@ -1,0 +1,298 @@
+"""Flowables the bulletin needs beyond reportlab's: anchors, contents lines, booklet padding.
+
+Contents page numbers are drawn as form XObjects named after each entry's key. The
+forms are referenced while the contents pages are laid out and defined once the whole
+issue has been laid out (:class:`BulletinCanvas.save`), so exact page numbers cost no
+second layout pass.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reportlab.lib.colors import HexColor
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, PageBreak, Paragraph
+from reportlab.platypus.paragraph import ParagraphStyle
+
+
+@dataclass
+class LayoutState:
+    """What the layout learns as it goes (read by headers, contents forms, preflight)."""
+
+    page_of: dict[str, int] = field(default_factory=dict)
+    toc_keys: list[str] = field(default_factory=list)
+    current_section: str = ""
+    section_started_on: dict[int, str] = field(default_factory=dict)
+    number_font: str = ""
+    number_size: float = 10.0
+    number_color: str = "#1a1a1a"
+    blank_pages: list[int] = field(default_factory=list)
+
+
+def form_name(key: str) -> str:
+    return "pn_" + "".join(c if c.isalnum() else "_" for c in key)
+
+
+class BulletinCanvas(Canvas):
+    """A canvas that, before saving, defines the page-number forms the contents used."""
+
+    def __init__(self, *args: object, state: LayoutState, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.state = state
+
+    def save(self) -> None:
+        state = self.state
+        for key in state.toc_keys:
+            self.beginForm(form_name(key), lowerx=-60, lowery=-5, upperx=0, uppery=20)
+            self.setFont(state.number_font, state.number_size)
+            self.setFillColor(HexColor(state.number_color))
+            self.drawRightString(0, 0, str(state.page_of.get(key, "")))
+            self.endForm()
+        super().save()
+
+
+class Anchor(Flowable):
+    """Zero-size mark: bookmark + outline entry + page record for a section or an article."""
+
+    def __init__(self, key: str, title: str, level: int, state: LayoutState) -> None:
+        super().__init__()
+        self.key, self.title, self.level, self.state = key, title, level, state
+        self.width = self.height = 0
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        canv = self.canv
+        page = canv.getPageNumber()
+        canv.bookmarkHorizontal(self.key, 0, 0)
+        canv.addOutlineEntry(self.title, self.key, level=self.level, closed=self.level > 0)
+        self.state.page_of[self.key] = page
+        if self.level == 0:
+            self.state.current_section = self.title
+            self.state.section_started_on.setdefault(page, self.title)
+
+
+class TocEntry(Flowable):
+    """One line of the contents: title, dot leaders, page number (a form filled later), link."""
+
+    NUMBER_WIDTH = 28.0
+
+    def __init__(self, text: str, key: str, style: ParagraphStyle, state: LayoutState) -> None:
+        super().__init__()
+        self.key, self.style, self.state = key, style, state
+        self.para = Paragraph(text, style)
+        state.toc_keys.append(key)
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        self.width = aW
+        _, self.height = self.para.wrap(aW - self.NUMBER_WIDTH, aH)
+        return aW, self.height
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        return []
+
+    def getSpaceBefore(self) -> float:
+        return self.style.spaceBefore
+
+    def draw(self) -> None:
+        canv, style = self.canv, self.style
+        self.para.drawOn(canv, 0, 0)
+        lines = self.para.blPara.lines
+        last = lines[-1]
+        extra = last[0] if isinstance(last, tuple) else last.extraSpace
+        text_end = style.leftIndent + (self.width - self.NUMBER_WIDTH - style.leftIndent - style.rightIndent) - extra
+        baseline = self.height - style.fontSize - (len(lines) - 1) * style.leading
+        dots_from, dots_to = text_end + 4, self.width - self.NUMBER_WIDTH + 4
+        canv.saveState()
+        canv.setFont(style.fontName, style.fontSize)
+        canv.setFillColor(HexColor(self.state.number_color))
+        dot = canv.stringWidth(". ", style.fontName, style.fontSize)
+        if dots_to - dots_from > dot * 2:
+            count = int((dots_to - dots_from) / dot)
+            canv.drawRightString(dots_to, baseline, ". " * count)
+        canv.translate(self.width, baseline)
+        canv.doForm(form_name(self.key))
+        canv.restoreState()
+        canv.linkRect("", self.key, (0, 0, self.width, self.height), relative=1, thickness=0)
+
+
+class PageMarker(Flowable):
+    """Zero-size flowable that makes a page exist (a deliberate blank page)."""
+
+    def __init__(self, state: LayoutState | None = None) -> None:
+        super().__init__()
+        self.state = state
+        self.width = self.height = 0
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        if self.state is not None:
+            self.state.blank_pages.append(self.canv.getPageNumber())
+
+
+class PadToMultiple(Flowable):
+    """Booklet padding: blank pages so that the pages, back cover included, are a multiple of ``n``.
+
+    Decided during layout, where the current page number is known.
+    """
+
+    def __init__(self, n: int, pages_after: int, state: LayoutState) -> None:
+        super().__init__()
+        self.n, self.pages_after, self.state = n, pages_after, state
+        self.width = self.height = 0
+        self._added = False
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        if not self._added:
+            self._added = True
+            page = self._doctemplateAttr("page") or 1
+            pad = (-(page + self.pages_after)) % self.n
+            content: list[Flowable] = []
+            for _ in range(pad):
+                content += [PageBreak(), PageMarker(self.state)]
+            if content:
+                self._doctemplateAttr("frame").add_generated_content(*content)
+        return 0, 0
+
+    def draw(self) -> None:
+        return None
+
+
+class Unbreakable(Flowable):
+    """Flowables stacked and kept together (a picture with its caption)."""
+
+    def __init__(self, content: list[Flowable]) -> None:
+        super().__init__()
+        self.content = content
+        self._sizes: list[tuple[float, float]] = []
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        self._sizes = [f.wrap(aW, aH) for f in self.content]
+        self.width = aW
+        self.height = sum(h for _, h in self._sizes)
+        return aW, self.height
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        return []
+
+    def draw(self) -> None:
+        y = self.height
+        for flowable, (w, h) in zip(self.content, self._sizes, strict=True):
+            y -= h
+            align = getattr(flowable, "hAlign", "LEFT")
+            x = (self.width - w) / 2 if align == "CENTER" else 0
+            flowable.drawOn(self.canv, x, y)
+
+
+class Columns(Flowable):
+    """Body text in ``n`` balanced columns that continue across pages.
+
+    On a page it cannot fill, the columns are balanced by a binary search on the column
+    height; heights of whole flowables are cached per column width, so each trial only
+    re-splits the few flowables that straddle a column boundary (reportlab's own
+    BalancedColumns re-wraps everything on every trial, ten times slower here).
+    """
+
+    def __init__(self, content: list[Flowable], n: int, gap: float, full_height: float) -> None:
+        super().__init__()
+        self.content, self.n, self.gap = content, n, gap
+        # Only a whole empty page may take a flowable taller than a column (else: next page).
+        self.full_height = full_height
+        self._originals = {id(f) for f in content}
+        self._heights: dict[int, float] = {}
+        self._placed: list[list[tuple[Flowable, float, float]]] = []
+
+    def _height(self, f: Flowable, width: float, avail: float) -> float:
+        # Only the original flowables are cached: they live as long as we do, while split
+        # parts are short-lived and Python reuses their ids.
+        key = id(f)
+        if key not in self._originals:
+            return f.wrap(width, avail)[1]
+        if key not in self._heights:
+            self._heights[key] = f.wrap(width, avail)[1]
+        return self._heights[key]
+
+    def _fill(self, width: float, height: float, splits: bool = True):  # type: ignore[no-untyped-def]
+        """Fill n columns of ``height``: (placed columns, leftover flowables)."""
+        queue = list(self.content)
+        columns: list[list[tuple[Flowable, float, float]]] = []
+        for _ in range(self.n):
+            column: list[tuple[Flowable, float, float]] = []
+            used = 0.0
+            while queue:
+                f = queue[0]
+                before = f.getSpaceBefore() if column else 0.0
+                h = self._height(f, width, height)
+                if used + before + h <= height + 0.01:
+                    queue.pop(0)
+                    column.append((f, before, h))
+                    used += before + h + f.getSpaceAfter()
+                    continue
+                room = height - used - before
+                parts = f.split(width, room) if splits and room > 0 else []
+                if parts:
+                    first = parts[0]
+                    fh = first.wrap(width, room)[1]
+                    if fh <= room + 0.01:
+                        queue[0:1] = parts[1:]
+                        column.append((first, before, fh))
+                    elif not column and height >= self.full_height - 1:
+                        queue.pop(0)
+                        column.append((f, 0.0, h))
+                elif not column and height >= self.full_height - 1:
+                    queue.pop(0)  # taller than a whole column and unsplittable: place it anyway
+                    column.append((f, 0.0, h))
+                break
+            columns.append(column)
+        return columns, queue
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        self.width = aW
+        width = (aW - self.gap * (self.n - 1)) / self.n
+        columns, rest = self._fill(width, aH)
+        if rest:
+            self._placed = columns
+            self.height = aH + 1  # does not fit: the frame will split us
+            return aW, self.height
+        low, high = 0.0, aH
+        for _ in range(9):  # balance: the shortest height that holds everything
+            mid = (low + high) / 2
+            if self._fill(width, mid)[1]:
+                low = mid
+            else:
+                high = mid
+        self._placed, _ = self._fill(width, high)
+        self.height = max((_column_height(col) for col in self._placed), default=0.0)
+        return aW, self.height
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        width = (aW - self.gap * (self.n - 1)) / self.n
+        columns, rest = self._fill(width, aH)
+        if not any(columns):
+            return []
+        page = Columns([], self.n, self.gap, self.full_height)
+        page._placed = columns
+        page.width, page.height = aW, aH
+        page.wrap = lambda w, h: (w, aH)  # type: ignore[method-assign]
+        page.split = lambda w, h: []  # type: ignore[method-assign]
+        return [page, Columns(rest, self.n, self.gap, self.full_height)] if rest else [page]
+
+    def draw(self) -> None:
+        width = (self.width - self.gap * (self.n - 1)) / self.n
+        for i, column in enumerate(self._placed):
+            x = i * (width + self.gap)
+            y = self.height
+            for f, before, h in column:
+                y -= before + h
+                f.wrap(width, h + 1)  # a split attempt may have dropped its line breaks
+                f.drawOn(self.canv, x, y)
+                y -= f.getSpaceAfter()
+
+
+def _column_height(column: list[tuple[Flowable, float, float]]) -> float:
+    """Drawn height of a column: space before, heights, and the space after all but the last."""
+    return sum(b + h for _, b, h in column) + sum(f.getSpaceAfter() for f, _, _ in column[:-1])

@@ -1,0 +1,142 @@
+"""Preflight: what the law and the print shop require, checked before an export is accepted."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from dataclasses import dataclass
+
+from bulletin_app.domain.body import Figure, block_text
+from bulletin_app.domain.document import IssueDocument
+from bulletin_app.domain.publication import LEGAL_MAX_HEIGHT_MM, LEGAL_MAX_PAGES, LEGAL_MAX_WIDTH_MM, Publication
+from bulletin_app.exporters.fonts import missing_characters, resolve_family
+from bulletin_app.exporters.theme import Theme
+
+MIN_DPI = 200.0  # print shops refuse below this
+GOOD_DPI = 300.0  # and want this
+
+
+@dataclass(frozen=True)
+class Finding:
+    level: str  # "error" or "warning"
+    code: str
+    message: str  # Vietnamese, names the article / field / image
+
+
+def _error(code: str, message: str) -> Finding:
+    return Finding("error", code, message)
+
+
+def _warning(code: str, message: str) -> Finding:
+    return Finding("warning", code, message)
+
+
+def check_document(
+    document: IssueDocument, publication: Publication, theme: Theme, issue_date: dt.date, empty_sections: list[str]
+) -> list[Finding]:
+    """Checks that need no layout: legal fields, licence, sizes, fonts, statuses, text."""
+    found: list[Finding] = []
+    cover = document.cover
+    for label, value in (
+        ("từ “BẢN TIN”", cover.word),
+        ("tên bản tin", cover.bulletin_name),
+        ("cơ quan xuất bản", cover.publishing_body),
+        ("ngày phát hành", cover.date_text),
+    ):
+        if not value.strip():
+            found.append(_error("cover-field", f"Trang 1 thiếu {label} (Luật Báo chí 2016, Điều 34)."))
+    for label, value in (
+        ("số giấy phép xuất bản", publication.licence_number),
+        ("ngày cấp giấy phép", publication.licence_date),
+        ("nơi in", publication.printing_place),
+        ("số lượng in", publication.print_run),
+        ("kỳ hạn xuất bản", publication.frequency),
+        ("người chịu trách nhiệm xuất bản", publication.responsible_person),
+    ):
+        if not value:
+            found.append(_error("colophon-field", f"Trang cuối thiếu {label} (Luật Báo chí 2016, Điều 34)."))
+    if publication.licence_expiry and publication.licence_expiry < issue_date:
+        found.append(
+            _error(
+                "licence-expired",
+                f"Giấy phép hết hạn ngày {publication.licence_expiry:%d/%m/%Y}, "
+                f"trước ngày phát hành {issue_date:%d/%m/%Y}.",
+            )
+        )
+    limit_w = min(publication.trim_width_mm or LEGAL_MAX_WIDTH_MM, LEGAL_MAX_WIDTH_MM)
+    limit_h = min(publication.trim_height_mm or LEGAL_MAX_HEIGHT_MM, LEGAL_MAX_HEIGHT_MM)
+    if theme.width_mm > limit_w + 0.01 or theme.height_mm > limit_h + 0.01:
+        found.append(
+            _error(
+                "trim-size",
+                f"Khổ {theme.width_mm / 10:g} × {theme.height_mm / 10:g} cm vượt khổ được "
+                f"phép {limit_w / 10:g} × {limit_h / 10:g} cm.",
+            )
+        )
+    for name in empty_sections:
+        found.append(_error("empty-section", f"Chuyên mục “{name}” chưa có tin bài."))
+    body_family = resolve_family(theme.body_font)
+    heading_family = resolve_family(theme.heading_font)
+    texts = [
+        (
+            "Trang bìa",
+            " ".join(
+                (
+                    cover.word,
+                    cover.bulletin_name,
+                    cover.publishing_body,
+                    cover.governing_body,
+                    cover.date_text,
+                    cover.issue_label,
+                )
+            ),
+            heading_family,
+        )
+    ]
+    for article in document.articles():
+        if article.status != "approved":
+            found.append(
+                _error("not-approved", f"Tin bài “{article.title}” (mã {article.article_id}) chưa được duyệt.")
+            )
+        body = "\n".join([article.sapo, article.byline, article.source] + [block_text(b) for b in article.blocks])
+        texts.append((f"Tin bài “{article.title}”", body, body_family))
+        texts.append((f"Tiêu đề “{article.title}”", article.title, heading_family))
+        for block in article.blocks:
+            if isinstance(block, Figure) and block.asset not in document.images:
+                found.append(
+                    _error("image-missing", f"Tin bài “{article.title}”: không có ảnh “{block.asset}” trong thư viện.")
+                )
+        if not all(unicodedata.is_normalized("NFC", t) for t in (article.title, body)):
+            found.append(_warning("not-nfc", f"Tin bài “{article.title}” có chữ chưa chuẩn hóa NFC."))
+    for where, text, family in texts:
+        for style in ("regular", "bold"):
+            missing = missing_characters(text, family, style)
+            if missing:
+                chars = ", ".join(f"“{c}” (U+{ord(c):04X})" for c in sorted(missing))
+                found.append(_error("glyph-missing", f"{where}: phông {family.name} không có ký tự {chars}."))
+                break
+    return found
+
+
+def check_layout(pages: int, image_dpi: dict[str, float], publication: Publication, booklet: bool) -> list[Finding]:
+    """Checks on the laid-out PDF: page count and effective image resolution."""
+    found: list[Finding] = []
+    limit = min(publication.page_limit or LEGAL_MAX_PAGES, LEGAL_MAX_PAGES)
+    if pages > limit:
+        found.append(_error("page-limit", f"Số bản tin có {pages} trang, vượt {limit} trang được phép."))
+    if not booklet and pages % 4:
+        found.append(
+            _warning(
+                "page-multiple",
+                f"{pages} trang không chia hết cho 4 (đóng ghim giữa cần bội số "
+                "của 4); bật “booklet” để thêm trang trống trước bìa sau.",
+            )
+        )
+    for ref, dpi in sorted(image_dpi.items()):
+        if dpi < MIN_DPI:
+            found.append(_error("image-dpi", f"Ảnh {ref}: độ phân giải thực {dpi:.0f} dpi, dưới {MIN_DPI:.0f} dpi."))
+        elif dpi < GOOD_DPI:
+            found.append(
+                _warning("image-dpi", f"Ảnh {ref}: độ phân giải thực {dpi:.0f} dpi, nhà in cần {GOOD_DPI:.0f} dpi.")
+            )
+    return found

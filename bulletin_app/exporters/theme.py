@@ -1,0 +1,77 @@
+"""Themes: the one description of the page both exporters lay out from."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from bulletin_app.domain.errors import ValidationError
+
+_HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str
+    width_mm: float
+    height_mm: float
+    margin_top_mm: float
+    margin_bottom_mm: float
+    margin_inner_mm: float
+    margin_outer_mm: float
+    column_gap_mm: float
+    header_offset_mm: float
+    footer_offset_mm: float
+    columns: dict[str, int]
+    body_font: str
+    heading_font: str
+    sizes: dict[str, float]
+    spacing: dict[str, float]
+    colors: dict[str, str]
+    running: dict[str, str] = field(default_factory=dict)
+
+    def size(self, key: str) -> float:
+        return self.sizes[key]
+
+    def columns_for(self, kind: str) -> int:
+        return max(1, min(3, int(self.columns.get(kind, 1))))
+
+    def with_page(self, width_mm: float, height_mm: float) -> Theme:
+        return replace(self, width_mm=width_mm, height_mm=height_mm)
+
+
+def load_theme(path: Path) -> Theme:
+    try:
+        with path.open("rb") as fh:
+            raw = tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ValidationError("Giao diện", f"không đọc được {path}: {exc}") from exc
+    try:
+        page, fonts = raw["page"], raw["fonts"]
+        theme = Theme(
+            name=str(raw.get("name", path.stem)),
+            width_mm=float(page["width_mm"]),
+            height_mm=float(page["height_mm"]),
+            margin_top_mm=float(page["margin_top_mm"]),
+            margin_bottom_mm=float(page["margin_bottom_mm"]),
+            margin_inner_mm=float(page["margin_inner_mm"]),
+            margin_outer_mm=float(page["margin_outer_mm"]),
+            column_gap_mm=float(page["column_gap_mm"]),
+            header_offset_mm=float(page["header_offset_mm"]),
+            footer_offset_mm=float(page["footer_offset_mm"]),
+            columns={k: int(v) for k, v in raw.get("columns", {}).items()},
+            body_font=str(fonts["body"]),
+            heading_font=str(fonts["heading"]),
+            sizes={k: float(v) for k, v in raw["sizes"].items()},
+            spacing={k: float(v) for k, v in raw["spacing"].items()},
+            colors={k: str(v) for k, v in raw["colors"].items()},
+            running={k: str(v) for k, v in raw.get("running", {}).items()},
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ValidationError("Giao diện", f"{path}: thiếu hoặc sai mục {exc}") from exc
+    for key, value in theme.colors.items():
+        if not _HEX.match(value):
+            raise ValidationError("Giao diện", f"{path}: màu {key} = “{value}” phải dạng #RRGGBB")
+    return theme

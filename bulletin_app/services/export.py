@@ -1,0 +1,135 @@
+"""Export use cases: preflight, PDF (and, next, DOCX) of an issue."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bulletin_app.domain.errors import ValidationError
+from bulletin_app.exporters.pdf import PdfOptions, PdfResult, render_pdf
+from bulletin_app.exporters.preflight import Finding, check_document, check_layout
+from bulletin_app.exporters.theme import Theme, load_theme
+from bulletin_app.paths import data_dir
+from bulletin_app.resources import resource_path
+from bulletin_app.services.document_builder import build_document
+from bulletin_app.storage.database import Database
+
+PAGE_SIZES_MM = {"19x27cm": (190.0, 270.0), "a4": (210.0, 297.0), "a5": (148.0, 210.0)}
+_CUSTOM = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*[x×]\s*(\d+(?:[.,]\d+)?)\s*(mm|cm)\s*$", re.IGNORECASE)
+
+
+def parse_page_size(value: str) -> tuple[float, float]:
+    """ "19x27cm", "A4", "A5" or "WxHmm"/"WxHcm" → (width, height) in millimetres."""
+    key = value.strip().lower().replace(" ", "")
+    if key in PAGE_SIZES_MM:
+        return PAGE_SIZES_MM[key]
+    m = _CUSTOM.match(value)
+    if not m:
+        raise ValidationError("Khổ giấy", f"“{value}” không hợp lệ (19x27cm, A4, A5 hoặc RộngxCaomm)")
+    factor = 10.0 if m.group(3).lower() == "cm" else 1.0
+    width, height = (float(g.replace(",", ".")) * factor for g in m.group(1, 2))
+    if not (50 <= width <= 1000 and 50 <= height <= 1000):
+        raise ValidationError("Khổ giấy", f"“{value}” ngoài khoảng 5–100 cm")
+    return width, height
+
+
+@dataclass(frozen=True)
+class ExportSettings:
+    theme: str | None = None
+    page_size: str | None = None
+    booklet: bool = False
+    bleed_mm: float = 0.0
+    crop_marks: bool = False
+    force: bool = False
+
+
+@dataclass
+class ExportReport:
+    findings: list[Finding] = field(default_factory=list)
+    pdf: PdfResult | None = None
+    refused: bool = False
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.level == "error"]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.level == "warning"]
+
+
+def theme_dirs() -> list[Path]:
+    return [data_dir() / "themes", resource_path("themes")]
+
+
+def available_themes() -> list[str]:
+    names = {p.stem for d in theme_dirs() if d.is_dir() for p in d.glob("*.toml")}
+    return sorted(names)
+
+
+def resolve_theme(settings: ExportSettings) -> Theme:
+    name = settings.theme or "default"
+    for folder in theme_dirs():
+        path = folder / f"{name}.toml"
+        if path.is_file():
+            theme = load_theme(path)
+            break
+    else:
+        raise ValidationError("Giao diện", f"không có giao diện “{name}” (có: {', '.join(available_themes())})")
+    if settings.page_size:
+        theme = theme.with_page(*parse_page_size(settings.page_size))
+    return theme
+
+
+class ExportService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def _prepare(self, issue_id: int, settings: ExportSettings):  # type: ignore[no-untyped-def]
+        if settings.bleed_mm < 0 or settings.bleed_mm > 10:
+            raise ValidationError("Tràn lề", "phải từ 0 đến 10 mm")
+        theme = resolve_theme(settings)
+        document, issue, pub, _articles = build_document(self._db, issue_id)
+        empty = [s.name for s in issue.sections if not s.entries]
+        findings = check_document(document, pub, theme, issue.date, empty)
+        options = PdfOptions(settings.booklet, settings.bleed_mm, settings.crop_marks)
+        return theme, document, pub, options, findings
+
+    def check(self, issue_id: int, settings: ExportSettings | None = None, scratch: Path | None = None) -> ExportReport:
+        """Every preflight finding, including those that need the layout (pages, image dpi)."""
+        settings = settings or ExportSettings()
+        theme, document, pub, options, findings = self._prepare(issue_id, settings)
+        folder = scratch or data_dir() / "tmp"
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / f"check-{issue_id}-{os.getpid()}.pdf"
+        try:
+            result = render_pdf(document, theme, probe, options)
+        finally:
+            probe.unlink(missing_ok=True)
+        findings += check_layout(result.pages, result.image_dpi, pub, settings.booklet)
+        return ExportReport(findings)
+
+    def export_pdf(self, issue_id: int, dest: Path, settings: ExportSettings | None = None) -> ExportReport:
+        """Preflight, lay out, check the layout, then put the PDF in place — or refuse, writing nothing."""
+        settings = settings or ExportSettings()
+        theme, document, pub, options, findings = self._prepare(issue_id, settings)
+        report = ExportReport(findings)
+        if report.errors and not settings.force:
+            report.refused = True
+            return report
+        dest = dest.resolve()
+        staged = dest.with_name(f".{dest.name}.staged")
+        try:
+            result = render_pdf(document, theme, staged, options)
+            report.findings += check_layout(result.pages, result.image_dpi, pub, settings.booklet)
+            if report.errors and not settings.force:
+                report.refused = True
+                return report
+            os.replace(staged, dest)
+        finally:
+            staged.unlink(missing_ok=True)
+        result.path = dest
+        report.pdf = result
+        return report
