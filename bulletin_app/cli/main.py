@@ -166,9 +166,15 @@ def cmd_check(sv: Services, args: argparse.Namespace) -> Result:
 
 
 def cmd_export(sv: Services, args: argparse.Namespace) -> Result:
-    if not args.pdf:
-        raise BulletinError("Cần chỉ ra tệp đích: --pdf FILE.")
-    report = sv.exports.export_pdf(args.issue_id, Path(args.pdf), _export_settings(args))
+    if not args.pdf and not args.docx:
+        raise BulletinError("Cần chỉ ra tệp đích: --pdf FILE và/hoặc --docx FILE.")
+    report = sv.exports.export(
+        args.issue_id,
+        pdf=Path(args.pdf) if args.pdf else None,
+        docx=Path(args.docx) if args.docx else None,
+        settings=_export_settings(args),
+        reference_docx=Path(args.reference_docx) if args.reference_docx else None,
+    )
     data: dict[str, Any] = _findings_json(report)
     lines = _findings_text(report)
     if report.refused:
@@ -177,9 +183,13 @@ def cmd_export(sv: Services, args: argparse.Namespace) -> Result:
             "\n".join(lines),
             f"không xuất: {len(report.errors)} lỗi kiểm tra (sửa lỗi, hoặc dùng --force để vẫn xuất).",
         )
-    assert report.pdf is not None
-    data["pdf"] = {"path": str(report.pdf.path), "pages": report.pdf.pages, "seconds": round(report.pdf.seconds, 3)}
-    lines.append(f"PDF: {report.pdf.path} ({report.pdf.pages} trang, {report.pdf.seconds:.2f} giây)")
+    if report.pdf is not None:
+        pdf = report.pdf
+        data["pdf"] = {"path": str(pdf.path), "pages": pdf.pages, "seconds": round(pdf.seconds, 3)}
+        lines.append(f"PDF: {pdf.path} ({pdf.pages} trang, {pdf.seconds:.2f} giây)")
+    if report.docx is not None:
+        data["docx"] = {"path": str(report.docx.path), "seconds": round(report.docx.seconds, 3)}
+        lines.append(f"DOCX: {report.docx.path} ({report.docx.seconds:.2f} giây)")
     return data, "\n".join(lines)
 
 
@@ -253,12 +263,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "export",
         parents=[common, layout],
-        help="xuất số bản tin ra PDF in ấn",
-        description="xuất số bản tin ra PDF in ấn",
+        help="xuất số bản tin ra PDF in ấn và DOCX",
+        description="xuất số bản tin ra PDF in ấn và DOCX",
     )
     p.set_defaults(func=cmd_export)
     p.add_argument("issue_id", type=int, metavar="ISSUE_ID")
     p.add_argument("--pdf", metavar="FILE")
+    p.add_argument("--docx", metavar="FILE")
+    p.add_argument("--reference-docx", metavar="FILE", help="tệp .docx mẫu: lấy kiểu chữ, trang, đầu/chân trang")
     p.add_argument("--force", action="store_true", help="vẫn xuất khi kiểm tra còn lỗi")
     p = sub.add_parser(
         "check",

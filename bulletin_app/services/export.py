@@ -1,4 +1,4 @@
-"""Export use cases: preflight, PDF (and, next, DOCX) of an issue."""
+"""Export use cases: preflight, the print-ready PDF and the DOCX of an issue."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bulletin_app.domain.errors import ValidationError
+from bulletin_app.exporters.docx import DocxResult, render_docx
 from bulletin_app.exporters.pdf import PdfOptions, PdfResult, render_pdf
 from bulletin_app.exporters.preflight import Finding, check_document, check_layout
 from bulletin_app.exporters.theme import Theme, load_theme
@@ -49,6 +50,7 @@ class ExportSettings:
 class ExportReport:
     findings: list[Finding] = field(default_factory=list)
     pdf: PdfResult | None = None
+    docx: DocxResult | None = None
     refused: bool = False
 
     @property
@@ -111,25 +113,46 @@ class ExportService:
         findings += check_layout(result.pages, result.image_dpi, pub, settings.booklet)
         return ExportReport(findings)
 
-    def export_pdf(self, issue_id: int, dest: Path, settings: ExportSettings | None = None) -> ExportReport:
-        """Preflight, lay out, check the layout, then put the PDF in place — or refuse, writing nothing."""
+    def export(
+        self,
+        issue_id: int,
+        pdf: Path | None = None,
+        docx: Path | None = None,
+        settings: ExportSettings | None = None,
+        reference_docx: Path | None = None,
+    ) -> ExportReport:
+        """Preflight, lay out, check the layout, then write the requested files — or refuse, writing nothing.
+
+        The DOCX takes its contents' page numbers from the PDF layout of the same theme,
+        so the PDF is laid out even when only the DOCX is asked for.
+        """
+        if pdf is None and docx is None:
+            raise ValidationError("Xuất", "cần chỉ ra tệp PDF và/hoặc DOCX")
+        if reference_docx is not None and not reference_docx.is_file():
+            raise ValidationError("Tệp DOCX mẫu", f"không có tệp {reference_docx}")
         settings = settings or ExportSettings()
         theme, document, pub, options, findings = self._prepare(issue_id, settings)
         report = ExportReport(findings)
         if report.errors and not settings.force:
             report.refused = True
             return report
-        dest = dest.resolve()
-        staged = dest.with_name(f".{dest.name}.staged")
+        target = (pdf or docx or Path("issue")).resolve()
+        staged = target.with_name(f".{target.stem}.staged.pdf")
         try:
             result = render_pdf(document, theme, staged, options)
             report.findings += check_layout(result.pages, result.image_dpi, pub, settings.booklet)
             if report.errors and not settings.force:
                 report.refused = True
                 return report
-            os.replace(staged, dest)
+            if docx is not None:
+                report.docx = render_docx(document, theme, docx, result.page_of, reference_docx)
+            if pdf is not None:
+                os.replace(staged, pdf.resolve())
+                result.path = pdf.resolve()
+                report.pdf = result
         finally:
             staged.unlink(missing_ok=True)
-        result.path = dest
-        report.pdf = result
         return report
+
+    def export_pdf(self, issue_id: int, dest: Path, settings: ExportSettings | None = None) -> ExportReport:
+        return self.export(issue_id, pdf=dest, settings=settings)

@@ -1,0 +1,384 @@
+"""The issue as a Word document for the print shop (python-docx), from the same model and theme.
+
+Real styles, not direct formatting: Title, Subtitle, Heading 1 (section), Heading 2
+(article), Heading 3, Normal, Quote, Caption, List Bullet/Number, Sapo, Byline. The
+contents is a TOC field whose result is already filled (entries hyperlinked to
+bookmarks, page numbers from the PDF layout of the same theme), so it reads right when
+opened and Word can still update it. Article bodies sit in continuous sections with
+``w:cols``, so titles run full width and the columns are balanced under them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.enum.section import WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor
+from docx.styles.style import ParagraphStyle as DocxParagraphStyle
+
+from bulletin_app.domain.body import Block, Figure, Heading, ListBlock, Quote, Run
+from bulletin_app.domain.body import Paragraph as BodyParagraph
+from bulletin_app.domain.body import Table as BodyTable
+from bulletin_app.domain.document import DocArticle, DocSection, IssueDocument
+from bulletin_app.domain.errors import StorageError, ValidationError
+from bulletin_app.exporters import docx_xml as X
+from bulletin_app.exporters.theme import Theme
+
+TWIPS_PER_MM = 1440 / 25.4
+
+
+@dataclass
+class DocxResult:
+    path: Path
+    seconds: float
+
+
+def _rgb(hex_color: str) -> RGBColor:
+    return RGBColor.from_string(hex_color.lstrip("#").upper())
+
+
+class _Writer:
+    def __init__(self, document: IssueDocument, theme: Theme, page_of: dict[str, int], reference: Path | None) -> None:
+        self.model, self.theme, self.page_of = document, theme, page_of
+        self.reference = reference
+        self.doc: DocxDocument = self._open(reference)
+        self.column_w_mm = (
+            theme.width_mm
+            - theme.margin_inner_mm
+            - theme.margin_outer_mm
+            - theme.column_gap_mm * (theme.columns_for("article") - 1)
+        ) / theme.columns_for("article")
+
+    # ------------------------------------------------------------- document and styles
+    def _open(self, reference: Path | None) -> DocxDocument:
+        if reference is None:
+            return Document()
+        try:
+            doc = Document(str(reference))
+        except Exception as exc:  # python-docx raises several kinds on a bad package
+            raise ValidationError("Tệp DOCX mẫu", f"{reference}: không mở được ({exc})") from exc
+        body = doc.element.body
+        for child in list(body):
+            if child.tag != qn("w:sectPr"):  # keep the page setup, drop the sample content
+                body.remove(child)
+        return doc
+
+    def _style(self, name: str, base: str | None = None) -> DocxParagraphStyle:
+        styles = self.doc.styles
+        try:
+            style = styles[name]
+        except KeyError:
+            style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+            if base:
+                style.base_style = styles[base]
+            style.quick_style = True
+        return style  # type: ignore[return-value]
+
+    def _font(
+        self,
+        style: DocxParagraphStyle,
+        family: str,
+        size: float,
+        bold: bool = False,
+        italic: bool = False,
+        color: str | None = None,
+    ) -> None:
+        style.font.name = family
+        style.font.size = Pt(size)
+        style.font.bold = bold
+        style.font.italic = italic
+        style.font.color.rgb = _rgb(color or self.theme.colors["text"])
+        X.strip_theme_fonts(style.element.get_or_add_rPr(), family)
+
+    def setup_styles(self) -> None:
+        t, size, space = self.theme, self.theme.sizes, self.theme.spacing
+        body, head, accent = t.body_font, t.heading_font, t.colors["accent"]
+        if self.reference is not None:
+            for name in ("Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "Quote", "Caption"):
+                self._style(name, "Normal" if name != "Normal" else None)
+            for name in ("Sapo", "Byline", "Source", "TOC 1", "TOC 2", "List Bullet", "List Number"):
+                self._style(name, "Normal")
+            return  # the user's reference document decides the look
+        normal = self._style("Normal")
+        self._font(normal, body, size["body"])
+        X.set_language(normal.element.get_or_add_rPr(), "vi-VN")
+        pf = normal.paragraph_format
+        pf.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        pf.first_line_indent = Pt(space["first_line_indent"])
+        pf.space_after = Pt(space["paragraph_after"])
+        pf.line_spacing = Pt(size["leading"])
+        for name, family, pt, bold, italic, color, base in (
+            ("Title", head, size["cover_name"], True, False, accent, "Normal"),
+            ("Subtitle", head, size["heading2"], False, False, t.colors["muted"], "Normal"),
+            ("Heading 1", head, size["section_title"], True, False, accent, "Normal"),
+            ("Heading 2", head, size["article_title"], True, False, accent, "Normal"),
+            ("Heading 3", head, size["heading2"], True, False, None, "Normal"),
+            ("Sapo", body, size["sapo"], True, False, None, "Normal"),
+            ("Quote", body, size["body"], False, True, None, "Normal"),
+            ("Caption", body, size["caption"], False, True, t.colors["muted"], "Normal"),
+            ("Byline", body, size["byline"], True, False, None, "Normal"),
+            ("Source", body, size["caption"], False, True, t.colors["muted"], "Normal"),
+            ("TOC 1", head, size["body"] + 1, True, False, accent, "Normal"),
+            ("TOC 2", body, size["body"], False, False, None, "Normal"),
+            ("List Bullet", body, size["body"], False, False, None, "Normal"),
+            ("List Number", body, size["body"], False, False, None, "Normal"),
+        ):
+            style = self._style(name, base)
+            self._font(style, family, pt, bold, italic, color)
+            fmt = style.paragraph_format
+            fmt.first_line_indent = Pt(0)
+            # Headings and the cover grow with larger runs: proportional, never exact, spacing.
+            fmt.line_spacing = 1.1 if name in ("Title", "Heading 1", "Heading 2", "Heading 3") else Pt(pt * 1.3)
+            if name.startswith("Heading") or name == "Title":
+                fmt.keep_with_next = True
+                fmt.alignment = WD_ALIGN_PARAGRAPH.LEFT
+                fmt.space_before, fmt.space_after = Pt(6), Pt(6)
+            if name in ("Caption",):
+                fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            if name in ("Byline", "Source"):
+                fmt.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            if name == "Quote":
+                fmt.left_indent = Pt(14)
+            if name.startswith("TOC"):
+                fmt.alignment = WD_ALIGN_PARAGRAPH.LEFT
+                fmt.left_indent = Pt(0 if name == "TOC 1" else 12)
+                fmt.space_before = Pt(6 if name == "TOC 1" else 0)
+                width_mm = t.width_mm - t.margin_inner_mm - t.margin_outer_mm
+                X.add_right_tab(style.element.get_or_add_pPr(), int(width_mm * TWIPS_PER_MM))
+            if name.startswith("List"):
+                fmt.left_indent = Pt(14)
+                fmt.first_line_indent = Pt(-10)
+                fmt.alignment = WD_ALIGN_PARAGRAPH.LEFT
+
+    def setup_page(self) -> None:
+        if self.reference is not None:
+            return
+        t = self.theme
+        section = self.doc.sections[0]
+        section.page_width, section.page_height = Mm(t.width_mm), Mm(t.height_mm)
+        section.top_margin, section.bottom_margin = Mm(t.margin_top_mm), Mm(t.margin_bottom_mm)
+        section.left_margin, section.right_margin = Mm(t.margin_inner_mm), Mm(t.margin_outer_mm)
+        section.header_distance, section.footer_distance = Mm(t.header_offset_mm - 4), Mm(t.footer_offset_mm - 4)
+        settings = self.doc.settings.element
+        if settings.find(qn("w:mirrorMargins")) is None:
+            settings.insert(0, X.OxmlElement("w:mirrorMargins"))  # facing pages: inner/outer
+
+    # ------------------------------------------------------------- text helpers
+    def _para(self, text: str = "", style: str = "Normal"):  # type: ignore[no-untyped-def]
+        paragraph = self.doc.add_paragraph(style=style)
+        if text:
+            paragraph.add_run(X.xml_safe(text))
+        return paragraph
+
+    def _runs(self, paragraph, runs: tuple[Run, ...]) -> None:  # type: ignore[no-untyped-def]
+        for run in runs:
+            r = paragraph.add_run(X.xml_safe(run.text))
+            r.bold = run.bold or None
+            r.italic = run.italic or None
+
+    # ------------------------------------------------------------- parts
+    def cover(self) -> None:
+        c = self.model.cover
+        section = self.doc.sections[0]
+        section.different_first_page_header_footer = True
+        for text in (c.governing_body.upper(), c.publishing_body.upper()):
+            p = self._para(text, "Subtitle")
+            p.paragraph_format.space_after = Pt(0)
+        word = self._para(c.word, "Title")
+        word.runs[0].font.size = Pt(self.theme.size("cover_word"))
+        name = c.bulletin_name
+        if name.lower().startswith(c.word.lower()):
+            name = name[len(c.word) :].strip(" :–-") or name
+        self._para(name.upper(), "Title")
+        self._para(f"{c.issue_label}    {c.date_text}", "Subtitle")
+        if c.image is not None:
+            p = self._para(style="Caption")
+            width = Mm(self.theme.width_mm - self.theme.margin_inner_mm - self.theme.margin_outer_mm)
+            p.add_run().add_picture(io.BytesIO(c.image.data), width=width)
+        else:
+            self._para("TRONG SỐ NÀY", "Heading 3")
+            for article in [a for s in self.model.sections for a in s.articles][:6]:
+                self._para(f"■ {article.title}", "Normal").paragraph_format.first_line_indent = Pt(0)
+        if c.internal_circulation:
+            p = self._para("LƯU HÀNH NỘI BỘ", "Subtitle")
+            p.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+    def _heading(self, text: str, style: str, key: str) -> None:
+        p = self._para(text, style)
+        X.add_bookmark(p, key.replace("-", "_"))
+
+    def contents(self) -> None:
+        self._page_break()
+        self._para("MỤC LỤC", "Heading 2")
+        start = self._para(style="TOC 1")
+        X.field_begin(start, 'TOC \\o "1-2" \\h \\z \\u')
+        entries: list[tuple[str, str, str]] = []
+        if self.model.editorial:
+            entries.append(("TOC 1", self.model.editorial.title, self.model.editorial.key))
+        for section in self.model.sections:
+            entries.append(("TOC 1", section.title.upper(), section.key))
+            entries += [("TOC 2", a.title, a.key) for a in section.articles]
+        first = True
+        for style, title, key in entries:
+            p = start if first else self._para(style=style)
+            p.style = self.doc.styles[style]
+            first = False
+            X.add_internal_link(
+                p,
+                key.replace("-", "_"),
+                [(X.xml_safe(title), False), ("", True), (str(self.page_of.get(key, "")), False)],
+            )
+        X.field_end(self._para(style="Normal"))
+
+    def _page_break(self) -> None:
+        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    def _new_section(self, start: WD_SECTION, columns: int) -> None:
+        section = self.doc.add_section(start)
+        X.set_columns(section, columns, int(self.theme.column_gap_mm * TWIPS_PER_MM))
+
+    def _blocks(self, blocks: tuple[Block, ...]) -> None:
+        for block in blocks:
+            match block:
+                case Heading(level=level, runs=runs):
+                    self._runs(self._para(style="Heading 3" if level >= 2 else "Heading 2"), runs)
+                case BodyParagraph(runs=runs):
+                    self._runs(self._para(), runs)
+                case Quote(paragraphs=paragraphs):
+                    for para in paragraphs:
+                        self._runs(self._para(style="Quote"), para)
+                case ListBlock(ordered=ordered, items=items, start=first):
+                    for n, item in enumerate(items):
+                        p = self._para(style="List Number" if ordered else "List Bullet")
+                        marker = f"{first + n}.\t" if ordered else "•\t"
+                        p.add_run(marker)
+                        p.paragraph_format.left_indent = Pt(14 * (item.level + 1))
+                        self._runs(p, item.runs)
+                case BodyTable(header=header, rows=rows):
+                    self._table(header, rows)
+                case Figure(asset=asset, caption=caption, credit=credit):
+                    image = self.model.images.get(asset)
+                    if image is not None:
+                        p = self._para(style="Caption")
+                        p.paragraph_format.keep_with_next = True
+                        # The original bytes: python-docx embeds the picture at its own resolution.
+                        p.add_run().add_picture(io.BytesIO(image.data), width=Mm(self.column_w_mm))
+                    text = " — ".join(x for x in (caption, credit) if x)
+                    if text:
+                        self._para(text, "Caption")
+
+    def _table(self, header, rows) -> None:  # type: ignore[no-untyped-def]
+        all_rows = ([header] if header else []) + list(rows)
+        columns = max((len(r) for r in all_rows), default=1)
+        table = self.doc.add_table(rows=len(all_rows), cols=columns)
+        with contextlib.suppress(KeyError):  # a reference document may not have it
+            table.style = self.doc.styles["Table Grid"]
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        for r, row in enumerate(all_rows):
+            for c, cell_runs in enumerate(row):
+                paragraph = table.cell(r, c).paragraphs[0]
+                paragraph.paragraph_format.first_line_indent = Pt(0)
+                paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+                self._runs(paragraph, cell_runs)
+                if r == 0 and header:
+                    for run in paragraph.runs:
+                        run.bold = True
+        self._para()
+
+    def article(self, article: DocArticle, columns: int) -> None:
+        self._heading(article.title, "Heading 2", article.key)
+        if article.sapo:
+            self._para(article.sapo, "Sapo")
+        # python-docx's add_section closes the current section and starts a new one:
+        # the columns are set on the section that starts after the full-width title,
+        # and the next continuous break ends (and balances) them.
+        if columns > 1:
+            self._new_section(WD_SECTION.CONTINUOUS, columns)
+        self._blocks(article.blocks)
+        if article.byline:
+            self._para(article.byline, "Byline")
+        if article.source:
+            self._para(article.source, "Source")
+        if columns > 1:
+            self._new_section(WD_SECTION.CONTINUOUS, 1)
+
+    def section(self, section: DocSection) -> None:
+        self._new_section(WD_SECTION.NEW_PAGE, 1)
+        self._heading(section.title.upper(), "Heading 1", section.key)
+        for article in section.articles:
+            self.article(article, self.theme.columns_for("article"))
+
+    def footer(self) -> None:
+        section = self.doc.sections[0]
+        footer = section.footer.paragraphs[0]
+        footer.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        X.add_field(footer, "PAGE", "2")
+        header = section.header.paragraphs[0]
+        header.text = X.xml_safe(self.model.bulletin_name)
+        header.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+    def colophon(self) -> None:
+        self._new_section(WD_SECTION.NEW_PAGE, 1)
+        for label, value in self.model.colophon.lines:
+            p = self._para(style="Normal")
+            p.paragraph_format.first_line_indent = Pt(0)
+            p.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+            if label:
+                p.add_run(X.xml_safe(f"{label}: ")).bold = True
+            p.add_run(X.xml_safe(value))
+            X.frame_at_bottom(p)
+
+    def build(self) -> DocxDocument:
+        self.setup_styles()
+        self.setup_page()
+        self.cover()
+        if self.model.editorial:
+            self._page_break()
+            self.article(self.model.editorial, self.theme.columns_for("editorial"))
+        self.contents()
+        for section in self.model.sections:
+            self.section(section)
+        self.colophon()
+        self.footer()
+        props = self.doc.core_properties
+        props.title = X.xml_safe(self.model.title)
+        props.author = X.xml_safe(self.model.author)
+        props.language = "vi-VN"
+        return self.doc
+
+
+def render_docx(
+    document: IssueDocument,
+    theme: Theme,
+    dest: Path,
+    page_of: dict[str, int] | None = None,
+    reference: Path | None = None,
+) -> DocxResult:
+    """Write the issue to ``dest`` atomically; ``page_of`` pre-fills the contents' page numbers."""
+    started = time.perf_counter()
+    dest = dest.resolve()
+    if not dest.parent.is_dir():
+        raise StorageError(f"Thư mục {dest.parent} không tồn tại.")
+    doc = _Writer(document, theme, page_of or {}, reference).build()
+    tmp = dest.with_name(f".{dest.name}.part")
+    try:
+        doc.save(str(tmp))
+        os.replace(tmp, dest)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise StorageError(f"Không ghi được {dest}: {exc.strerror or exc}") from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return DocxResult(dest, time.perf_counter() - started)

@@ -1,0 +1,154 @@
+"""The WordprocessingML python-docx has no API for: fields, columns, bookmarks, frames, tabs."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.section import Section
+from docx.text.paragraph import Paragraph
+
+# Characters XML 1.0 cannot hold (python-docx raises on them).
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_bookmark_ids = itertools.count(1)
+
+
+def xml_safe(text: str) -> str:
+    return _XML_INVALID.sub("", text)
+
+
+def set_columns(section: Section, count: int, space_twips: int) -> None:
+    sect_pr = section._sectPr
+    cols = sect_pr.find(qn("w:cols"))
+    if cols is None:
+        cols = OxmlElement("w:cols")
+        sect_pr.append(cols)
+    cols.set(qn("w:num"), str(count))
+    cols.set(qn("w:space"), str(space_twips))
+
+
+def add_field(paragraph: Paragraph, instruction: str, result: str = "") -> None:
+    """A complex field (PAGE, TOC…) with a pre-filled result that Word can update."""
+
+    def run_with(child: OxmlElement) -> None:
+        run = OxmlElement("w:r")
+        run.append(child)
+        paragraph._p.append(run)
+
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    run_with(begin)
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    run_with(instr)
+    separate = OxmlElement("w:fldChar")
+    separate.set(qn("w:fldCharType"), "separate")
+    run_with(separate)
+    if result:
+        text = OxmlElement("w:t")
+        text.text = result
+        run_with(text)
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    run_with(end)
+
+
+def field_begin(paragraph: Paragraph, instruction: str) -> None:
+    """Open a field whose result spans several paragraphs (the TOC)."""
+    for kind, value in (("begin", None), ("instr", instruction), ("separate", None)):
+        run = OxmlElement("w:r")
+        if kind == "instr":
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = f" {value} "
+        else:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+        run.append(el)
+        paragraph._p.append(run)
+
+
+def field_end(paragraph: Paragraph) -> None:
+    run = OxmlElement("w:r")
+    el = OxmlElement("w:fldChar")
+    el.set(qn("w:fldCharType"), "end")
+    run.append(el)
+    paragraph._p.append(run)
+
+
+def add_bookmark(paragraph: Paragraph, name: str) -> None:
+    bid = str(next(_bookmark_ids))
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), bid)
+    start.set(qn("w:name"), name)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), bid)
+    paragraph._p.insert(0 if paragraph._p.pPr is None else 1, start)
+    paragraph._p.append(end)
+
+
+def add_internal_link(paragraph: Paragraph, anchor: str, parts: list[tuple[str, bool]]) -> None:
+    """A hyperlink to a bookmark; ``parts`` are (text, is_tab) runs."""
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("w:anchor"), anchor)
+    link.set(qn("w:history"), "1")
+    for text, is_tab in parts:
+        run = OxmlElement("w:r")
+        if is_tab:
+            run.append(OxmlElement("w:tab"))
+        else:
+            t = OxmlElement("w:t")
+            t.set(qn("xml:space"), "preserve")
+            t.text = text
+            run.append(t)
+        link.append(run)
+    paragraph._p.append(link)
+
+
+def add_right_tab(paragraph_format_element: OxmlElement, position_twips: int, leader: str = "dot") -> None:
+    tabs = OxmlElement("w:tabs")
+    tab = OxmlElement("w:tab")
+    tab.set(qn("w:val"), "right")
+    tab.set(qn("w:leader"), leader)
+    tab.set(qn("w:pos"), str(position_twips))
+    tabs.append(tab)
+    paragraph_format_element.append(tabs)
+
+
+def frame_at_bottom(paragraph: Paragraph) -> None:
+    """Anchor the paragraph in a frame at the bottom of the text area (the colophon)."""
+    p_pr = paragraph._p.get_or_add_pPr()
+    frame = OxmlElement("w:framePr")
+    for key, value in (
+        ("w:wrap", "around"),
+        ("w:vAnchor", "margin"),
+        ("w:hAnchor", "margin"),
+        ("w:yAlign", "bottom"),
+        ("w:xAlign", "center"),
+    ):
+        frame.set(qn(key), value)
+    p_pr.insert(0, frame)
+
+
+def strip_theme_fonts(r_pr: OxmlElement, font: str) -> None:
+    """Theme font attributes override named fonts; remove them and name the font everywhere."""
+    fonts = r_pr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        r_pr.insert(0, fonts)
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        if fonts.get(qn(attr)) is not None:
+            del fonts.attrib[qn(attr)]
+    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(attr), font)
+
+
+def set_language(r_pr: OxmlElement, lang: str) -> None:
+    el = r_pr.find(qn("w:lang"))
+    if el is None:
+        el = OxmlElement("w:lang")
+        r_pr.append(el)
+    el.set(qn("w:val"), lang)
