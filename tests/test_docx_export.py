@@ -121,7 +121,7 @@ def test_reference_docx_supplies_styles_and_page(issue, tmp_path) -> None:  # no
     broken.write_bytes(b"PK\x03\x04 not really a zip")
     from bulletin_app.domain.errors import ValidationError
 
-    with pytest.raises(ValidationError, match="hong.docx"):
+    with pytest.raises(ValidationError, match=r"hong\.docx"):
         sv.exports.export(issue_id, docx=tmp_path / "out2.docx", reference_docx=broken)
     assert not (tmp_path / "out2.docx").exists()
 
