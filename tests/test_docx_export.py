@@ -60,15 +60,28 @@ def test_real_styles_toc_columns_and_page_field(issue, tmp_path) -> None:  # noq
     report = sv.exports.export(issue_id, pdf=tmp_path / "so-12.pdf", docx=tmp_path / "so-12.docx")
     doc = Document(str(report.docx.path))
     used = {p.style.name for p in doc.paragraphs}
-    assert {"Title", "Heading 1", "Heading 2", "Heading 3", "Normal", "Quote", "Caption", "List Bullet",
-            "List Number", "Byline", "Sapo", "TOC 1", "TOC 2"} <= used
+    assert {
+        "Title",
+        "Heading 1",
+        "Heading 2",
+        "Heading 3",
+        "Normal",
+        "Quote",
+        "Caption",
+        "List Bullet",
+        "List Number",
+        "Byline",
+        "Sapo",
+        "TOC 1",
+        "TOC 2",
+    } <= used
     assert doc.styles["Normal"].font.name == "Spectral"
     with zipfile.ZipFile(report.docx.path) as z:
         styles = z.read("word/styles.xml").decode()
         body = z.read("word/document.xml").decode()
         footers = "".join(z.read(n).decode() for n in z.namelist() if n.startswith("word/footer"))
     for style_id in ("Heading1", "Heading2", "Title"):
-        chunk = styles[styles.index(f'w:styleId="{style_id}"'):]
+        chunk = styles[styles.index(f'w:styleId="{style_id}"') :]
         chunk = chunk[: chunk.index("</w:style>")]
         assert "asciiTheme" not in chunk and 'w:ascii="Be Vietnam Pro"' in chunk
     assert "TOC \\o" in body and re.search(r'<w:cols [^>]*w:num="2"', body)
@@ -82,8 +95,7 @@ def test_real_styles_toc_columns_and_page_field(issue, tmp_path) -> None:  # noq
     bookmarks = {b.get(f"{W}name") for b in doc.element.body.iter(f"{W}bookmarkStart")}
     assert anchors and anchors <= bookmarks
     assert len(doc.inline_shapes) == 2  # the cover photo and the article's picture
-    assert doc.inline_shapes[1].width == Mm(
-        (190 - 20 - 15 - 6) / 2)  # one column wide, picture bytes untouched
+    assert doc.inline_shapes[1].width == Mm((190 - 20 - 15 - 6) / 2)  # one column wide, picture bytes untouched
     with zipfile.ZipFile(report.docx.path) as z:
         media = [z.read(n) for n in z.namelist() if n.startswith("word/media/")]
     assert sv.assets.data(ids["asset"]) in media
@@ -96,8 +108,17 @@ def test_xml_invalid_characters_never_reach_the_file(tmp_path) -> None:
     assert xml_safe(bad) == "Ký tự lạ và  hết."
     article = DocArticle(1, f"Tiêu đề {bad}", bad, tuple(parse_body("Thân bài")), bad, bad)
     cover = Cover("BẢN TIN", "Bản tin Đối ngoại", "Sở Ngoại vụ", "UBND tỉnh", "Ngày 1", "Số 1", True)
-    document = IssueDocument("T", "A", "vi", cover, None, (DocSection("Mục", 0, (article,)),),
-                             Colophon((("Giấy phép", "Số 1"),)), {}, "Bản tin Đối ngoại")
+    document = IssueDocument(
+        "T",
+        "A",
+        "vi",
+        cover,
+        None,
+        (DocSection("Mục", 0, (article,)),),
+        Colophon((("Giấy phép", "Số 1"),)),
+        {},
+        "Bản tin Đối ngoại",
+    )
     theme = load_theme(resource_path("themes", "default.toml"))
     result = render_docx(document, theme, tmp_path / "x.docx")
     assert "Tiêu đề Ký tự lạ và hết." in _docx_text(result.path)  # whitespace is flattened by _docx_text
@@ -132,9 +153,20 @@ def test_libreoffice_opens_it_with_a_filled_contents(issue, tmp_path) -> None:  
     report = sv.exports.export(issue_id, docx=tmp_path / "so-12.docx", settings=ExportSettings())
     profile = tmp_path / "lo-profile"
     proc = subprocess.run(
-        ["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(tmp_path), str(report.docx.path)],
-        capture_output=True, text=True, timeout=180, env={**os.environ, "HOME": str(tmp_path)},
+        [
+            "soffice",
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(report.docx.path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env={**os.environ, "HOME": str(tmp_path)},
     )
     converted = tmp_path / "so-12.pdf"
     assert converted.exists(), proc.stdout + proc.stderr

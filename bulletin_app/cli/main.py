@@ -21,6 +21,7 @@ from bulletin_app.domain.query import mark_spans
 from bulletin_app.errorlog import log_unexpected
 from bulletin_app.services import Services
 from bulletin_app.services.export import ExportReport, ExportSettings
+from bulletin_app.services.sample import create_sample
 
 Result = tuple[Any, str]  # (JSON-ready data, human text)
 
@@ -193,6 +194,37 @@ def cmd_export(sv: Services, args: argparse.Namespace) -> Result:
     return data, "\n".join(lines)
 
 
+def cmd_demo(args: argparse.Namespace) -> Result:
+    """A sample library and issue in DIR, exported to PDF and DOCX (no --db: DIR holds its own)."""
+    folder = Path(args.dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    db = folder / "thu-vien-mau.db"
+    if db.exists():
+        raise BulletinError(f"{db} đã có: hãy chọn thư mục khác hoặc xóa tệp này.")
+    services = Services.open(str(db))
+    try:
+        issue_id, _ = create_sample(services)
+        report = services.exports.export(
+            issue_id,
+            pdf=folder / "ban-tin-mau.pdf",
+            docx=folder / "ban-tin-mau.docx",
+            settings=ExportSettings(booklet=True),
+        )
+    finally:
+        services.close()
+    if report.refused or report.pdf is None or report.docx is None:
+        raise BulletinError("Số mẫu không qua kiểm tra: " + "; ".join(f.message for f in report.errors))
+    data = {
+        "library": str(db),
+        "issue_id": issue_id,
+        "pdf": {"path": str(report.pdf.path), "pages": report.pdf.pages, "seconds": round(report.pdf.seconds, 3)},
+        "docx": {"path": str(report.docx.path), "seconds": round(report.docx.seconds, 3)},
+        "warnings": [f.message for f in report.warnings],
+    }
+    text = f"Thư viện mẫu: {db}\nPDF: {report.pdf.path} ({report.pdf.pages} trang)\nDOCX: {report.docx.path}"
+    return data, text
+
+
 class _Partial(Exception):
     def __init__(self, data: Any, text: str, error: str) -> None:
         super().__init__(error)
@@ -281,6 +313,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_check)
     p.add_argument("issue_id", type=int, metavar="ISSUE_ID")
 
+    p = sub.add_parser(
+        "demo",
+        parents=[common],
+        help="tạo thư viện và số bản tin mẫu rồi xuất PDF, DOCX",
+        description="tạo thư viện và số bản tin mẫu trong DIR rồi xuất PDF, DOCX",
+    )
+    p.set_defaults(func=None, standalone=cmd_demo)
+    p.add_argument("dir", metavar="DIR")
+
     issue = sub.add_parser("issue", parents=[common], help="các số bản tin")
     issue_sub = issue.add_subparsers(dest="issue_command", required=True, metavar="LỆNH")
     p = add("create", cmd_issue_create, "tạo số bản tin mới", issue_sub)
@@ -308,6 +349,14 @@ def _emit(data: Any, text: str, as_json: bool) -> None:
 def run(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     as_json = getattr(args, "json", False)
+    if getattr(args, "standalone", None) is not None:  # commands that open their own library
+        try:
+            data, text = args.standalone(args)
+        except BulletinError as exc:
+            print(f"bulletin: {exc.message}", file=sys.stderr)
+            return 1
+        _emit(data, text, as_json)
+        return 0
     try:
         services = Services.open(getattr(args, "db", None))
     except BulletinError as exc:

@@ -52,6 +52,7 @@ class _Writer:
     def __init__(self, document: IssueDocument, theme: Theme, page_of: dict[str, int], reference: Path | None) -> None:
         self.model, self.theme, self.page_of = document, theme, page_of
         self.reference = reference
+        self._sections_started = False
         self.doc: DocxDocument = self._open(reference)
         self.column_w_mm = (
             theme.width_mm
@@ -314,7 +315,10 @@ class _Writer:
             self._new_section(WD_SECTION.CONTINUOUS, 1)
 
     def section(self, section: DocSection) -> None:
-        self._new_section(WD_SECTION.NEW_PAGE, 1)
+        first = not self._sections_started
+        self._sections_started = True
+        new_page = first or self.theme.section_new_page
+        self._new_section(WD_SECTION.NEW_PAGE if new_page else WD_SECTION.CONTINUOUS, 1)
         self._heading(section.title.upper(), "Heading 1", section.key)
         for article in section.articles:
             self.article(article, self.theme.columns_for("article"))

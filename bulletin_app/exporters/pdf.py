@@ -125,6 +125,7 @@ class _Renderer:
         self.body_w = self.geo.trim_w - self.inner - self.outer
         self.body_h = self.geo.trim_h - self.top - self.bottom
         self.gap = t.column_gap_mm * MM
+        self._sections_started = False  # the first section always starts a page
 
     # ------------------------------------------------------------- page furniture
     def _frame_x(self, page: int) -> float:
@@ -447,13 +448,16 @@ class _Renderer:
         s = self.styles
         out: list[Flowable] = [
             NextPageTemplate("article"),
-            PageBreak(),
+            PageBreak()
+            if self.theme.section_new_page or not self._sections_started
+            else CondPageBreak(self.body_h * 0.35),
             Anchor(section.key, section.title, 0, self.state),
             Paragraph(text_markup(section.title.upper()), s.section_title),
             HRFlowable(width="100%", thickness=1.2, color=self.accent, spaceBefore=0, spaceAfter=10),
         ]
         for article in section.articles:
             out += self._article(article, self.theme.columns_for("article"))
+        self._sections_started = True
         return out
 
     def _contents(self) -> list[Flowable]:

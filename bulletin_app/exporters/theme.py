@@ -31,6 +31,7 @@ class Theme:
     spacing: dict[str, float]
     colors: dict[str, str]
     running: dict[str, str] = field(default_factory=dict)
+    section_new_page: bool = False
 
     def size(self, key: str) -> float:
         return self.sizes[key]
@@ -68,6 +69,7 @@ def load_theme(path: Path) -> Theme:
             spacing={k: float(v) for k, v in raw["spacing"].items()},
             colors={k: str(v) for k, v in raw["colors"].items()},
             running={k: str(v) for k, v in raw.get("running", {}).items()},
+            section_new_page=bool(raw.get("layout", {}).get("section_new_page", False)),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise ValidationError("Giao diện", f"{path}: thiếu hoặc sai mục {exc}") from exc
