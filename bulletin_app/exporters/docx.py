@@ -53,6 +53,7 @@ class _Writer:
         self.model, self.theme, self.page_of = document, theme, page_of
         self.reference = reference
         self._sections_started = False
+        self._style_ids: dict[str, str | None] = {}
         self.doc: DocxDocument = self._open(reference)
         self.column_w_mm = (
             theme.width_mm
@@ -176,15 +177,25 @@ class _Writer:
             settings.insert(0, X.OxmlElement("w:mirrorMargins"))  # facing pages: inner/outer
 
     # ------------------------------------------------------------- text helpers
+    def _style_id(self, name: str) -> str | None:
+        """Style id by name, looked up once: python-docx scans every style on each lookup."""
+        if name not in self._style_ids:
+            style = self.doc.styles[name]
+            self._style_ids[name] = (
+                None if style == self.doc.styles.default(WD_STYLE_TYPE.PARAGRAPH) else style.style_id
+            )
+        return self._style_ids[name]
+
     def _para(self, text: str = "", style: str = "Normal"):  # type: ignore[no-untyped-def]
-        paragraph = self.doc.add_paragraph(style=style)
+        paragraph = self.doc.add_paragraph()
+        paragraph._p.style = self._style_id(style)
         if text:
-            paragraph.add_run(X.xml_safe(text))
+            X.add_text_run(paragraph, text)
         return paragraph
 
     def _runs(self, paragraph, runs: tuple[Run, ...]) -> None:  # type: ignore[no-untyped-def]
         for run in runs:
-            r = paragraph.add_run(X.xml_safe(run.text))
+            r = X.add_text_run(paragraph, run.text)
             r.bold = run.bold or None
             r.italic = run.italic or None
 
@@ -233,7 +244,7 @@ class _Writer:
         first = True
         for style, title, key in entries:
             p = start if first else self._para(style=style)
-            p.style = self.doc.styles[style]
+            p._p.style = self._style_id(style)
             first = False
             X.add_internal_link(
                 p,
@@ -339,8 +350,8 @@ class _Writer:
             p.paragraph_format.first_line_indent = Pt(0)
             p.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
             if label:
-                p.add_run(X.xml_safe(f"{label}: ")).bold = True
-            p.add_run(X.xml_safe(value))
+                X.add_text_run(p, f"{label}: ").bold = True
+            X.add_text_run(p, value)
             X.frame_at_bottom(p)
 
     def build(self) -> DocxDocument:

@@ -9,6 +9,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.section import Section
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 # Characters XML 1.0 cannot hold (python-docx raises on them).
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -152,3 +153,17 @@ def set_language(r_pr: OxmlElement, lang: str) -> None:
         el = OxmlElement("w:lang")
         r_pr.append(el)
     el.set(qn("w:val"), lang)
+
+
+def add_text_run(paragraph: Paragraph, text: str) -> Run:
+    """A run holding ``text`` (made XML-safe). Plain text gets its ``w:t`` directly:
+    python-docx's ``add_run(text)`` walks the text a character at a time."""
+    text = xml_safe(text)
+    if "\n" in text or "\t" in text:
+        return paragraph.add_run(text)
+    run = paragraph.add_run()
+    t = OxmlElement("w:t")
+    t.set(qn("xml:space"), "preserve")
+    t.text = text
+    run._r.append(t)
+    return run

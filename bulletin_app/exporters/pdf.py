@@ -9,15 +9,14 @@ them, so no base-14 font is referenced anywhere.
 
 from __future__ import annotations
 
-import io
 import os
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportlab.lib.colors import HexColor
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfdoc import XMP
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -126,6 +125,8 @@ class _Renderer:
         self.body_h = self.geo.trim_h - self.top - self.bottom
         self.gap = t.column_gap_mm * MM
         self._sections_started = False  # the first section always starts a page
+        self.scratch: Path | None = None
+        self.image_paths: dict[str, str] = {}
 
     # ------------------------------------------------------------- page furniture
     def _frame_x(self, page: int) -> float:
@@ -305,7 +306,7 @@ class _Renderer:
         path = canv.beginPath()
         path.rect(x, y, w, h)
         canv.clipPath(path, stroke=0, fill=0)
-        canv.drawImage(ImageReader(io.BytesIO(image.data)), x + (w - draw_w) / 2, y + (h - draw_h) / 2, draw_w, draw_h)
+        canv.drawImage(self._image_file(image), x + (w - draw_w) / 2, y + (h - draw_h) / 2, draw_w, draw_h)
         canv.restoreState()
 
     def _draw_back(self, canv, doc) -> None:  # type: ignore[no-untyped-def]
@@ -337,6 +338,20 @@ class _Renderer:
         canv.restoreState()
 
     # ------------------------------------------------------------- content
+    def _image_file(self, image: ImageData) -> str:
+        """The image as a file: reportlab embeds a named .jpg as is, where bytes in memory
+        are decoded to pixels just to compute the image's cache key (slow, and big)."""
+        path = self.image_paths.get(image.ref)
+        if path is None:
+            assert self.scratch is not None, "images need the renderer's scratch folder"
+            ext = {"image/jpeg": ".jpg", "image/png": ".png", "image/gif": ".gif", "image/tiff": ".tif"}.get(
+                image.mime, ".img"
+            )
+            target = self.scratch / f"{len(self.image_paths)}{ext}"
+            target.write_bytes(image.data)
+            path = self.image_paths[image.ref] = str(target)
+        return path
+
     def _record_dpi(self, image: ImageData, drawn_width_pt: float) -> None:
         dpi = image.width_px / (drawn_width_pt / 72.0) if drawn_width_pt > 0 else 0.0
         self.image_dpi[image.ref] = min(dpi, self.image_dpi.get(image.ref, dpi))
@@ -352,7 +367,7 @@ class _Renderer:
             scale = min(width / image.width_px, max_h / image.height_px)
             draw_w, draw_h = image.width_px * scale, image.height_px * scale
             self._record_dpi(image, draw_w)
-            flowable = Image(io.BytesIO(image.data), width=draw_w, height=draw_h)
+            flowable = Image(self._image_file(image), width=draw_w, height=draw_h)
             flowable.hAlign = "CENTER"
             out.append(flowable)
         if caption:
@@ -567,7 +582,9 @@ def render_pdf(document: IssueDocument, theme: Theme, dest: Path, options: PdfOp
         return canvas
 
     try:
-        template.build(renderer.story(), canvasmaker=canvasmaker)
+        with tempfile.TemporaryDirectory(prefix="bantin-") as scratch:
+            renderer.scratch = Path(scratch)
+            template.build(renderer.story(), canvasmaker=canvasmaker)
         os.replace(tmp, dest)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
