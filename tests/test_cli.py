@@ -150,3 +150,43 @@ def test_usage_errors_exit_2(tmp_path) -> None:  # type: ignore[no-untyped-def]
         proc = run(*args, db=db)
         assert proc.returncode == 2, args
         assert "Traceback" not in proc.stderr
+
+
+def test_demo_builds_and_exports_a_sample_issue(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "out"
+    proc = run("demo", str(out), "--json")
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert data["pdf"]["pages"] % 4 == 0 and Path(data["pdf"]["path"]).stat().st_size > 100_000
+    assert Path(data["docx"]["path"]).exists() and (out / "thu-vien-mau.db").exists()
+    issue = ok_json("issue", "show", str(data["issue_id"]), db=out / "thu-vien-mau.db")
+    assert [s["name"] for s in issue["sections"]][:2] == ["Thư ngỏ", "Sự kiện – Hoạt động"]
+    check = run("check", str(data["issue_id"]), "--json", db=out / "thu-vien-mau.db")
+    assert check.returncode == 0 and json.loads(check.stdout)["errors"] == []
+    again = run("demo", str(out))
+    assert "thu-vien-mau.db" in _one_line_error(again)
+
+
+def test_check_and_export_refuse_then_force(tmp_path, seeds) -> None:  # type: ignore[no-untyped-def]
+    db = tmp_path / "lib.db"
+    ids = [r["id"] for r in ok_json("import", str(seeds), db=db)]
+    issue = ok_json("issue", "create", "--number", "3", "--date", "2026-06-30", db=db)
+    assert run("issue", "add", str(issue["id"]), *map(str, ids), db=db).returncode == 0
+    check = run("check", str(issue["id"]), "--json", db=db)
+    assert check.returncode == 1
+    codes = {e["code"] for e in json.loads(check.stdout)["errors"]}
+    assert {"not-approved", "colophon-field"} <= codes
+    assert len(check.stderr.strip().splitlines()) == 1
+    pdf, docx = tmp_path / "so-3.pdf", tmp_path / "so-3.docx"
+    refused = run("export", str(issue["id"]), "--pdf", str(pdf), "--docx", str(docx), db=db)
+    assert refused.returncode == 1 and not pdf.exists() and not docx.exists()
+    assert "--force" in refused.stderr
+    forced = run("export", str(issue["id"]), "--pdf", str(pdf), "--docx", str(docx), "--force", "--booklet",
+                 "--bleed", "3", "--crop-marks", "--json", db=db)
+    assert forced.returncode == 0, forced.stderr
+    data = json.loads(forced.stdout)
+    assert data["pdf"]["path"] == str(pdf) and data["pdf"]["pages"] % 4 == 0 and data["docx"]["path"] == str(docx)
+    assert {"errors", "warnings"} <= set(data)
+    bad = run("export", str(issue["id"]), "--pdf", str(pdf), "--page-size", "huge", db=db)
+    assert "huge" in _one_line_error(bad)
+    assert _one_line_error(run("export", str(issue["id"]), db=db))  # no target file given

@@ -21,6 +21,7 @@ from bulletin_app.domain.query import mark_spans
 from bulletin_app.errorlog import log_unexpected
 from bulletin_app.services import Services
 from bulletin_app.services.export import ExportReport, ExportSettings
+from bulletin_app.services.progress import Progress
 from bulletin_app.services.sample import create_sample
 
 Result = tuple[Any, str]  # (JSON-ready data, human text)
@@ -166,6 +167,14 @@ def cmd_check(sv: Services, args: argparse.Namespace) -> Result:
     return data, "\n".join(lines)
 
 
+def _stderr_progress(step: Progress) -> None:
+    """Progress of long work on stderr, for a person at a terminal (never mixed into pipes)."""
+    if sys.stderr.isatty():
+        end = "\n" if step.done >= step.total else ""
+        sys.stderr.write(f"\r[{step.done}/{step.total}] {step.label}…\033[K{end}")
+        sys.stderr.flush()
+
+
 def cmd_export(sv: Services, args: argparse.Namespace) -> Result:
     if not args.pdf and not args.docx:
         raise BulletinError("Cần chỉ ra tệp đích: --pdf FILE và/hoặc --docx FILE.")
@@ -175,6 +184,7 @@ def cmd_export(sv: Services, args: argparse.Namespace) -> Result:
         docx=Path(args.docx) if args.docx else None,
         settings=_export_settings(args),
         reference_docx=Path(args.reference_docx) if args.reference_docx else None,
+        progress=_stderr_progress,
     )
     data: dict[str, Any] = _findings_json(report)
     lines = _findings_text(report)

@@ -335,6 +335,8 @@ class _Writer:
             self.article(article, self.theme.columns_for("article"))
 
     def footer(self) -> None:
+        if self.reference is not None:
+            return  # the reference document's own header and footer are used
         section = self.doc.sections[0]
         footer = section.footer.paragraphs[0]
         footer.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER

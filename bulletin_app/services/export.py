@@ -15,6 +15,7 @@ from bulletin_app.exporters.theme import Theme, load_theme
 from bulletin_app.paths import data_dir
 from bulletin_app.resources import resource_path
 from bulletin_app.services.document_builder import build_document
+from bulletin_app.services.progress import Progress, ProgressCallback, no_progress
 from bulletin_app.storage.database import Database
 
 PAGE_SIZES_MM = {"19x27cm": (190.0, 270.0), "a4": (210.0, 297.0), "a5": (148.0, 210.0)}
@@ -120,6 +121,7 @@ class ExportService:
         docx: Path | None = None,
         settings: ExportSettings | None = None,
         reference_docx: Path | None = None,
+        progress: ProgressCallback = no_progress,
     ) -> ExportReport:
         """Preflight, lay out, check the layout, then write the requested files — or refuse, writing nothing.
 
@@ -131,11 +133,14 @@ class ExportService:
         if reference_docx is not None and not reference_docx.is_file():
             raise ValidationError("Tệp DOCX mẫu", f"không có tệp {reference_docx}")
         settings = settings or ExportSettings()
+        steps = 3 + (docx is not None)
+        progress(Progress(0, steps, "Kiểm tra số bản tin"))
         theme, document, pub, options, findings = self._prepare(issue_id, settings)
         report = ExportReport(findings)
         if report.errors and not settings.force:
             report.refused = True
             return report
+        progress(Progress(1, steps, "Dàn trang PDF"))
         target = (pdf or docx or Path("issue")).resolve()
         staged = target.with_name(f".{target.stem}.staged.pdf")
         try:
@@ -145,6 +150,7 @@ class ExportService:
                 report.refused = True
                 return report
             if docx is not None:
+                progress(Progress(2, steps, "Ghi DOCX"))
                 report.docx = render_docx(document, theme, docx, result.page_of, reference_docx)
             if pdf is not None:
                 os.replace(staged, pdf.resolve())
@@ -152,6 +158,7 @@ class ExportService:
                 report.pdf = result
         finally:
             staged.unlink(missing_ok=True)
+        progress(Progress(steps, steps, "Xong"))
         return report
 
     def export_pdf(self, issue_id: int, dest: Path, settings: ExportSettings | None = None) -> ExportReport:
