@@ -181,8 +181,21 @@ def test_check_and_export_refuse_then_force(tmp_path, seeds) -> None:  # type: i
     refused = run("export", str(issue["id"]), "--pdf", str(pdf), "--docx", str(docx), db=db)
     assert refused.returncode == 1 and not pdf.exists() and not docx.exists()
     assert "--force" in refused.stderr
-    forced = run("export", str(issue["id"]), "--pdf", str(pdf), "--docx", str(docx), "--force", "--booklet",
-                 "--bleed", "3", "--crop-marks", "--json", db=db)
+    forced = run(
+        "export",
+        str(issue["id"]),
+        "--pdf",
+        str(pdf),
+        "--docx",
+        str(docx),
+        "--force",
+        "--booklet",
+        "--bleed",
+        "3",
+        "--crop-marks",
+        "--json",
+        db=db,
+    )
     assert forced.returncode == 0, forced.stderr
     data = json.loads(forced.stdout)
     assert data["pdf"]["path"] == str(pdf) and data["pdf"]["pages"] % 4 == 0 and data["docx"]["path"] == str(docx)

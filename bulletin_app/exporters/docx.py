@@ -159,6 +159,11 @@ class _Writer:
                 width_mm = t.width_mm - t.margin_inner_mm - t.margin_outer_mm
                 X.add_right_tab(style.element.get_or_add_pPr(), int(width_mm * TWIPS_PER_MM))
             if name.startswith("List"):
+                # The markers are written as text ("•", "1."): the template's automatic
+                # numbering would add a second one and cannot restart per list.
+                num_pr = style.element.get_or_add_pPr().find(qn("w:numPr"))
+                if num_pr is not None:
+                    num_pr.getparent().remove(num_pr)
                 fmt.left_indent = Pt(14)
                 fmt.first_line_indent = Pt(-10)
                 fmt.alignment = WD_ALIGN_PARAGRAPH.LEFT
@@ -193,6 +198,14 @@ class _Writer:
             X.add_text_run(paragraph, text)
         return paragraph
 
+    def _picture_paragraph(self):  # type: ignore[no-untyped-def]
+        """A centred paragraph for a picture: single line spacing, or an exact spacing would
+        clip the picture to one text line."""
+        p = self._para(style="Caption")
+        p.paragraph_format.line_spacing = 1.0
+        p.paragraph_format.keep_with_next = True
+        return p
+
     def _runs(self, paragraph, runs: tuple[Run, ...]) -> None:  # type: ignore[no-untyped-def]
         for run in runs:
             r = X.add_text_run(paragraph, run.text)
@@ -215,7 +228,7 @@ class _Writer:
         self._para(name.upper(), "Title")
         self._para(f"{c.issue_label}    {c.date_text}", "Subtitle")
         if c.image is not None:
-            p = self._para(style="Caption")
+            p = self._picture_paragraph()
             width = Mm(self.theme.width_mm - self.theme.margin_inner_mm - self.theme.margin_outer_mm)
             p.add_run().add_picture(io.BytesIO(c.image.data), width=width)
         else:
@@ -282,8 +295,7 @@ class _Writer:
                 case Figure(asset=asset, caption=caption, credit=credit):
                     image = self.model.images.get(asset)
                     if image is not None:
-                        p = self._para(style="Caption")
-                        p.paragraph_format.keep_with_next = True
+                        p = self._picture_paragraph()
                         # The original bytes: python-docx embeds the picture at its own resolution.
                         p.add_run().add_picture(io.BytesIO(image.data), width=Mm(self.column_w_mm))
                     text = " — ".join(x for x in (caption, credit) if x)
@@ -297,6 +309,12 @@ class _Writer:
         with contextlib.suppress(KeyError):  # a reference document may not have it
             table.style = self.doc.styles["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        table.autofit = False  # a column wide, not the page: the table sits in a text column
+        cell_width = Mm(self.column_w_mm / columns)
+        for column in table.columns:
+            column.width = cell_width  # the grid (w:gridCol), which LibreOffice lays out from
+            for cell in column.cells:
+                cell.width = cell_width
         for r, row in enumerate(all_rows):
             for c, cell_runs in enumerate(row):
                 paragraph = table.cell(r, c).paragraphs[0]
@@ -306,6 +324,9 @@ class _Writer:
                 if r == 0 and header:
                     for run in paragraph.runs:
                         run.bold = True
+        if header:  # the header row repeats when the table breaks across columns or pages
+            tr_pr = table.rows[0]._tr.get_or_add_trPr()
+            tr_pr.append(X.OxmlElement("w:tblHeader"))
         self._para()
 
     def article(self, article: DocArticle, columns: int) -> None:
