@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,11 +26,12 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from docx.styles.style import ParagraphStyle as DocxParagraphStyle
 
+from bulletin_app.atomic_file import write_atomically
 from bulletin_app.domain.body import Block, Figure, Heading, ListBlock, Quote, Run
 from bulletin_app.domain.body import Paragraph as BodyParagraph
 from bulletin_app.domain.body import Table as BodyTable
 from bulletin_app.domain.document import DocArticle, DocSection, IssueDocument
-from bulletin_app.domain.errors import StorageError, ValidationError
+from bulletin_app.domain.errors import ValidationError
 from bulletin_app.exporters import docx_xml as X
 from bulletin_app.exporters.theme import Theme
 
@@ -405,18 +405,6 @@ def render_docx(
 ) -> DocxResult:
     """Write the issue to ``dest`` atomically; ``page_of`` pre-fills the contents' page numbers."""
     started = time.perf_counter()
-    dest = dest.resolve()
-    if not dest.parent.is_dir():
-        raise StorageError(f"Thư mục {dest.parent} không tồn tại.")
     doc = _Writer(document, theme, page_of or {}, reference).build()
-    tmp = dest.with_name(f".{dest.name}.part")
-    try:
-        doc.save(str(tmp))
-        os.replace(tmp, dest)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise StorageError(f"Không ghi được {dest}: {exc.strerror or exc}") from exc
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return DocxResult(dest, time.perf_counter() - started)
+    write_atomically(dest, lambda tmp: doc.save(str(tmp)))
+    return DocxResult(dest.resolve(), time.perf_counter() - started)

@@ -9,7 +9,6 @@ them, so no base-14 font is referenced anywhere.
 
 from __future__ import annotations
 
-import os
 import tempfile
 import time
 from collections.abc import Callable
@@ -35,11 +34,11 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import HRFlowable
 
+from bulletin_app.atomic_file import write_atomically
 from bulletin_app.domain.body import Block, Figure, Heading, ListBlock, Quote
 from bulletin_app.domain.body import Paragraph as BodyParagraph
 from bulletin_app.domain.body import Table as BodyTable
 from bulletin_app.domain.document import DocArticle, DocSection, ImageData, IssueDocument
-from bulletin_app.domain.errors import StorageError
 from bulletin_app.exporters.markup import runs_markup, text_markup
 from bulletin_app.exporters.pdf_flowables import (
     Anchor,
@@ -556,12 +555,8 @@ def render_pdf(document: IssueDocument, theme: Theme, dest: Path, options: PdfOp
     options = options or PdfOptions()
     started = time.perf_counter()
     renderer = _Renderer(document, theme, options)
-    dest = dest.resolve()
-    if not dest.parent.is_dir():
-        raise StorageError(f"Thư mục {dest.parent} không tồn tại.")
-    tmp = dest.with_name(f".{dest.name}.part")
     template = BaseDocTemplate(
-        str(tmp),
+        "",  # the file name is given to build() by write_atomically
         pagesize=renderer.geo.media,
         pageTemplates=renderer.templates(),
         title=document.title,
@@ -581,17 +576,14 @@ def render_pdf(document: IssueDocument, theme: Theme, dest: Path, options: PdfOp
         canvas.xmp_source = _xmp(document)
         return canvas
 
-    try:
+    def build(tmp: Path) -> None:
+        template.filename = str(tmp)
         with tempfile.TemporaryDirectory(prefix="bantin-") as scratch:
             renderer.scratch = Path(scratch)
             template.build(renderer.story(), canvasmaker=canvasmaker)
-        os.replace(tmp, dest)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise StorageError(f"Không ghi được {dest}: {exc.strerror or exc}") from exc
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+
+    dest = dest.resolve()
+    write_atomically(dest, build)
     return PdfResult(
         dest,
         template.page,

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from pathlib import Path
 
 from sqlalchemy import Engine
 
+from bulletin_app.atomic_file import write_atomically
 from bulletin_app.domain.errors import StorageError
 
 
@@ -19,23 +19,23 @@ def backup_sqlite(engine: Engine, dest: Path) -> Path:
     """
     if engine.dialect.name != "sqlite":
         raise StorageError("Sao lưu trực tiếp chỉ hỗ trợ thư viện SQLite; hãy dùng công cụ của máy chủ CSDL.")
-    dest = dest.resolve()
-    if not dest.parent.is_dir():
-        raise StorageError(f"Thư mục {dest.parent} không tồn tại.")
-    tmp = dest.with_name(f".{dest.name}.part")
     raw = engine.raw_connection()
     try:
         source = raw.driver_connection
         assert isinstance(source, sqlite3.Connection)
-        target = sqlite3.connect(tmp)
+
+        def copy(tmp: Path) -> None:
+            target = sqlite3.connect(tmp)
+            try:
+                source.backup(target)
+            finally:
+                target.close()
+
         try:
-            source.backup(target)
-        finally:
-            target.close()
-        os.replace(tmp, dest)
-    except (OSError, sqlite3.Error) as exc:
-        tmp.unlink(missing_ok=True)
-        raise StorageError(f"Không sao lưu được vào {dest}: {exc}") from exc
+            return_path = dest.resolve()
+            write_atomically(return_path, copy)
+        except sqlite3.Error as exc:
+            raise StorageError(f"Không sao lưu được vào {dest}: {exc}") from exc
     finally:
         raw.close()
-    return dest
+    return return_path
