@@ -33,6 +33,8 @@ from bulletin_app.domain.body import Table as BodyTable
 from bulletin_app.domain.document import DocArticle, DocSection, IssueDocument
 from bulletin_app.domain.errors import ValidationError
 from bulletin_app.exporters import docx_xml as X
+from bulletin_app.exporters.docx_fonts import embed_fonts
+from bulletin_app.exporters.fonts import resolve_family
 from bulletin_app.exporters.theme import Theme
 
 TWIPS_PER_MM = 1440 / 25.4
@@ -389,6 +391,9 @@ class _Writer:
             self.section(section)
         self.colophon()
         self.footer()
+        if self.reference is None:  # a reference document brings its own fonts
+            names = dict.fromkeys((self.theme.body_font, self.theme.heading_font))
+            embed_fonts(self.doc, [resolve_family(name) for name in names])
         props = self.doc.core_properties
         props.title = X.xml_safe(self.model.title)
         props.author = X.xml_safe(self.model.author)
