@@ -31,7 +31,7 @@ def test_the_done_when_walkthrough(tmp_path, seeds) -> None:  # type: ignore[no-
     info = ok_json("init", db=db)
     assert info["articles"] == 0 and "Ngoại giao kinh tế" in info["columns"]
     imported = ok_json("import", str(seeds), db=db)
-    assert len(imported) == 5 and all(set(r) == {"path", "id", "title"} for r in imported)
+    assert len(imported) == 5 and all({"path", "id", "title", "findings"} == set(r) for r in imported)
     found = ok_json("search", "ngoai giao", db=db)
     assert {h["id"] for h in found} == {r["id"] for r in imported}
     assert {"id", "title", "snippet", "score"} <= set(found[0])

@@ -178,8 +178,11 @@ def test_libreoffice_opens_it_with_a_filled_contents(issue, tmp_path) -> None:  
     assert any("Đoạn mở đầu đậm và nghiêng" in p for p in pages)
     assert len(reader.pages) >= 10
     # LibreOffice set the text in the fonts embedded in the DOCX, not in a substitute.
-    fonts = {str(f.get_object()["/BaseFont"]) for page in reader.pages
-             for f in ((page.get("/Resources") or {}).get("/Font") or {}).values()}
+    fonts = {
+        str(f.get_object()["/BaseFont"])
+        for page in reader.pages
+        for f in ((page.get("/Resources") or {}).get("/Font") or {}).values()
+    }
     assert any("Spectral" in f for f in fonts) and any("BeVietnamPro" in f for f in fonts), fonts
 
 
@@ -195,11 +198,14 @@ def test_theme_fonts_are_embedded_and_deobfuscate_to_the_originals(issue, tmp_pa
         rels = z.read("word/_rels/fontTable.xml.rels").decode()
         parts = {n: z.read(n) for n in z.namelist() if n.startswith("word/fonts/")}
     assert "w:embedTrueTypeFonts" in settings and len(parts) == 8
-    key = re.search(r'<w:embedRegular r:id="(rId\d+)" w:fontKey="(\{[0-9A-F-]+\})"',
-                    font_table[font_table.index('w:name="Spectral"'):])
+    key = re.search(
+        r'<w:embedRegular r:id="(rId\d+)" w:fontKey="(\{[0-9A-F-]+\})"',
+        font_table[font_table.index('w:name="Spectral"') :],
+    )
     assert key is not None
     target = re.search(rf'Id="{key.group(1)}"[^>]*Target="([^"]+)"', rels) or re.search(
-        rf'Target="([^"]+)"[^>]*Id="{key.group(1)}"', rels)
+        rf'Target="([^"]+)"[^>]*Id="{key.group(1)}"', rels
+    )
     data = parts["word/" + target.group(1).lstrip("/").removeprefix("word/")]
     original = resolve_family("Spectral").path("regular").read_bytes()
     assert data != original and obfuscate(data, key.group(2)) == original

@@ -267,7 +267,8 @@ def test_disk_full_rolls_back_and_keeps_going(services, tmp_path) -> None:  # ty
     small = tmp_path / "small.txt"
     small.write_text("Tin ngắn\nMột đoạn ngắn về Thái Nguyên.", encoding="utf-8")
     big = tmp_path / "big.txt"
-    big.write_text("Tin rất dài\n" + ("Đoạn văn dài về hợp tác quốc tế. " * 40 + "\n") * 1500, encoding="utf-8")
+    paragraphs = "".join(f"Đoạn {n}: " + "văn dài về hợp tác quốc tế. " * 40 + "\n" for n in range(1500))
+    big.write_text("Tin rất dài\n" + paragraphs, encoding="utf-8")
     before = services.articles.count()
     engine = services.db.engine
     with engine.connect() as conn:

@@ -359,9 +359,9 @@ class _Renderer:
         image = self.doc.images.get(figure.asset)
         caption = " — ".join(p for p in (figure.caption, figure.credit) if p)
         out: list[Flowable] = []
-        if image is None:
+        if image is None and figure.asset:
             out.append(Paragraph(text_markup(f"[Thiếu ảnh {figure.asset}]"), self.styles.caption))
-        else:
+        elif image is not None:
             max_h = self.body_h * MAX_IMAGE_HEIGHT
             scale = min(width / image.width_px, max_h / image.height_px)
             draw_w, draw_h = image.width_px * scale, image.height_px * scale

@@ -102,7 +102,17 @@ def check_document(
         texts.append((f"Tin bài “{article.title}”", body, body_family))
         texts.append((f"Tiêu đề “{article.title}”", article.title, heading_family))
         for block in article.blocks:
-            if isinstance(block, Figure) and block.asset not in document.images:
+            if isinstance(block, Figure) and not block.asset:
+                # A caption kept from a copied page whose photo did not come along: it prints
+                # as a caption; the editor is told to attach the photo or drop the caption.
+                found.append(
+                    _warning(
+                        "caption-without-image",
+                        f"Tin bài “{article.title}”: chú thích “{block.caption[:60]}” "
+                        "chưa có ảnh (gắn ảnh hoặc bỏ chú thích).",
+                    )
+                )
+            elif isinstance(block, Figure) and block.asset not in document.images:
                 found.append(
                     _error("image-missing", f"Tin bài “{article.title}”: không có ảnh “{block.asset}” trong thư viện.")
                 )

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from bulletin_app.domain.article import ArticleDraft
 from bulletin_app.importers.plain_text import ImportProblem, read_plain_text
+from bulletin_app.importers.web_text import ParsedText
 
-Reader = Callable[[Path], ArticleDraft]
+Reader = Callable[[Path], ParsedText]
 
 _READERS: dict[str, Reader] = {".txt": read_plain_text, ".text": read_plain_text}
 

@@ -20,11 +20,12 @@ class ImportResult:
     id: int | None = None
     title: str | None = None
     error: str | None = None
+    findings: tuple[str, ...] = ()
 
     def as_json(self) -> dict[str, object]:
         if self.error is not None:
             return {"path": self.path, "error": self.error}
-        return {"path": self.path, "id": self.id, "title": self.title}
+        return {"path": self.path, "id": self.id, "title": self.title, "findings": list(self.findings)}
 
 
 @dataclass
@@ -73,7 +74,8 @@ class ImportService:
 
     def _import_one(self, path: Path, column: str | None, added: set[int]) -> ImportResult:
         try:
-            draft = reader_for(path)(path)
+            parsed = reader_for(path)(path)
+            draft = parsed.draft
             if column:
                 draft.column = column
             with self._db.unit() as s:
@@ -85,4 +87,4 @@ class ImportService:
         except OSError as exc:
             return ImportResult(str(path), error=f"không đọc được tệp: {exc.strerror or exc}")
         added.add(article_id)
-        return ImportResult(str(path), article_id, draft.title)
+        return ImportResult(str(path), article_id, draft.title, findings=tuple(parsed.findings))

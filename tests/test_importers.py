@@ -1,0 +1,121 @@
+"""Plain-text / web-copy import of the five seeds, checked as an editor would read them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bulletin_app.domain.body import Figure, Heading, ListBlock, Paragraph, block_text, parse_body
+from bulletin_app.importers.plain_text import ImportProblem, parse_text, read_plain_text
+
+
+def _seed(seeds: Path, prefix: str):  # type: ignore[no-untyped-def]
+    return read_plain_text(next(seeds.glob(f"{prefix}_*.txt")))
+
+
+def _blocks(parsed):  # type: ignore[no-untyped-def]
+    return parse_body(parsed.draft.body)
+
+
+def test_texts_without_a_title_line_get_a_proposed_title_and_a_finding(seeds) -> None:  # type: ignore[no-untyped-def]
+    for prefix in ("000", "003"):
+        parsed = _seed(seeds, prefix)
+        assert len(parsed.draft.title) <= 161
+        assert any("tiêu đề" in f for f in parsed.findings)
+        assert parsed.draft.sapo and parsed.draft.title.rstrip("…") in parsed.draft.sapo
+
+
+def test_001_title_date(seeds) -> None:  # type: ignore[no-untyped-def]
+    parsed = _seed(seeds, "001")
+    assert parsed.draft.title == "Dấu ấn một chặng đường"
+    assert parsed.draft.published == dt.datetime(2019, 12, 27, 10, 24) and parsed.draft.published_has_time
+    text = "\n".join(block_text(b) for b in _blocks(parsed))
+    assert "10:24" not in text
+    assert "bà con kiều bào" in text  # the hard-wrapped paragraph is one paragraph again
+
+
+def test_002_title_sapo_quotes(seeds) -> None:  # type: ignore[no-untyped-def]
+    parsed = _seed(seeds, "002")
+    assert parsed.draft.title == "Nhịp cầu gắn kết hội nhập và phát triển"
+    assert parsed.draft.sapo.startswith("Hoạt động đối ngoại được Thái Nguyên mở rộng")
+    text = "\n".join(block_text(b) for b in _blocks(parsed))
+    assert "“Chúng tôi đánh giá cao những tiềm năng phát triển của các bạn" in text
+
+
+def test_003_sapo_once_captions_headings(seeds) -> None:  # type: ignore[no-untyped-def]
+    parsed = _seed(seeds, "003")
+    blocks = _blocks(parsed)
+    text = "\n".join(block_text(b) for b in blocks)
+    assert parsed.draft.sapo not in text  # the body paragraph that repeated it no longer does
+    assert "Hoạt động đối ngoại trên địa bàn tỉnh Thái Nguyên được triển khai đồng bộ" in text
+    headings = [block_text(b) for b in blocks if isinstance(b, Heading)]
+    assert headings == ["Đẩy mạnh toàn diện trên các lĩnh vực công tác", "9 mục tiêu trọng tâm"]
+    captions = [b.caption for b in blocks if isinstance(b, Figure)]
+    assert len(captions) == 4 and all(c.endswith("(Nguồn: Sở Ngoại vụ tỉnh Thái Nguyên)") for c in captions)
+    assert not any("(Nguồn: Sở Ngoại vụ" in block_text(b) for b in blocks if isinstance(b, Paragraph))
+
+
+def test_004_only_the_article_of_a_whole_web_page(seeds) -> None:  # type: ignore[no-untyped-def]
+    parsed = _seed(seeds, "004")
+    d = parsed.draft
+    assert d.title == "Công tác đối ngoại là “đòn bẩy” trong mời gọi đầu tư tại Thái Nguyên"
+    assert d.published == dt.datetime(2022, 12, 5, 10, 0)
+    assert d.byline == "Nhất Nam"
+    blocks = _blocks(parsed)
+    paragraphs = [block_text(b) for b in blocks if isinstance(b, Paragraph)]
+    assert paragraphs[0].startswith("Trong những năm qua, công tác đối ngoại")
+    last = [block_text(b) for b in blocks if not isinstance(b, Figure)][-1]
+    assert last.endswith("giai đoạn 2021-2025.")
+    text = "\n".join(block_text(b) for b in blocks)
+    for junk in ("Trang chủ", "Tin bài liên quan", "Các tin bài khác", "Đọc nhiều", "Phiên bản di động",
+                 "Plan International", "KEPCO", "GMT+7", "\naa\n"):
+        assert junk not in f"\n{text}\n", junk
+    captions = [b.caption for b in blocks if isinstance(b, Figure)]
+    assert len(captions) == len(set(captions)) >= 3  # each photo caption once
+    assert any(isinstance(b, ListBlock) and len(b.items) == 4 for b in blocks)
+    assert d.title not in text  # the headline repeated as a photo's alt text is gone
+
+
+def test_markup_in_text_stays_literal() -> None:
+    parsed = parse_text("Tiêu đề R&D\n\nThẻ <b>đậm</b> và *sao* [liên kết](x) # không phải tiêu đề.", "x")
+    assert block_text(parse_body(parsed.draft.body)[0]) == "Thẻ <b>đậm</b> và *sao* [liên kết](x) # không phải tiêu đề."
+
+
+@pytest.mark.parametrize("raw", ["", " \n\u200b\n\t", "\x00\x00"])
+def test_empty_text_is_a_clear_problem(raw: str) -> None:
+    with pytest.raises(ImportProblem, match="rỗng"):
+        parse_text(raw, "x")
+
+
+@given(st.text(max_size=400))
+@settings(max_examples=300, deadline=None)
+def test_any_text_gives_a_draft_or_a_clear_problem(raw: str) -> None:
+    try:
+        parsed = parse_text(raw, "tệp")
+    except ImportProblem:
+        return
+    assert parsed.draft.title
+    parse_body(parsed.draft.body)
+
+
+def test_mutated_seeds_never_crash(seeds) -> None:  # type: ignore[no-untyped-def]
+    import random
+
+    rng = random.Random(5)
+    sources = [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))]
+    for n in range(200):
+        text = list(rng.choice(sources))
+        for _ in range(rng.randint(1, 40)):
+            i = rng.randrange(len(text))
+            text[i:i + rng.randint(0, 20)] = rng.choice(["\n", "", "\x0b", "  ", "(Nguồn:", "- ", "10:24, 27/12/2019",
+                                                            "Tin bài liên quan", chr(rng.randint(0, 0x2FFF))])
+        try:
+            parsed = parse_text("".join(text), f"seed-{n}")
+        except ImportProblem:
+            continue
+        assert parsed.draft.title
+        parse_body(parsed.draft.body)
