@@ -36,6 +36,10 @@ def test_001_title_date(seeds) -> None:  # type: ignore[no-untyped-def]
     text = "\n".join(block_text(b) for b in _blocks(parsed))
     assert "10:24" not in text
     assert "bà con kiều bào" in text  # the hard-wrapped paragraph is one paragraph again
+    flips = [f for f in parsed.findings if "đảo chữ hoa" in f]
+    assert any("“uBND”" in f and "“UBND”" in f and "(5 lần)" in f for f in flips)  # 4 + "3468/QĐuBND"
+    for word, fix in (("uSD", "USD"), ("KOICa", "KOICA"), ("JICa", "JICA"), ("TICa", "TICA")):
+        assert any(f"“{word}”" in f and f"“{fix}”" in f for f in flips), word
 
 
 def test_002_title_sapo_quotes(seeds) -> None:  # type: ignore[no-untyped-def]
@@ -71,8 +75,17 @@ def test_004_only_the_article_of_a_whole_web_page(seeds) -> None:  # type: ignor
     last = [block_text(b) for b in blocks if not isinstance(b, Figure)][-1]
     assert last.endswith("giai đoạn 2021-2025.")
     text = "\n".join(block_text(b) for b in blocks)
-    for junk in ("Trang chủ", "Tin bài liên quan", "Các tin bài khác", "Đọc nhiều", "Phiên bản di động",
-                 "Plan International", "KEPCO", "GMT+7", "\naa\n"):
+    for junk in (
+        "Trang chủ",
+        "Tin bài liên quan",
+        "Các tin bài khác",
+        "Đọc nhiều",
+        "Phiên bản di động",
+        "Plan International",
+        "KEPCO",
+        "GMT+7",
+        "\naa\n",
+    ):
         assert junk not in f"\n{text}\n", junk
     captions = [b.caption for b in blocks if isinstance(b, Figure)]
     assert len(captions) == len(set(captions)) >= 3  # each photo caption once
@@ -111,11 +124,37 @@ def test_mutated_seeds_never_crash(seeds) -> None:  # type: ignore[no-untyped-de
         text = list(rng.choice(sources))
         for _ in range(rng.randint(1, 40)):
             i = rng.randrange(len(text))
-            text[i:i + rng.randint(0, 20)] = rng.choice(["\n", "", "\x0b", "  ", "(Nguồn:", "- ", "10:24, 27/12/2019",
-                                                            "Tin bài liên quan", chr(rng.randint(0, 0x2FFF))])
+            text[i : i + rng.randint(0, 20)] = rng.choice(
+                [
+                    "\n",
+                    "",
+                    "\x0b",
+                    "  ",
+                    "(Nguồn:",
+                    "- ",
+                    "10:24, 27/12/2019",
+                    "Tin bài liên quan",
+                    chr(rng.randint(0, 0x2FFF)),
+                ]
+            )
         try:
             parsed = parse_text("".join(text), f"seed-{n}")
         except ImportProblem:
             continue
         assert parsed.draft.title
         parse_body(parsed.draft.body)
+
+
+def test_proofing_detectors() -> None:
+    from bulletin_app.text.proofing import case_flips, encoding_damage, fix_case_flips, mixed_tone_styles, spacing
+
+    assert [(i.found, i.fix, i.count) for i in case_flips("uBND tỉnh, QĐuBND và KOICa; UBND đúng")] == [
+        ("KOICa", "KOICA", 1),
+        ("uBND", "UBND", 2),
+    ]
+    assert fix_case_flips("Quyết định 3468/QĐuBND của uBND") == "Quyết định 3468/QĐUBND của UBND"
+    assert mixed_tone_styles("hòa bình và khoẻ mạnh") and not mixed_tone_styles("hòa bình và khỏe mạnh")
+    kinds = {i.kind for i in spacing('Hà Nội , ngày  năm,tháng "mười" .')}
+    assert {"space-before-punct", "no-space-after-punct", "double-space", "straight-quotes"} <= kinds
+    assert {i.kind for i in encoding_damage("Sá»Ÿ Ngoáº¡i vá»¥ \ufffd")} == {"mojibake", "replacement-char"}
+    assert encoding_damage("Sở Ngoại vụ tỉnh Thái Nguyên") == []

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from bulletin_app.domain.article import ArticleDraft
 from bulletin_app.domain.body import escape_text
 from bulletin_app.text import clean_line, clean_text
+from bulletin_app.text.proofing import proof
 
 MAX_TITLE = 160
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
@@ -207,6 +208,8 @@ def parse_web_text(text: str, fallback_title: str) -> ParsedText:
         published=published,
         published_has_time=has_time,
     )
+    article_text = "\n".join([title, sapo, *lines, byline])
+    findings += [issue.message for issue in proof(article_text)]
     return ParsedText(draft, findings)
 
 
