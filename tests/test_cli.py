@@ -203,3 +203,18 @@ def test_check_and_export_refuse_then_force(tmp_path, seeds) -> None:  # type: i
     bad = run("export", str(issue["id"]), "--pdf", str(pdf), "--page-size", "huge", db=db)
     assert "huge" in _one_line_error(bad)
     assert _one_line_error(run("export", str(issue["id"]), db=db))  # no target file given
+
+
+def test_importing_the_same_text_again_is_skipped_by_name(tmp_path, seeds) -> None:  # type: ignore[no-untyped-def]
+    db = tmp_path / "lib.db"
+    first = ok_json("import", str(seeds), db=db)
+    copy = tmp_path / "ban-sao.txt"
+    copy.write_text(
+        "\ufeff" + next(seeds.glob("001_*.txt")).read_text(encoding="utf-8").replace("  ", " "), encoding="utf-8"
+    )
+    proc = run("import", str(copy), "--json", db=db)
+    assert proc.returncode == 0, proc.stderr
+    [result] = json.loads(proc.stdout)
+    original = next(r for r in first if r["title"] == "Dấu ấn một chặng đường")
+    assert result["duplicate_of"] == original["id"] and "đã có" in result["message"]
+    assert len(ok_json("list", db=db)) == 5

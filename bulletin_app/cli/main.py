@@ -21,6 +21,7 @@ from bulletin_app.domain.query import mark_spans
 from bulletin_app.errorlog import log_unexpected
 from bulletin_app.services import Services
 from bulletin_app.services.export import ExportReport, ExportSettings
+from bulletin_app.services.imports import ImportResult
 from bulletin_app.services.progress import Progress
 from bulletin_app.services.sample import create_sample
 
@@ -44,11 +45,19 @@ def cmd_init(sv: Services, args: argparse.Namespace) -> Result:
     return data, text
 
 
+def _import_line(r: ImportResult) -> str:
+    if r.error is not None:
+        return f"  ✗ {r.path}: {r.error}"
+    if r.duplicate_of is not None:
+        return f"  = {r.path}: đã có trong thư viện (tin bài {r.duplicate_of}: {r.title}), bỏ qua"
+    return f"  ✓ {r.id}: {r.title}"
+
+
 def cmd_import(sv: Services, args: argparse.Namespace) -> Result:
     report = sv.imports.import_paths([Path(p) for p in args.paths], column=args.column)
     data = [r.as_json() for r in report.results]
-    lines = [f"  ✓ {r.id}: {r.title}" if r.error is None else f"  ✗ {r.path}: {r.error}" for r in report.results]
-    lines.append(f"Đã nhập {len(report.imported)} tệp, lỗi {len(report.failed)} tệp.")
+    lines = [_import_line(r) for r in report.results]
+    lines.append(f"Đã nhập {len(report.imported)} tệp, trùng {len(report.duplicates)}, lỗi {len(report.failed)} tệp.")
     if report.failed:
         raise _Partial(
             data,

@@ -21,10 +21,18 @@ class ImportResult:
     title: str | None = None
     error: str | None = None
     findings: tuple[str, ...] = ()
+    duplicate_of: int | None = None
 
     def as_json(self) -> dict[str, object]:
         if self.error is not None:
             return {"path": self.path, "error": self.error}
+        if self.duplicate_of is not None:
+            return {
+                "path": self.path,
+                "duplicate_of": self.duplicate_of,
+                "title": self.title,
+                "message": f"đã có trong thư viện (tin bài số {self.duplicate_of}), bỏ qua",
+            }
         return {"path": self.path, "id": self.id, "title": self.title, "findings": list(self.findings)}
 
 
@@ -36,7 +44,11 @@ class ImportReport:
 
     @property
     def imported(self) -> list[ImportResult]:
-        return [r for r in self.results if r.error is None]
+        return [r for r in self.results if r.error is None and r.duplicate_of is None]
+
+    @property
+    def duplicates(self) -> list[ImportResult]:
+        return [r for r in self.results if r.duplicate_of is not None]
 
     @property
     def failed(self) -> list[ImportResult]:
@@ -79,6 +91,9 @@ class ImportService:
             if column:
                 draft.column = column
             with self._db.unit() as s:
+                existing = articles_repo.find_duplicate(s, draft)
+                if existing is not None:  # the same text is in the library already: skip it
+                    return ImportResult(str(path), title=existing[1], duplicate_of=existing[0])
                 article_id = articles_repo.add_article(s, draft)
         except ImportProblem as exc:
             return ImportResult(str(path), error=str(exc))

@@ -328,3 +328,9 @@ def count_articles(s: Session) -> int:
 def find_by_content_hash(s: Session, digest: str) -> tuple[int, str] | None:
     row = s.execute(select(ArticleRow.id, ArticleRow.title).where(ArticleRow.content_hash == digest).limit(1)).first()
     return (row[0], row[1]) if row else None
+
+
+def find_duplicate(s: Session, draft: ArticleDraft) -> tuple[int, str] | None:
+    """An article already holding the same text (after cleaning and folding), if any."""
+    values = _clean_fields({"title": draft.title, "body": draft.body})
+    return find_by_content_hash(s, content_hash(values["title"], body_to_plain(values["body"])))
