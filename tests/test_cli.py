@@ -218,3 +218,23 @@ def test_importing_the_same_text_again_is_skipped_by_name(tmp_path, seeds) -> No
     original = next(r for r in first if r["title"] == "Dấu ấn một chặng đường")
     assert result["duplicate_of"] == original["id"] and "đã có" in result["message"]
     assert len(ok_json("list", db=db)) == 5
+
+
+def test_proof_reports_and_fixes_case_flips(tmp_path, seeds) -> None:  # type: ignore[no-untyped-def]
+    db = tmp_path / "lib.db"
+    imported = ok_json("import", str(seeds), db=db)
+    record = next(r for r in imported if r["title"] == "Dấu ấn một chặng đường")
+    assert any(
+        f["kind"] == "case-flip" and f["found"] == "uBND" and f["fix"] == "UBND" and f["count"] == 5
+        for f in record["findings"]
+    )
+    shown = ok_json("show", str(record["id"]), db=db)
+    assert {f["kind"] for f in shown["findings"]} >= {"case-flip"}
+    assert "Cần xem" in run("show", str(record["id"]), db=db).stdout
+    fixed = ok_json("proof", str(record["id"]), "--fix", db=db)
+    assert "case-flip" in fixed["fixed"] and fixed["version"] == shown["version"] + 1
+    after = ok_json("show", str(record["id"]), db=db)
+    assert "uBND" not in after["body"] and "3468/QĐUBND" in after["body"] and "KOICA" in after["body"]
+    assert not any(f["kind"] == "case-flip" for f in after["findings"])
+    untitled = next(r for r in imported if any(f["kind"] == "title-needed" for f in r["findings"]))
+    assert any(f["kind"] == "title-needed" for f in ok_json("proof", str(untitled["id"]), db=db)["findings"])

@@ -25,7 +25,7 @@ def test_texts_without_a_title_line_get_a_proposed_title_and_a_finding(seeds) ->
     for prefix in ("000", "003"):
         parsed = _seed(seeds, prefix)
         assert len(parsed.draft.title) <= 161
-        assert any("tiêu đề" in f for f in parsed.findings)
+        assert any(f.kind == "title-needed" and "tiêu đề" in f.message for f in parsed.findings)
         assert parsed.draft.sapo and parsed.draft.title.rstrip("…") in parsed.draft.sapo
 
 
@@ -36,7 +36,7 @@ def test_001_title_date(seeds) -> None:  # type: ignore[no-untyped-def]
     text = "\n".join(block_text(b) for b in _blocks(parsed))
     assert "10:24" not in text
     assert "bà con kiều bào" in text  # the hard-wrapped paragraph is one paragraph again
-    flips = [f for f in parsed.findings if "đảo chữ hoa" in f]
+    flips = [f.message for f in parsed.findings if f.kind == "case-flip"]
     assert any("“uBND”" in f and "“UBND”" in f and "(5 lần)" in f for f in flips)  # 4 + "3468/QĐuBND"
     for word, fix in (("uSD", "USD"), ("KOICa", "KOICA"), ("JICa", "JICA"), ("TICa", "TICA")):
         assert any(f"“{word}”" in f and f"“{fix}”" in f for f in flips), word

@@ -107,7 +107,24 @@ def cmd_show(sv: Services, args: argparse.Namespace) -> Result:
     if a.sapo:
         parts.append(a.sapo)
     parts.append(a.body)
+    if a.findings:
+        parts.append("Cần xem:\n" + "\n".join(f"  ! {f.message}" for f in a.findings))
     return data, "\n\n".join(parts)
+
+
+def cmd_proof(sv: Services, args: argparse.Namespace) -> Result:
+    report = sv.articles.proof(args.article_id, fix=args.fix)
+    data = {
+        "id": report.article.id,
+        "version": report.article.version,
+        "fixed": report.fixed,
+        "findings": [f.as_dict() for f in report.findings],
+    }
+    lines = (
+        [f"Đã sửa: {', '.join(report.fixed)} (lưu thành phiên bản {report.article.version})"] if report.fixed else []
+    )
+    lines += [f"  ! {f.message}" for f in report.findings] or ["Không còn gì cần xem."]
+    return data, "\n".join(lines)
 
 
 def cmd_issue_create(sv: Services, args: argparse.Namespace) -> Result:
@@ -302,6 +319,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=_positive, default=20, metavar="N")
     p = add("show", cmd_show, "xem một tin bài")
     p.add_argument("article_id", type=int, metavar="ARTICLE_ID")
+    p = add("proof", cmd_proof, "soát lỗi một tin bài (chữ hoa/thường, kiểu dấu, khoảng trắng, bảng mã)")
+    p.add_argument("article_id", type=int, metavar="ARTICLE_ID")
+    p.add_argument("--fix", action="store_true", help="sửa các lỗi an toàn và lưu thành phiên bản mới")
     p = add("backup", cmd_backup, "sao lưu toàn bộ thư viện thành một tệp")
     p.add_argument("dest", nargs="?", metavar="DEST")
 

@@ -46,6 +46,7 @@ def article_json(a: Article) -> dict[str, Any]:
         "created": _when(a.created),
         "updated": _when(a.updated),
         "version": a.version,
+        "findings": [f.as_dict() for f in a.findings],
     }
 
 

@@ -40,6 +40,30 @@ class Language(StrEnum):
     EN = "en"
 
 
+@dataclass(frozen=True)
+class Finding:
+    """Something an editor should look at (from import or proofing)."""
+
+    kind: str
+    message: str
+    found: str = ""
+    fix: str | None = None
+    count: int = 1
+
+    def as_dict(self) -> dict[str, object]:
+        return {"kind": self.kind, "message": self.message, "found": self.found, "fix": self.fix, "count": self.count}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, object]) -> Finding:
+        return cls(
+            str(data.get("kind", "")),
+            str(data.get("message", "")),
+            str(data.get("found", "")),
+            None if data.get("fix") is None else str(data.get("fix")),
+            int(str(data.get("count", 1))),
+        )
+
+
 @dataclass
 class ArticleDraft:
     """An article before it is in the library: what importers produce."""
@@ -55,6 +79,7 @@ class ArticleDraft:
     column: str | None = None
     tags: list[str] = field(default_factory=list)
     language: Language = Language.VI
+    findings: list[Finding] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -77,6 +102,7 @@ class Article:
     created: dt.datetime
     updated: dt.datetime
     version: int
+    findings: tuple[Finding, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ class DocArticle:
     source: str = ""
     language: str = "vi"
     status: str = "approved"
+    findings: tuple[str, ...] = ()  # what import/proofing left for an editor to look at
 
     @property
     def key(self) -> str:

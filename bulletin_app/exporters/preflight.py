@@ -116,6 +116,14 @@ def check_document(
                 found.append(
                     _error("image-missing", f"Tin bài “{article.title}”: không có ảnh “{block.asset}” trong thư viện.")
                 )
+        if article.findings:
+            found.append(
+                _warning(
+                    "import-findings",
+                    f"Tin bài “{article.title}” còn {len(article.findings)} điểm "
+                    f"cần xem từ khi nhập: {article.findings[0]}",
+                )
+            )
         if not all(unicodedata.is_normalized("NFC", t) for t in (article.title, body)):
             found.append(_warning("not-nfc", f"Tin bài “{article.title}” có chữ chưa chuẩn hóa NFC."))
     for where, text, family in texts:

@@ -19,7 +19,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from bulletin_app.domain.article import ArticleDraft
+from bulletin_app.domain.article import ArticleDraft, Finding
 from bulletin_app.domain.body import escape_text
 from bulletin_app.text import clean_line, clean_text
 from bulletin_app.text.proofing import proof
@@ -53,7 +53,7 @@ _NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][\wÀ-ỹ.]*$")
 @dataclass
 class ParsedText:
     draft: ArticleDraft
-    findings: list[str] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
 
 
 def _parse_date(line: str) -> tuple[dt.datetime, bool] | None:
@@ -118,7 +118,7 @@ def _paragraph_lines(text: str) -> list[str]:
 
 
 def parse_web_text(text: str, fallback_title: str) -> ParsedText:
-    findings: list[str] = []
+    findings: list[Finding] = []
     lines = _paragraph_lines(clean_text(text))
     # The head: breadcrumbs and widgets before the headline; the date line near the top.
     published: dt.datetime | None = None
@@ -160,7 +160,9 @@ def parse_web_text(text: str, fallback_title: str) -> ParsedText:
             sapo, lines = lines[0], lines[1:]
     else:
         title = _first_sentence(first) or fallback_title
-        findings.append(f"Cần đặt tiêu đề: văn bản không có dòng tiêu đề, đề xuất “{title}”.")
+        findings.append(
+            Finding("title-needed", f"Cần đặt tiêu đề: văn bản không có dòng tiêu đề, đề xuất “{title}”.", found=title)
+        )
         sapo, lines = first, lines[1:]
     # The headline repeated later (as a photo's alt text) is not body text.
     lines = [line for line in lines if line != title]
@@ -209,7 +211,8 @@ def parse_web_text(text: str, fallback_title: str) -> ParsedText:
         published_has_time=has_time,
     )
     article_text = "\n".join([title, sapo, *lines, byline])
-    findings += [issue.message for issue in proof(article_text)]
+    findings += [Finding(i.kind, i.message, i.found, i.fix, i.count) for i in proof(article_text)]
+    draft.findings = findings
     return ParsedText(draft, findings)
 
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from typing import Any
 
-from bulletin_app.domain.article import Article, ArticleDraft, ArticleStatus, ArticleSummary, Revision
+from bulletin_app.domain.article import Article, ArticleDraft, ArticleStatus, ArticleSummary, Finding, Revision
+from bulletin_app.domain.body import body_to_plain
 from bulletin_app.domain.changes import Changes
 from bulletin_app.storage import articles_repo, columns_repo
 from bulletin_app.storage.database import Database
+from bulletin_app.text.proofing import fix_case_flips, proof
 
 
 class ArticleService:
@@ -74,6 +78,13 @@ class ArticleService:
         with self._db.unit() as s:
             return articles_repo.count_articles(s)
 
+    def set_findings(self, article_id: int, findings: list[Finding]) -> None:
+        with self._db.unit() as s:
+            articles_repo.set_findings(s, article_id, findings)
+
+    def proof(self, article_id: int, fix: bool = False) -> ProofReport:
+        return proof_article(self, article_id, fix)
+
     def revisions(self, article_id: int) -> list[Revision]:
         with self._db.unit() as s:
             return articles_repo.list_revisions(s, article_id)
@@ -82,3 +93,43 @@ class ArticleService:
         with self._db.unit() as s:
             article = articles_repo.restore_revision(s, article_id, revision_id, self._author)
         return article, Changes(articles_changed=frozenset({article_id}))
+
+
+@dataclass(frozen=True)
+class ProofReport:
+    article: Article
+    findings: list[Finding]
+    fixed: list[str]  # kinds of findings the safe fixes removed
+    changes: Changes
+
+
+_SAFE_FIXES = ("case-flip", "double-space", "space-before-punct")
+
+
+def _proof_text(article: Article) -> str:
+    return "\n".join([article.title, article.sapo, body_to_plain(article.body), article.byline])
+
+
+def _safe_fix(text: str) -> str:
+    text = fix_case_flips(text)
+    text = re.sub(r"(?<=\S) {2,}(?=\S)", " ", text)
+    return re.sub(r"(?<=\S) +([,.;:!?])(?=\s|$)", r"\1", text)
+
+
+def proof_article(service: ArticleService, article_id: int, fix: bool = False) -> ProofReport:
+    """Re-run proofing on an article; with ``fix`` apply the safe fixes (recorded as a revision)."""
+    article = service.get(article_id)
+    changes = Changes()
+    fixed: list[str] = []
+    if fix:
+        before = {i.kind for i in proof(_proof_text(article))}
+        values = {k: _safe_fix(getattr(article, k)) for k in ("title", "sapo", "body", "byline")}
+        if any(values[k] != getattr(article, k) for k in values):
+            article, changes = service.update(article_id, article.version, **values)
+        fixed = sorted(before & set(_SAFE_FIXES) - {i.kind for i in proof(_proof_text(article))})
+    kept = [f for f in article.findings if f.kind == "title-needed" and f.found == article.title]
+    findings = kept + [Finding(i.kind, i.message, i.found, i.fix, i.count) for i in proof(_proof_text(article))]
+    service.set_findings(article_id, findings)
+    return ProofReport(
+        service.get(article_id), findings, fixed, changes | Changes(articles_changed=frozenset({article_id}))
+    )

@@ -26,6 +26,7 @@ def _doc_article(article: Article) -> DocArticle:
         source,
         article.language.value,
         article.status.value,
+        tuple(f.message for f in article.findings),
     )
 
 

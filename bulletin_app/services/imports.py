@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bulletin_app.domain.article import Finding
 from bulletin_app.domain.changes import Changes
 from bulletin_app.domain.errors import BulletinError
 from bulletin_app.importers.plain_text import ImportProblem
@@ -20,7 +21,7 @@ class ImportResult:
     id: int | None = None
     title: str | None = None
     error: str | None = None
-    findings: tuple[str, ...] = ()
+    findings: tuple[Finding, ...] = ()
     duplicate_of: int | None = None
 
     def as_json(self) -> dict[str, object]:
@@ -33,7 +34,7 @@ class ImportResult:
                 "title": self.title,
                 "message": f"đã có trong thư viện (tin bài số {self.duplicate_of}), bỏ qua",
             }
-        return {"path": self.path, "id": self.id, "title": self.title, "findings": list(self.findings)}
+        return {"path": self.path, "id": self.id, "title": self.title, "findings": [f.as_dict() for f in self.findings]}
 
 
 @dataclass

@@ -7,7 +7,7 @@ import hashlib
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from bulletin_app.domain.article import (
@@ -17,6 +17,7 @@ from bulletin_app.domain.article import (
     ArticleDraft,
     ArticleStatus,
     ArticleSummary,
+    Finding,
     Language,
     Revision,
 )
@@ -67,6 +68,7 @@ def _to_article(row: ArticleRow) -> Article:
         created=row.created_at,
         updated=row.updated_at,
         version=row.version,
+        findings=tuple(Finding.from_dict(f) for f in row.findings or []),
     )
 
 
@@ -174,6 +176,7 @@ def add_article(s: Session, draft: ArticleDraft, status: ArticleStatus = Article
         title_key=b"",
         column=column,
         tag_links=[ArticleTagRow(tag=tag, position=i) for i, tag in enumerate(tags)],
+        findings=[f.as_dict() for f in draft.findings],
     )
     plain = _set_derived(row)
     s.add(row)
@@ -334,3 +337,14 @@ def find_duplicate(s: Session, draft: ArticleDraft) -> tuple[int, str] | None:
     """An article already holding the same text (after cleaning and folding), if any."""
     values = _clean_fields({"title": draft.title, "body": draft.body})
     return find_by_content_hash(s, content_hash(values["title"], body_to_plain(values["body"])))
+
+
+def set_findings(s: Session, article_id: int, findings: list[Finding]) -> None:
+    """Replace the stored findings (not a content change: no revision, no version bump)."""
+    _require(s, article_id)
+    s.execute(
+        update(ArticleRow)
+        .where(ArticleRow.id == article_id)
+        .values(findings=[f.as_dict() for f in findings])
+        .execution_options(synchronize_session=False)
+    )

@@ -76,6 +76,7 @@ class ArticleRow(Base):
     word_count: Mapped[int] = mapped_column(Integer, default=0)
     title_key: Mapped[bytes] = mapped_column(LargeBinary)  # Vietnamese collation key
     content_hash: Mapped[str] = mapped_column(String(64), default="")
+    findings: Mapped[list] = mapped_column(JSON, default=list)  # import/proofing findings
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1)
