@@ -158,3 +158,36 @@ def test_proofing_detectors() -> None:
     assert {"space-before-punct", "no-space-after-punct", "double-space", "straight-quotes"} <= kinds
     assert {i.kind for i in encoding_damage("Sá»Ÿ Ngoáº¡i vá»¥ \ufffd")} == {"mojibake", "replacement-char"}
     assert encoding_damage("Sở Ngoại vụ tỉnh Thái Nguyên") == []
+
+
+# Classic legacy spellings, typed from the TCVN3 (ABC) and VNI keyboard tables.
+TCVN3_TEXT = ("Së Ngo¹i vô tØnh Th¸i Nguyªn\n\nHéi nghÞ ®èi ngo¹i tØnh Th¸i Nguyªn n¨m 2024 ®¹t nhiÒu kÕt qu¶."
+              "\n\nNg\u00adêi ViÖt Nam ë n\u00adíc ngoµi.")  # 0xAD is "ư" in TCVN3, not a soft hyphen
+VNI_TEXT = "Sôû Ngoaïi vuï tænh Thaùi Nguyeân\n\nHoäi nghò ñoái ngoaïi tænh Thaùi Nguyeân naêm 2024 ñaït nhieàu keát quaû."
+UNICODE_TITLE = "Sở Ngoại vụ tỉnh Thái Nguyên"
+UNICODE_BODY = "Hội nghị đối ngoại tỉnh Thái Nguyên năm 2024 đạt nhiều kết quả."
+
+
+@pytest.mark.parametrize(("name", "data"), [
+    ("tcvn3-8bit.txt", TCVN3_TEXT.encode("cp1252")),
+    ("tcvn3-as-utf8.txt", TCVN3_TEXT.encode("utf-8")),
+    ("vni-8bit.txt", VNI_TEXT.encode("cp1252")),
+])
+def test_legacy_encodings_become_unicode(tmp_path, name, data) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / name
+    path.write_bytes(data)
+    parsed = read_plain_text(path)
+    assert parsed.draft.title == UNICODE_TITLE
+    assert block_text(parse_body(parsed.draft.body)[0]) == UNICODE_BODY
+    assert parsed.findings[0].kind == "legacy-encoding"
+    if name.startswith("tcvn3"):
+        assert "Người Việt Nam ở nước ngoài." in parsed.draft.body
+
+
+def test_unicode_and_windows_1258_are_not_mistaken_for_legacy(tmp_path, seeds) -> None:  # type: ignore[no-untyped-def]
+    for seed in seeds.glob("*.txt"):
+        assert not any(f.kind == "legacy-encoding" for f in read_plain_text(seed).findings)
+    path = tmp_path / "cp1258.txt"
+    path.write_bytes("Tin Windows-1258\n\nNô\u0323i dung tiê\u0301ng Viê\u0323t.".encode("cp1258"))
+    parsed = read_plain_text(path)
+    assert parsed.draft.title == "Tin Windows-1258" and "Nội dung tiếng Việt." in parsed.draft.body

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import codecs
 
+from viparse.normalize.detector import convert, detect_encoding_by_content
+from viparse.normalize.encodings import AUTO_DETECT_CHARMAPS
+
 
 class UndecodableError(ValueError):
     pass
@@ -37,3 +40,36 @@ def decode_text(data: bytes) -> tuple[str, str]:
         return data.decode("cp1258"), "cp1258"
     except UnicodeDecodeError as exc:
         raise UndecodableError("không nhận ra bảng mã của tệp (không phải UTF-8, UTF-16 hay Windows-1258)") from exc
+
+
+LEGACY_NAMES = {"tcvn3": "TCVN3 (ABC)", "vni": "VNI", "viscii": "VISCII"}
+
+
+def convert_legacy(text: str) -> tuple[str, str | None]:
+    """Legacy Vietnamese (TCVN3, VNI, VISCII) → Unicode, detected from the text itself.
+
+    Runs on the raw decoded text, before any cleaning: in TCVN3 the byte 0xAD is "ư",
+    which a soft-hyphen filter would delete. Returns (text, legacy name or None).
+    """
+    detection = detect_encoding_by_content(text, AUTO_DETECT_CHARMAPS)
+    if detection.encoding in AUTO_DETECT_CHARMAPS and detection.confidence >= 0.5:
+        return convert(text, AUTO_DETECT_CHARMAPS[detection.encoding]), LEGACY_NAMES.get(detection.encoding)
+    return text, None
+
+
+def decode_vietnamese(data: bytes) -> tuple[str, str]:
+    """Bytes → Unicode text, legacy 8-bit Vietnamese encodings included; (text, encoding)."""
+    try:
+        text, encoding = decode_text(data)
+    except UndecodableError:
+        text, encoding = data.decode("latin-1"), "latin-1"
+    if encoding in ("cp1258",):
+        # Not UTF-8: an 8-bit file may be TCVN3/VNI as well as Windows-1258; legacy tables
+        # are keyed on the Windows-1252 reading of the bytes.
+        legacy_view = data.decode("cp1252", errors="replace").replace("\ufffd", "")
+        converted, legacy = convert_legacy(legacy_view)
+        if legacy:
+            return converted, legacy
+        return text, encoding
+    converted, legacy = convert_legacy(text)  # legacy text saved as UTF-8 (copied from an old font)
+    return (converted, legacy) if legacy else (text, encoding)

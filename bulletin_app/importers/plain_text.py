@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bulletin_app.importers.decoding import decode_text
+from bulletin_app.domain.article import Finding
+from bulletin_app.importers.decoding import LEGACY_NAMES, decode_vietnamese
 from bulletin_app.importers.web_text import ParsedText, parse_web_text
 
 # 10 MB of plain text is far beyond any article: refuse rather than choke.
@@ -26,8 +27,13 @@ def read_plain_text(path: Path) -> ParsedText:
     size = path.stat().st_size
     if size > MAX_BYTES:
         raise ImportProblem(f"tệp quá lớn ({size // 1024 // 1024} MB) để là một tin bài")
-    try:
-        text, _encoding = decode_text(path.read_bytes())
-    except ValueError as exc:
-        raise ImportProblem(str(exc)) from exc
-    return parse_text(text, path.stem)
+    data = path.read_bytes()
+    if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")) and data[1::2].count(0) < len(data) // 4:
+        raise ImportProblem("tệp nhị phân, không phải văn bản")
+    text, encoding = decode_vietnamese(data)
+    parsed = parse_text(text, path.stem)
+    if encoding in LEGACY_NAMES.values():
+        note = Finding("legacy-encoding", f"Văn bản dùng bảng mã cũ {encoding}: đã chuyển sang Unicode, hãy soát lại.")
+        parsed.findings.insert(0, note)
+        parsed.draft.findings = parsed.findings
+    return parsed
