@@ -161,18 +161,25 @@ def test_proofing_detectors() -> None:
 
 
 # Classic legacy spellings, typed from the TCVN3 (ABC) and VNI keyboard tables.
-TCVN3_TEXT = ("Së Ngo¹i vô tØnh Th¸i Nguyªn\n\nHéi nghÞ ®èi ngo¹i tØnh Th¸i Nguyªn n¨m 2024 ®¹t nhiÒu kÕt qu¶."
-              "\n\nNg\u00adêi ViÖt Nam ë n\u00adíc ngoµi.")  # 0xAD is "ư" in TCVN3, not a soft hyphen
-VNI_TEXT = "Sôû Ngoaïi vuï tænh Thaùi Nguyeân\n\nHoäi nghò ñoái ngoaïi tænh Thaùi Nguyeân naêm 2024 ñaït nhieàu keát quaû."
+TCVN3_TEXT = (
+    "Së Ngo¹i vô tØnh Th¸i Nguyªn\n\nHéi nghÞ ®èi ngo¹i tØnh Th¸i Nguyªn n¨m 2024 ®¹t nhiÒu kÕt qu¶."
+    "\n\nNg\u00adêi ViÖt Nam ë n\u00adíc ngoµi."
+)  # 0xAD is "ư" in TCVN3, not a soft hyphen
+VNI_TEXT = (
+    "Sôû Ngoaïi vuï tænh Thaùi Nguyeân\n\nHoäi nghò ñoái ngoaïi tænh Thaùi Nguyeân naêm 2024 ñaït nhieàu keát quaû."
+)
 UNICODE_TITLE = "Sở Ngoại vụ tỉnh Thái Nguyên"
 UNICODE_BODY = "Hội nghị đối ngoại tỉnh Thái Nguyên năm 2024 đạt nhiều kết quả."
 
 
-@pytest.mark.parametrize(("name", "data"), [
-    ("tcvn3-8bit.txt", TCVN3_TEXT.encode("cp1252")),
-    ("tcvn3-as-utf8.txt", TCVN3_TEXT.encode("utf-8")),
-    ("vni-8bit.txt", VNI_TEXT.encode("cp1252")),
-])
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("tcvn3-8bit.txt", TCVN3_TEXT.encode("cp1252")),
+        ("tcvn3-as-utf8.txt", TCVN3_TEXT.encode("utf-8")),
+        ("vni-8bit.txt", VNI_TEXT.encode("cp1252")),
+    ],
+)
 def test_legacy_encodings_become_unicode(tmp_path, name, data) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / name
     path.write_bytes(data)
