@@ -12,6 +12,10 @@ class UndecodableError(ValueError):
     pass
 
 
+class BinaryFileError(UndecodableError):
+    """NUL bytes outside UTF-16: not a text file at all."""
+
+
 def decode_text(data: bytes) -> tuple[str, str]:
     """Decode text bytes; returns (text, encoding name).
 
@@ -31,7 +35,7 @@ def decode_text(data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError:
             pass
     if b"\x00" in data:
-        raise UndecodableError("tệp nhị phân, không phải văn bản")
+        raise BinaryFileError("tệp nhị phân, không phải văn bản")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -61,7 +65,9 @@ def decode_vietnamese(data: bytes) -> tuple[str, str]:
     """Bytes → Unicode text, legacy 8-bit Vietnamese encodings included; (text, encoding)."""
     try:
         text, encoding = decode_text(data)
-    except UndecodableError:
+    except BinaryFileError:
+        raise
+    except UndecodableError:  # bytes Windows-1258 leaves undefined: an 8-bit legacy file?
         text, encoding = data.decode("latin-1"), "latin-1"
     if encoding in ("cp1258",):
         # Not UTF-8: an 8-bit file may be TCVN3/VNI as well as Windows-1258; legacy tables

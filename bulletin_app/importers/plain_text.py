@@ -27,10 +27,10 @@ def read_plain_text(path: Path) -> ParsedText:
     size = path.stat().st_size
     if size > MAX_BYTES:
         raise ImportProblem(f"tệp quá lớn ({size // 1024 // 1024} MB) để là một tin bài")
-    data = path.read_bytes()
-    if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")) and data[1::2].count(0) < len(data) // 4:
-        raise ImportProblem("tệp nhị phân, không phải văn bản")
-    text, encoding = decode_vietnamese(data)
+    try:
+        text, encoding = decode_vietnamese(path.read_bytes())
+    except ValueError as exc:
+        raise ImportProblem(str(exc)) from exc
     parsed = parse_text(text, path.stem)
     if encoding in LEGACY_NAMES.values():
         note = Finding("legacy-encoding", f"Văn bản dùng bảng mã cũ {encoding}: đã chuyển sang Unicode, hãy soát lại.")
