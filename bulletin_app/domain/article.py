@@ -80,6 +80,8 @@ class ArticleDraft:
     tags: list[str] = field(default_factory=list)
     language: Language = Language.VI
     findings: list[Finding] = field(default_factory=list)
+    # Pictures that came with the file: (placeholder used as the body's asset ref, bytes, file name).
+    images: list[tuple[str, bytes, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

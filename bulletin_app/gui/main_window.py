@@ -252,7 +252,9 @@ class MainWindow(QMainWindow):
 
     # ---------------------------------------------------------------- actions
     def choose_import(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, "Nhập tin bài", str(Path.home()), "Văn bản (*.txt);;Mọi tệp (*)")
+        files, _ = QFileDialog.getOpenFileNames(
+            self, "Nhập tin bài", str(Path.home()), "Tin bài (*.txt *.docx);;Mọi tệp (*)"
+        )
         if files:
             self.import_files([Path(f) for f in files])
 

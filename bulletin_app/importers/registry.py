@@ -1,16 +1,18 @@
-"""Importer registry keyed by file extension (content signatures come with the Importers issue)."""
+"""Importer registry: by content signature, then by file extension."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from bulletin_app.importers.docx_reader import read_docx
 from bulletin_app.importers.plain_text import ImportProblem, read_plain_text
 from bulletin_app.importers.web_text import ParsedText
 
 Reader = Callable[[Path], ParsedText]
 
-_READERS: dict[str, Reader] = {".txt": read_plain_text, ".text": read_plain_text}
+_READERS: dict[str, Reader] = {".txt": read_plain_text, ".text": read_plain_text, ".docx": read_docx}
+_ZIP_MAGIC = b"PK\x03\x04"
 
 
 def register(extension: str, reader: Reader) -> None:
@@ -22,6 +24,15 @@ def supported_extensions() -> list[str]:
 
 
 def reader_for(path: Path) -> Reader:
+    """The reader for a file: by its content's signature first (a .txt that is really a
+    Word document), else by its extension."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(4)
+    except OSError:
+        head = b""
+    if head == _ZIP_MAGIC and path.suffix.lower() != ".docx":
+        return read_docx
     reader = _READERS.get(path.suffix.lower())
     if reader is None:
         raise ImportProblem(

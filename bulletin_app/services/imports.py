@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bulletin_app.domain.article import Finding
+from bulletin_app.domain.article import ArticleDraft, Finding
 from bulletin_app.domain.changes import Changes
-from bulletin_app.domain.errors import BulletinError
+from bulletin_app.domain.errors import BulletinError, ValidationError
 from bulletin_app.importers.plain_text import ImportProblem
 from bulletin_app.importers.registry import expand_paths, reader_for
+from bulletin_app.services.assets import inspect_image
 from bulletin_app.services.progress import CancelToken, Progress, ProgressCallback, no_progress
-from bulletin_app.storage import articles_repo
+from bulletin_app.storage import articles_repo, assets_repo
 from bulletin_app.storage.database import Database
 
 
@@ -85,6 +86,21 @@ class ImportService:
         report.changes = Changes(articles_added=frozenset(added))
         return report
 
+    @staticmethod
+    def _store_images(s: object, draft: ArticleDraft, findings: list[Finding]) -> None:
+        """Pictures that came with the file go into the library; the body points at them."""
+        for placeholder, data, name in draft.images:
+            try:
+                mime, width, height = inspect_image(data, name)
+            except ValidationError as exc:
+                findings.append(Finding("image-unreadable", exc.message))
+                draft.body = draft.body.replace(f"(asset:{placeholder})", "(asset:)")
+                continue
+            asset, _ = assets_repo.add_asset(s, data, name, mime, width, height)  # type: ignore[arg-type]
+            draft.body = draft.body.replace(f"asset:{placeholder}", f"asset:{asset.ref}")
+        draft.findings = findings
+        draft.images = []
+
     def _import_one(self, path: Path, column: str | None, added: set[int]) -> ImportResult:
         try:
             parsed = reader_for(path)(path)
@@ -95,6 +111,7 @@ class ImportService:
                 existing = articles_repo.find_duplicate(s, draft)
                 if existing is not None:  # the same text is in the library already: skip it
                     return ImportResult(str(path), title=existing[1], duplicate_of=existing[0])
+                self._store_images(s, draft, parsed.findings)
                 article_id = articles_repo.add_article(s, draft)
         except ImportProblem as exc:
             return ImportResult(str(path), error=str(exc))
