@@ -198,3 +198,17 @@ def test_unicode_and_windows_1258_are_not_mistaken_for_legacy(tmp_path, seeds) -
     path.write_bytes("Tin Windows-1258\n\nNô\u0323i dung tiê\u0301ng Viê\u0323t.".encode("cp1258"))
     parsed = read_plain_text(path)
     assert parsed.draft.title == "Tin Windows-1258" and "Nội dung tiếng Việt." in parsed.draft.body
+
+
+def test_markdown_file_is_the_body_format(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from bulletin_app.importers.registry import reader_for
+
+    path = tmp_path / "tin.md"
+    path.write_text(
+        "# Hội nghị đối ngoại\n\nĐoạn **một**.\n\n## Mục tiêu\n\n- A\n- B\n\n<script>x</script>", encoding="utf-8"
+    )
+    parsed = reader_for(path)(path)
+    assert parsed.draft.title == "Hội nghị đối ngoại"
+    blocks = parse_body(parsed.draft.body)
+    assert [type(b) for b in blocks] == [Paragraph, Heading, ListBlock, Paragraph]
+    assert block_text(blocks[-1]) == "<script>x</script>"  # raw HTML is text, never markup

@@ -253,7 +253,7 @@ class MainWindow(QMainWindow):
     # ---------------------------------------------------------------- actions
     def choose_import(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
-            self, "Nhập tin bài", str(Path.home()), "Tin bài (*.txt *.docx);;Mọi tệp (*)"
+            self, "Nhập tin bài", str(Path.home()), "Tin bài (*.txt *.docx *.md);;Mọi tệp (*)"
         )
         if files:
             self.import_files([Path(f) for f in files])

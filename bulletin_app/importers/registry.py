@@ -6,12 +6,19 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from bulletin_app.importers.docx_reader import read_docx
+from bulletin_app.importers.markdown_reader import read_markdown
 from bulletin_app.importers.plain_text import ImportProblem, read_plain_text
 from bulletin_app.importers.web_text import ParsedText
 
 Reader = Callable[[Path], ParsedText]
 
-_READERS: dict[str, Reader] = {".txt": read_plain_text, ".text": read_plain_text, ".docx": read_docx}
+_READERS: dict[str, Reader] = {
+    ".txt": read_plain_text,
+    ".text": read_plain_text,
+    ".docx": read_docx,
+    ".md": read_markdown,
+    ".markdown": read_markdown,
+}
 _ZIP_MAGIC = b"PK\x03\x04"
 
 
