@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from viparse.normalize.detector import convert, detect_encoding_by_content
 from viparse.normalize.encodings import AUTO_DETECT_CHARMAPS
@@ -46,6 +47,17 @@ def decode_text(data: bytes) -> tuple[str, str]:
         raise UndecodableError("không nhận ra bảng mã của tệp (không phải UTF-8, UTF-16 hay Windows-1258)") from exc
 
 
+# Letters only Unicode Vietnamese has: legacy TCVN3/VNI/VISCII text is spelled with
+# Latin-1 characters and never contains these.
+_UNICODE_ONLY = re.compile("[\u1ea0-\u1ef9\u0103\u0102\u01a1\u01a0\u01b0\u01af\u0111\u0110]")
+
+
+def _looks_unicode(text: str) -> bool:
+    """Plainly Unicode Vietnamese (or nothing beyond ASCII): the legacy tables cannot
+    apply, and the trial conversions of the detector are spared."""
+    return text.isascii() or len(_UNICODE_ONLY.findall(text, 0, 20000)) >= 3
+
+
 LEGACY_NAMES = {"tcvn3": "TCVN3 (ABC)", "vni": "VNI", "viscii": "VISCII"}
 
 
@@ -55,6 +67,8 @@ def convert_legacy(text: str) -> tuple[str, str | None]:
     Runs on the raw decoded text, before any cleaning: in TCVN3 the byte 0xAD is "ư",
     which a soft-hyphen filter would delete. Returns (text, legacy name or None).
     """
+    if _looks_unicode(text):
+        return text, None
     detection = detect_encoding_by_content(text, AUTO_DETECT_CHARMAPS)
     if detection.encoding in AUTO_DETECT_CHARMAPS and detection.confidence >= 0.5:
         return convert(text, AUTO_DETECT_CHARMAPS[detection.encoding]), LEGACY_NAMES.get(detection.encoding)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from enum import StrEnum
+from functools import lru_cache
 
 
 class ToneStyle(StrEnum):
@@ -49,6 +50,7 @@ def _affected_pair(letters: list[tuple[str, str]]) -> int | None:
     return len(letters) - 2
 
 
+@lru_cache(maxsize=65536)  # Vietnamese text repeats the same few thousand syllables
 def _restyle_word(word: str, style: ToneStyle) -> str:
     letters = _split_letters(word)
     i = _affected_pair(letters)
@@ -71,13 +73,21 @@ def normalize_tone_style(text: str, style: ToneStyle = ToneStyle.OLD) -> str:
 def tone_styles_used(text: str) -> set[ToneStyle]:
     """Which styles a text uses (both → the mixed-style proofing finding)."""
     used: set[ToneStyle] = set()
-    for m in _WORD.finditer(text):
-        letters = _split_letters(m.group(0))
-        i = _affected_pair(letters)
-        if i is None:
-            continue
-        if letters[i][1]:
-            used.add(ToneStyle.OLD)
-        elif letters[i + 1][1]:
-            used.add(ToneStyle.NEW)
+    for word in set(_WORD.findall(text)):
+        style = _word_style(word)
+        if style is not None:
+            used.add(style)
     return used
+
+
+@lru_cache(maxsize=65536)
+def _word_style(word: str) -> ToneStyle | None:
+    letters = _split_letters(word)
+    i = _affected_pair(letters)
+    if i is None:
+        return None
+    if letters[i][1]:
+        return ToneStyle.OLD
+    if letters[i + 1][1]:
+        return ToneStyle.NEW
+    return None
