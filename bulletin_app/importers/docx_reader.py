@@ -26,7 +26,7 @@ from viparse.normalize.encodings import TCVN3, VNI
 from bulletin_app.domain.article import ArticleDraft, Finding
 from bulletin_app.domain.body import escape_text
 from bulletin_app.importers.plain_text import ImportProblem
-from bulletin_app.importers.web_text import MAX_TITLE, ParsedText, _first_sentence
+from bulletin_app.importers.web_text import MAX_TITLE, ParsedText, first_sentence
 from bulletin_app.text import clean_line
 
 MAX_UNCOMPRESSED = 200 * 1024 * 1024  # a real article with photos is far below this
@@ -231,7 +231,7 @@ class _Reader:
                 title = plain_first
                 blocks.remove(first_text)
             elif plain_first:
-                title = _first_sentence(plain_first)
+                title = first_sentence(plain_first)
                 self.findings.append(Finding("title-needed", f"Cần đặt tiêu đề: đề xuất “{title}”.", found=title))
             else:
                 title = fallback_title

@@ -6,9 +6,8 @@ import re
 from pathlib import Path
 
 from bulletin_app.domain.article import ArticleDraft, Finding
-from bulletin_app.importers.decoding import decode_vietnamese
-from bulletin_app.importers.plain_text import MAX_BYTES, ImportProblem
-from bulletin_app.importers.web_text import ParsedText, _first_sentence
+from bulletin_app.importers.plain_text import ImportProblem, read_text_file
+from bulletin_app.importers.web_text import ParsedText, first_sentence
 from bulletin_app.text import clean_line, clean_text
 from bulletin_app.text.proofing import proof
 
@@ -16,22 +15,16 @@ _TITLE = re.compile(r"^#\s+(?P<title>.+?)\s*#*\s*$", re.MULTILINE)
 
 
 def read_markdown(path: Path) -> ParsedText:
-    if path.stat().st_size > MAX_BYTES:
-        raise ImportProblem("tệp quá lớn để là một tin bài")
-    try:
-        text, _encoding = decode_vietnamese(path.read_bytes())
-    except ValueError as exc:
-        raise ImportProblem(str(exc)) from exc
+    text, findings = read_text_file(path)
     text = clean_text(text)
     if not text:
         raise ImportProblem("tệp rỗng, không có nội dung")
-    findings: list[Finding] = []
     m = _TITLE.search(text)
     if m and not text[: m.start()].strip():
         title, body = clean_line(m.group("title")), text[m.end() :].strip()
     else:
         first = text.split("\n\n", 1)[0]
-        title = _first_sentence(clean_line(first))
+        title = first_sentence(clean_line(first))
         body = text
         findings.append(Finding("title-needed", f"Cần đặt tiêu đề: đề xuất “{title}”.", found=title))
     findings += [Finding(i.kind, i.message, i.found, i.fix, i.count) for i in proof(f"{title}\n{body}")]

@@ -23,7 +23,9 @@ def parse_text(text: str, fallback_title: str) -> ParsedText:
         raise ImportProblem(str(exc)) from exc
 
 
-def read_plain_text(path: Path) -> ParsedText:
+def read_text_file(path: Path) -> tuple[str, list[Finding]]:
+    """A text file's content as Unicode (legacy encodings converted), with the finding
+    that says so; too large or binary files are a clear refusal."""
     size = path.stat().st_size
     if size > MAX_BYTES:
         raise ImportProblem(f"tệp quá lớn ({size // 1024 // 1024} MB) để là một tin bài")
@@ -31,9 +33,17 @@ def read_plain_text(path: Path) -> ParsedText:
         text, encoding = decode_vietnamese(path.read_bytes())
     except ValueError as exc:
         raise ImportProblem(str(exc)) from exc
-    parsed = parse_text(text, path.stem)
+    findings = []
     if encoding in LEGACY_NAMES.values():
-        note = Finding("legacy-encoding", f"Văn bản dùng bảng mã cũ {encoding}: đã chuyển sang Unicode, hãy soát lại.")
-        parsed.findings.insert(0, note)
-        parsed.draft.findings = parsed.findings
+        findings.append(
+            Finding("legacy-encoding", f"Văn bản dùng bảng mã cũ {encoding}: đã chuyển sang Unicode, hãy soát lại.")
+        )
+    return text, findings
+
+
+def read_plain_text(path: Path) -> ParsedText:
+    text, findings = read_text_file(path)
+    parsed = parse_text(text, path.stem)
+    parsed.findings[:0] = findings
+    parsed.draft.findings = parsed.findings
     return parsed

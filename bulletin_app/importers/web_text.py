@@ -69,7 +69,7 @@ def _parse_date(line: str) -> tuple[dt.datetime, bool] | None:
     return when, hour is not None
 
 
-def _first_sentence(paragraph: str) -> str:
+def first_sentence(paragraph: str) -> str:
     m = _SENTENCE_END.search(paragraph)
     sentence = paragraph[: m.start() + 1] if m else paragraph
     if len(sentence) <= MAX_TITLE:
@@ -159,7 +159,7 @@ def parse_web_text(text: str, fallback_title: str) -> ParsedText:
         ):
             sapo, lines = lines[0], lines[1:]
     else:
-        title = _first_sentence(first) or fallback_title
+        title = first_sentence(first) or fallback_title
         findings.append(
             Finding("title-needed", f"Cần đặt tiêu đề: văn bản không có dòng tiêu đề, đề xuất “{title}”.", found=title)
         )
