@@ -238,3 +238,20 @@ def test_proof_reports_and_fixes_case_flips(tmp_path, seeds) -> None:  # type: i
     assert not any(f["kind"] == "case-flip" for f in after["findings"])
     untitled = next(r for r in imported if any(f["kind"] == "title-needed" for f in r["findings"]))
     assert any(f["kind"] == "title-needed" for f in ok_json("proof", str(untitled["id"]), db=db)["findings"])
+
+
+def test_the_same_story_from_another_outlet_is_flagged(tmp_path, seeds) -> None:  # type: ignore[no-untyped-def]
+    db = tmp_path / "lib.db"
+    first = ok_json("import", str(seeds), db=db)
+    original = next(r for r in first if r["title"] == "Nhịp cầu gắn kết hội nhập và phát triển")
+    assert not any(f["kind"] == "near-duplicate" for r in first for f in r["findings"])
+    text = next(seeds.glob("002_*.txt")).read_text(encoding="utf-8")
+    paragraphs = text.split("\n\n")
+    paragraphs[0] = "Thái Nguyên: nhịp cầu hội nhập"  # another outlet's headline
+    paragraphs.insert(3, "Theo phóng viên báo tỉnh, hội nghị diễn ra trong không khí cởi mở.")
+    other = tmp_path / "bao-khac.txt"
+    other.write_text("\n\n".join(paragraphs), encoding="utf-8")
+    [result] = ok_json("import", str(other), db=db)
+    flags = [f for f in result["findings"] if f["kind"] == "near-duplicate"]
+    assert len(flags) == 1 and flags[0]["found"] == str(original["id"]) and flags[0]["count"] >= 80
+    assert len(ok_json("list", db=db)) == 6  # imported all the same, flagged

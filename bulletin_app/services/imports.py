@@ -111,6 +111,15 @@ class ImportService:
                 existing = articles_repo.find_duplicate(s, draft)
                 if existing is not None:  # the same text is in the library already: skip it
                     return ImportResult(str(path), title=existing[1], duplicate_of=existing[0])
+                for other_id, other_title, overlap in articles_repo.near_duplicates(s, draft):
+                    parsed.findings.append(
+                        Finding(
+                            "near-duplicate",
+                            f"Gần trùng {overlap:.0%} với tin bài số {other_id} “{other_title}”.",
+                            found=str(other_id),
+                            count=round(overlap * 100),
+                        )
+                    )
                 self._store_images(s, draft, parsed.findings)
                 article_id = articles_repo.add_article(s, draft)
         except ImportProblem as exc:

@@ -348,3 +348,17 @@ def set_findings(s: Session, article_id: int, findings: list[Finding]) -> None:
         .values(findings=[f.as_dict() for f in findings])
         .execution_options(synchronize_session=False)
     )
+
+
+def near_duplicates(s: Session, draft: ArticleDraft, threshold: float = 0.8) -> list[tuple[int, str, float]]:
+    """(id, title, overlap) of library articles telling the same story (SQLite search backend)."""
+    if s.get_bind().dialect.name != "sqlite":
+        return []
+    values = _clean_fields({"title": draft.title, "body": draft.body})
+    pairs = search_sqlite.near_duplicates(s, values["title"], body_to_plain(values["body"]), threshold)
+    titles = (
+        dict(s.execute(select(ArticleRow.id, ArticleRow.title).where(ArticleRow.id.in_([i for i, _ in pairs]))).all())
+        if pairs
+        else {}
+    )
+    return [(i, titles.get(i, ""), overlap) for i, overlap in pairs]

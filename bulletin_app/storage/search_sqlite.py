@@ -442,3 +442,54 @@ def _bounds(index: Sequence[int], start: int, end: int) -> tuple[int, int]:
     if isinstance(index, range):
         return start, end
     return bisect.bisect_left(index, start), bisect.bisect_left(index, end)
+
+
+# ---------------------------------------------------------------- near duplicates
+
+_SHINGLE = 5
+
+
+def shingles(folded_text: str) -> set[int]:
+    """Hashes of the text's 5-word windows."""
+    words = _TOKEN.findall(folded_text)
+    if len(words) < _SHINGLE:
+        return {hash(tuple(words))} if words else set()
+    return set(map(hash, zip(*(words[i:] for i in range(_SHINGLE)), strict=False)))
+
+
+def near_duplicates(
+    session: Session, title: str, body_plain: str, threshold: float = 0.8, candidates: int = 20
+) -> list[tuple[int, float]]:
+    """Articles sharing ≥ ``threshold`` of their 5-word shingles with the given text.
+
+    Candidates come from the index (the text's longest words, OR-ed, ranked by bm25),
+    so the check costs one FTS query and a few set intersections, not a library scan.
+    Overlap = shared shingles ÷ shingles of the shorter text (one outlet's story inside
+    another's longer one still counts)."""
+    folded = fold(f"{title}\n{body_plain}")
+    mine = shingles(folded)
+    words = sorted(set(_TOKEN.findall(folded)), key=lambda w: (-len(w), w))[:12]
+    if len(mine) < 3 or not words:
+        return []
+    match = " OR ".join(f'"{w}"' for w in words)
+    ids = [
+        r[0]
+        for r in session.execute(
+            text("SELECT rowid FROM article_fts WHERE article_fts MATCH :q ORDER BY bm25(article_fts) LIMIT :n"),
+            {"q": match, "n": candidates},
+        )
+    ]
+    found: list[tuple[int, float]] = []
+    if not ids:
+        return found
+    id_list = ",".join(str(int(i)) for i in ids)
+    # The index's shadow table already holds the folded text: no folding per candidate.
+    rows = session.execute(
+        text(f"SELECT id, title || ' ' || sapo || ' ' || body FROM article_search WHERE id IN ({id_list})")
+    )
+    for article_id, folded_theirs in rows:
+        theirs = shingles(folded_theirs)
+        overlap = len(mine & theirs) / max(1, min(len(mine), len(theirs)))
+        if overlap >= threshold:
+            found.append((article_id, overlap))
+    return sorted(found, key=lambda p: -p[1])
