@@ -300,9 +300,13 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="LỆNH")
 
     def add(
-        name: str, func: Callable[[Services, argparse.Namespace], Result], help_: str, into: Any = sub
+        name: str,
+        func: Callable[[Services, argparse.Namespace], Result],
+        help_: str,
+        into: Any = sub,
+        extra: tuple[argparse.ArgumentParser, ...] = (),
     ) -> argparse.ArgumentParser:
-        p = into.add_parser(name, parents=[common], help=help_, description=help_)
+        p = into.add_parser(name, parents=[common, *extra], help=help_, description=help_)
         p.set_defaults(func=func)
         return p
 
@@ -331,25 +335,13 @@ def build_parser() -> argparse.ArgumentParser:
     layout.add_argument("--booklet", action="store_true", help="thêm trang trống để số trang chia hết cho 4")
     layout.add_argument("--bleed", type=float, default=0.0, metavar="MM", help="tràn lề (thường 3 mm)")
     layout.add_argument("--crop-marks", action="store_true", help="dấu cắt ngoài vùng tràn lề")
-    p = sub.add_parser(
-        "export",
-        parents=[common, layout],
-        help="xuất số bản tin ra PDF in ấn và DOCX",
-        description="xuất số bản tin ra PDF in ấn và DOCX",
-    )
-    p.set_defaults(func=cmd_export)
+    p = add("export", cmd_export, "xuất số bản tin ra PDF in ấn và DOCX", extra=(layout,))
     p.add_argument("issue_id", type=int, metavar="ISSUE_ID")
     p.add_argument("--pdf", metavar="FILE")
     p.add_argument("--docx", metavar="FILE")
     p.add_argument("--reference-docx", metavar="FILE", help="tệp .docx mẫu: lấy kiểu chữ, trang, đầu/chân trang")
     p.add_argument("--force", action="store_true", help="vẫn xuất khi kiểm tra còn lỗi")
-    p = sub.add_parser(
-        "check",
-        parents=[common, layout],
-        help="kiểm tra số bản tin trước khi in",
-        description="kiểm tra số bản tin trước khi in",
-    )
-    p.set_defaults(func=cmd_check)
+    p = add("check", cmd_check, "kiểm tra số bản tin trước khi in", extra=(layout,))
     p.add_argument("issue_id", type=int, metavar="ISSUE_ID")
 
     p = sub.add_parser(
