@@ -50,3 +50,53 @@ def artifacts() -> Path:
     folder = ARTIFACTS / "screens"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+@pytest.fixture(scope="session")
+def qapp(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """The app's own QApplication (fonts registered) as pytest-qt's session application.
+
+    Window state is remembered through QSettings: point it at a temporary folder so tests
+    neither read nor write the real user's settings.
+    """
+    from PySide6.QtCore import QSettings
+
+    from bulletin_app.gui.app import create_application
+
+    settings_dir = str(tmp_path_factory.mktemp("qsettings"))
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, settings_dir)
+    return create_application(["test"])
+
+
+def type_text(widget, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Type any text, Vietnamese included (qtbot.keyClicks aborts on non-ASCII)."""
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch))
+
+
+@pytest.fixture
+def no_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """Message boxes never block a test; what they would have said is recorded."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[tuple[str, str]] = []
+
+    def record(kind: str, answer):  # type: ignore[no-untyped-def]
+        def box(_parent, title, text, *args, **kwargs):  # type: ignore[no-untyped-def]
+            shown.append((kind, str(text)))
+            return answer
+
+        return box
+
+    Ok, Yes = QMessageBox.StandardButton.Ok, QMessageBox.StandardButton.Yes
+    monkeypatch.setattr(QMessageBox, "warning", record("warning", Ok))
+    monkeypatch.setattr(QMessageBox, "critical", record("critical", Ok))
+    monkeypatch.setattr(QMessageBox, "information", record("information", Ok))
+    monkeypatch.setattr(QMessageBox, "question", record("question", Yes))
+    return shown

@@ -6,33 +6,11 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import QEvent, QSettings, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
-from bulletin_app.gui.app import create_application
 from bulletin_app.gui.article_table_model import ArticleTableModel
 from bulletin_app.gui.main_window import MainWindow
-
-
-@pytest.fixture(scope="session")
-def qapp(tmp_path_factory):  # type: ignore[no-untyped-def]
-    """The app's own QApplication (fonts registered) as pytest-qt's session application.
-
-    Window state is remembered through QSettings: point it at a temporary folder so tests
-    neither read nor write the real user's settings.
-    """
-    settings_dir = str(tmp_path_factory.mktemp("qsettings"))
-    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        QSettings.setPath(fmt, QSettings.Scope.UserScope, settings_dir)
-    return create_application(["test"])
-
-
-def type_text(widget, text: str) -> None:  # type: ignore[no-untyped-def]
-    """Type any text, Vietnamese included (qtbot.keyClicks aborts on non-ASCII)."""
-    for ch in text:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch))
+from tests.conftest import type_text
 
 
 @pytest.fixture
