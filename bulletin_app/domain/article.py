@@ -119,6 +119,9 @@ class ArticleSummary:
     published: dt.datetime | None
     word_count: int
     updated: dt.datetime
+    source: str = ""
+    findings: int = 0  # how many findings proofing/import left for an editor to look at
+    trashed: bool = False
 
 
 @dataclass(frozen=True)

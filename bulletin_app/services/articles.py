@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -58,10 +60,22 @@ class ArticleService:
             return articles_repo.summaries(s, ids)
 
     def list_ids(
-        self, column: str | None = None, status: str | None = None, language: str | None = None, order: str = "updated"
+        self,
+        column: str | None = None,
+        status: str | None = None,
+        language: str | None = None,
+        order: str = "updated",
+        descending: bool = False,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
     ) -> list[int]:
+        """Ids of the articles (not in the trash) matching the filters, in ``order``
+        (updated, published, title — Vietnamese order —, column, status, language, source, words, id)."""
         with self._db.unit() as s:
-            return self._ids(s, column, status, language, order, None)
+            column_ids = columns_repo.matching_column_ids(s, column) if column else None
+            return articles_repo.list_ids(
+                s, column_ids, status, language, order, None, descending, since=since, until=until
+            )
 
     @staticmethod
     def _ids(
@@ -69,6 +83,52 @@ class ArticleService:
     ) -> list[int]:
         column_ids = columns_repo.matching_column_ids(s, column) if column else None
         return articles_repo.list_ids(s, column_ids, status, language, order, limit)
+
+    # -- trash: deleting from the library is recoverable until the trash is emptied
+    def trash(self, article_ids: Sequence[int]) -> Changes:
+        with self._db.unit() as s:
+            ids = articles_repo.trash_articles(s, article_ids)
+        return Changes(articles_removed=frozenset(ids))
+
+    def restore_from_trash(self, article_ids: Sequence[int]) -> Changes:
+        with self._db.unit() as s:
+            ids = articles_repo.restore_articles(s, article_ids)
+        return Changes(articles_added=frozenset(ids))
+
+    def trashed_ids(self) -> list[int]:
+        with self._db.unit() as s:
+            return articles_repo.trashed_ids(s)
+
+    def empty_trash(self, article_ids: Sequence[int] | None = None) -> Changes:
+        """Delete for good the given trashed articles (all of the trash when None)."""
+        with self._db.unit() as s:
+            ids = set(articles_repo.trashed_ids(s))
+            chosen = ids if article_ids is None else ids & set(article_ids)
+            for article_id in chosen:
+                articles_repo.delete_article(s, article_id)
+        return Changes(articles_removed=frozenset(chosen))
+
+    def bulk_update(
+        self,
+        article_ids: Sequence[int],
+        column: str | None = None,
+        status: str | None = None,
+        add_tags: Sequence[str] = (),
+    ) -> Changes:
+        """The same change on many articles, all or none, each with its revision."""
+        with self._db.unit() as s:
+            for article_id in article_ids:
+                values: dict[str, Any] = {}
+                if column is not None:
+                    values["column"] = column or None
+                if status is not None:
+                    values["status"] = status
+                if add_tags:
+                    current = articles_repo.get_article(s, article_id).tags
+                    values["tags"] = [*current, *add_tags]
+                if values:
+                    articles_repo.update_article(s, article_id, None, values, self._author)
+        return Changes(articles_changed=frozenset(article_ids))
 
     def summaries(self, ids: list[int]) -> list[ArticleSummary]:
         with self._db.unit() as s:

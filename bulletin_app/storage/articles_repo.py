@@ -25,7 +25,7 @@ from bulletin_app.domain.body import body_to_plain, count_words
 from bulletin_app.domain.errors import ConflictError, NotFoundError, ValidationError
 from bulletin_app.storage import search_sqlite
 from bulletin_app.storage.columns_repo import get_or_create_column, get_or_create_tags
-from bulletin_app.storage.models import ArticleRow, ArticleTagRow, EntryRow, RevisionRow, utcnow
+from bulletin_app.storage.models import ArticleRow, ArticleTagRow, ColumnRow, EntryRow, RevisionRow, utcnow
 from bulletin_app.text import clean_line, clean_text, collation_key, fold
 
 _SNAPSHOT_FIELDS = (
@@ -82,6 +82,9 @@ def _summary(row: ArticleRow) -> ArticleSummary:
         published=row.published_at,
         word_count=row.word_count,
         updated=row.updated_at,
+        source=row.source_name,
+        findings=len(row.findings or ()),
+        trashed=row.deleted_at is not None,
     )
 
 
@@ -258,6 +261,52 @@ def delete_article(s: Session, article_id: int) -> str:
     return title
 
 
+def trash_articles(s: Session, article_ids: Sequence[int]) -> list[int]:
+    """Move articles to the trash (recoverable): out of lists, search and duplicate checks."""
+    rows = [_require(s, i) for i in article_ids]
+    used = dict(
+        s.execute(
+            select(EntryRow.article_id, func.count())
+            .where(EntryRow.article_id.in_([r.id for r in rows]))
+            .group_by(EntryRow.article_id)
+        ).all()
+    )
+    for row in rows:
+        if used.get(row.id):
+            raise ValidationError(
+                "Tin bài",
+                f"“{row.title}” đang nằm trong {used[row.id]} số bản tin; hãy gỡ khỏi số bản tin trước khi xóa",
+            )
+    now = utcnow()
+    sqlite = s.get_bind().dialect.name == "sqlite"
+    for row in rows:
+        if row.deleted_at is None:
+            row.deleted_at = now
+            if sqlite:
+                search_sqlite.remove_article(s, row.id)
+    s.flush()
+    return [r.id for r in rows]
+
+
+def restore_articles(s: Session, article_ids: Sequence[int]) -> list[int]:
+    """Take articles back out of the trash, searchable again."""
+    rows = [_require(s, i) for i in article_ids]
+    for row in rows:
+        if row.deleted_at is not None:
+            row.deleted_at = None
+            _reindex(s, row, body_to_plain(row.body))
+    s.flush()
+    return [r.id for r in rows]
+
+
+def trashed_ids(s: Session) -> list[int]:
+    return list(
+        s.scalars(
+            select(ArticleRow.id).where(ArticleRow.deleted_at.is_not(None)).order_by(ArticleRow.deleted_at.desc())
+        )
+    )
+
+
 def list_revisions(s: Session, article_id: int) -> list[Revision]:
     _require(s, article_id)
     rows = s.scalars(
@@ -283,16 +332,51 @@ def restore_revision(s: Session, article_id: int, revision_id: int, author: str)
     return article
 
 
-_ORDERS = {
-    "updated": (ArticleRow.updated_at.desc(), ArticleRow.id.desc()),
-    "published": (ArticleRow.published_at.is_(None), ArticleRow.published_at.desc(), ArticleRow.id.desc()),
-    "title": (ArticleRow.title_key, ArticleRow.id),
-    "id": (ArticleRow.id,),
+# Each order: (expression, sorts descending by nature, flips when the user reverses the order).
+_Term = tuple[Any, bool, bool]
+_ORDERS: dict[str, tuple[_Term, ...]] = {
+    "updated": ((ArticleRow.updated_at, True, True), (ArticleRow.id, True, True)),
+    "published": (
+        (ArticleRow.published_at.is_(None), False, False),  # undated last either way
+        (ArticleRow.published_at, True, True),
+        (ArticleRow.id, True, True),
+    ),
+    "title": ((ArticleRow.title_key, False, True), (ArticleRow.id, False, True)),  # Vietnamese order
+    "id": ((ArticleRow.id, False, True),),
+    "words": ((ArticleRow.word_count, True, True), (ArticleRow.id, False, False)),
+    "status": ((ArticleRow.status, False, True), (ArticleRow.title_key, False, False)),
+    "language": ((ArticleRow.language, False, True), (ArticleRow.title_key, False, False)),
+    "source": ((ArticleRow.source_name, False, True), (ArticleRow.title_key, False, False)),
+    "column": (
+        (ColumnRow.sort_key.is_(None), False, False),  # articles without a column last either way
+        (ColumnRow.sort_key, False, True),
+        (ArticleRow.title_key, False, False),
+    ),
 }
+ORDERS = tuple(_ORDERS)
 
 
-def _filtered(column_ids: list[int] | None, status: str | None, language: str | None):
+def _order(order: str, descending: bool) -> list[Any]:
+    terms = _ORDERS.get(order, _ORDERS["updated"])
+    return [
+        expr.desc() if natural_desc != (descending and flips) else expr.asc() for expr, natural_desc, flips in terms
+    ]
+
+
+def _filtered(
+    column_ids: list[int] | None,
+    status: str | None,
+    language: str | None,
+    trashed: bool = False,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+):
     stmt = select(ArticleRow.id)
+    stmt = stmt.where(ArticleRow.deleted_at.is_not(None) if trashed else ArticleRow.deleted_at.is_(None))
+    if since is not None:
+        stmt = stmt.where(ArticleRow.published_at >= dt.datetime.combine(since, dt.time()))
+    if until is not None:
+        stmt = stmt.where(ArticleRow.published_at < dt.datetime.combine(until + dt.timedelta(days=1), dt.time()))
     if column_ids is not None:
         stmt = stmt.where(ArticleRow.column_id.in_(column_ids))
     if status:
@@ -309,8 +393,15 @@ def list_ids(
     language: str | None = None,
     order: str = "updated",
     limit: int | None = None,
+    descending: bool = False,
+    trashed: bool = False,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
 ) -> list[int]:
-    stmt = _filtered(column_ids, status, language).order_by(*_ORDERS.get(order, _ORDERS["updated"]))
+    stmt = _filtered(column_ids, status, language, trashed, since, until)
+    if order == "column":
+        stmt = stmt.outerjoin(ColumnRow, ArticleRow.column_id == ColumnRow.id)
+    stmt = stmt.order_by(*_order(order, descending))
     if limit is not None:
         stmt = stmt.limit(limit)
     return list(s.scalars(stmt))
@@ -325,11 +416,15 @@ def summaries(s: Session, ids: Sequence[int]) -> list[ArticleSummary]:
 
 
 def count_articles(s: Session) -> int:
-    return s.scalar(select(func.count()).select_from(ArticleRow)) or 0
+    return s.scalar(select(func.count()).select_from(ArticleRow).where(ArticleRow.deleted_at.is_(None))) or 0
 
 
 def find_by_content_hash(s: Session, digest: str) -> tuple[int, str] | None:
-    row = s.execute(select(ArticleRow.id, ArticleRow.title).where(ArticleRow.content_hash == digest).limit(1)).first()
+    row = s.execute(
+        select(ArticleRow.id, ArticleRow.title)
+        .where(ArticleRow.content_hash == digest, ArticleRow.deleted_at.is_(None))
+        .limit(1)
+    ).first()
     return (row[0], row[1]) if row else None
 
 

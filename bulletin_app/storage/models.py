@@ -77,6 +77,7 @@ class ArticleRow(Base):
     title_key: Mapped[bytes] = mapped_column(LargeBinary)  # Vietnamese collation key
     content_hash: Mapped[str] = mapped_column(String(64), default="")
     findings: Mapped[list] = mapped_column(JSON, default=list)  # import/proofing findings
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)  # in the trash since
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1)
@@ -94,6 +95,7 @@ class ArticleRow(Base):
         Index("ix_articles_published", "published_at"),
         Index("ix_articles_title_key", "title_key"),
         Index("ix_articles_content_hash", "content_hash"),
+        Index("ix_articles_deleted_at", "deleted_at"),
     )
 
 
@@ -133,6 +135,8 @@ class IssueRow(Base):
     title: Mapped[str] = mapped_column(Text, default="")
     period_label: Mapped[str] = mapped_column(String(200), default="")
     status: Mapped[str] = mapped_column(String(20), default="planning")
+    cover_asset: Mapped[str] = mapped_column(String(64), default="")  # asset ref of the cover photo
+    circulation_notice: Mapped[str] = mapped_column(Text, default="")  # "" = the publication's default
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1)

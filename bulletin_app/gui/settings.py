@@ -1,0 +1,86 @@
+"""The user's preferences, kept in QSettings (registry on Windows, ini file elsewhere).
+
+One typed place for every key so the preferences dialog, the editor's autosave and the
+start-up code agree on names and defaults.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+
+ORGANIZATION = "SoNgoaiVuThaiNguyen"
+APPLICATION = "BanTinDoiNgoai"
+LANGUAGES = ("vi", "en")
+
+
+def qsettings() -> QSettings:
+    return QSettings(ORGANIZATION, APPLICATION)
+
+
+class AppSettings:
+    """Typed accessors over QSettings; every value has a sensible default."""
+
+    def __init__(self, store: QSettings | None = None) -> None:
+        self.store = store or qsettings()
+
+    def _str(self, key: str, default: str) -> str:
+        value = self.store.value(key, default)
+        return str(value) if value is not None else default
+
+    def _int(self, key: str, default: int) -> int:
+        try:
+            return int(self.store.value(key, default))  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return default
+
+    # library file path or SQLAlchemy URL; "" = the default file in the data folder
+    @property
+    def library_location(self) -> str:
+        return self._str("library/location", "")
+
+    @library_location.setter
+    def library_location(self, value: str) -> None:
+        self.store.setValue("library/location", value.strip())
+
+    @property
+    def ui_language(self) -> str:
+        value = self._str("ui/language", "vi")
+        return value if value in LANGUAGES else "vi"
+
+    @ui_language.setter
+    def ui_language(self, value: str) -> None:
+        self.store.setValue("ui/language", value if value in LANGUAGES else "vi")
+
+    @property
+    def theme(self) -> str:
+        return self._str("export/theme", "default")
+
+    @theme.setter
+    def theme(self, value: str) -> None:
+        self.store.setValue("export/theme", value or "default")
+
+    # "" = the theme's own fonts
+    @property
+    def body_font(self) -> str:
+        return self._str("export/body_font", "")
+
+    @body_font.setter
+    def body_font(self, value: str) -> None:
+        self.store.setValue("export/body_font", value)
+
+    @property
+    def heading_font(self) -> str:
+        return self._str("export/heading_font", "")
+
+    @heading_font.setter
+    def heading_font(self, value: str) -> None:
+        self.store.setValue("export/heading_font", value)
+
+    # seconds between autosaves of an open article draft (0 = off)
+    @property
+    def autosave_seconds(self) -> int:
+        return max(0, self._int("editor/autosave_seconds", 30))
+
+    @autosave_seconds.setter
+    def autosave_seconds(self, value: int) -> None:
+        self.store.setValue("editor/autosave_seconds", max(0, int(value)))
