@@ -21,29 +21,30 @@ def window(qtbot, seeded, monkeypatch):  # type: ignore[no-untyped-def]
     qtbot.addWidget(win)
     win.resize(1200, 760)
     win.show()
-    qtbot.waitUntil(lambda: win.model.rowCount() == 5, timeout=10000)
+    qtbot.waitUntil(lambda: win.library.model.rowCount() == 5, timeout=10000)
     return win
 
 
 def test_window_lists_the_library(window, artifacts: Path) -> None:  # type: ignore[no-untyped-def]
-    titles = {window.model.index(r, 1).data() for r in range(window.model.rowCount())}
+    titles = {window.library.model.index(r, 1).data() for r in range(window.library.model.rowCount())}
     assert "Dấu ấn một chặng đường" in titles
     assert "5 tin bài" in window.count_label.text()
-    assert window.preview.toPlainText().startswith(window.model.index(0, 1).data())  # first row previewed
+    first = window.library.model.index(0, 1).data()
+    assert window.library.preview.toPlainText().startswith(first)  # first row previewed
     window.grab().save(str(artifacts / "library.png"))
 
 
 def test_typing_vietnamese_searches(window, qtbot, artifacts: Path) -> None:  # type: ignore[no-untyped-def]
-    window.search_box.setFocus()
-    type_text(window.search_box, "thụy điển")
-    assert window.search_box.text() == "thụy điển"
+    window.library.search_box.setFocus()
+    type_text(window.library.search_box, "thụy điển")
+    assert window.library.search_box.text() == "thụy điển"
     qtbot.waitUntil(lambda: "kết quả" in window.count_label.text(), timeout=10000)
     assert window.count_label.text() == "5 kết quả"
-    top = window.model.index(0, 1).data()
+    top = window.library.model.index(0, 1).data()
     assert top != "Nhịp cầu gắn kết hội nhập và phát triển"  # the only seed without Thụy Điển is last
-    assert window.model.index(4, 1).data() == "Nhịp cầu gắn kết hội nhập và phát triển"
+    assert window.library.model.index(4, 1).data() == "Nhịp cầu gắn kết hội nhập và phát triển"
     window.grab().save(str(artifacts / "search.png"))
-    window.search_box.clear()
+    window.library.search_box.clear()
     qtbot.waitUntil(lambda: "tin bài" in window.count_label.text(), timeout=10000)
 
 
@@ -53,8 +54,8 @@ def test_import_in_background_updates_the_table(window, qtbot, tmp_path) -> None
     bad = tmp_path / "hong.txt"
     bad.write_bytes(b"\x00\x01\x02binary")
     window.import_files([good, bad])
-    qtbot.waitUntil(lambda: window.model.rowCount() == 6, timeout=10000)
-    assert window.model.index(0, 1).data() == "Tin mới về KOICA"
+    qtbot.waitUntil(lambda: window.library.model.rowCount() == 6, timeout=10000)
+    assert window.library.model.index(0, 1).data() == "Tin mới về KOICA"
     assert "Đã nhập 1 tin bài" in window.statusBar().currentMessage()
 
 

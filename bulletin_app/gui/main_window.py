@@ -1,41 +1,41 @@
-"""The main window: navigation, the library table with search, and a preview."""
+"""The main window: navigation between the library, issues, columns and the publication record;
+menus, toolbar and status bar; drag & drop import; remembered layout."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QFormLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QSplitter,
     QStackedWidget,
-    QTableView,
-    QTextBrowser,
+    QStyle,
     QTreeWidget,
     QTreeWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
-from bulletin_app import APP_NAME
+from bulletin_app import APP_NAME, __version__
 from bulletin_app.domain.changes import Changes
-from bulletin_app.domain.errors import BulletinError
-from bulletin_app.errorlog import log_unexpected
-from bulletin_app.gui.article_preview import article_html
-from bulletin_app.gui.article_table_model import ArticleTableModel
+from bulletin_app.gui.errors import show_error
+from bulletin_app.gui.import_dialog import ImportDialog
+from bulletin_app.gui.library_page import LibraryPage
+from bulletin_app.gui.settings import qsettings
 from bulletin_app.gui.tasks import TaskRunner
+from bulletin_app.paths import log_path
 from bulletin_app.services import Services
+from bulletin_app.services.imports import ImportReport
+from bulletin_app.services.sample import create_sample
 
-PAGES = ("Thư viện tin bài", "Số bản tin", "Chuyên mục", "Thông tin xuất bản")
+LIBRARY, ISSUES, COLUMNS, PUBLICATION = range(4)
 
 
 class MainWindow(QMainWindow):
@@ -43,104 +43,148 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.services = services
         self.tasks = TaskRunner(self)
-        self.setWindowTitle(f"{APP_NAME} — Thư viện tin bài")
-        self.resize(1200, 760)
-
-        self.model = ArticleTableModel(services.articles.summaries, self)
+        self.setWindowTitle(APP_NAME)
+        self.setAcceptDrops(True)
+        self.resize(1280, 800)
         self._build_ui()
         self._build_actions()
-        self._search_timer = QTimer(self, singleShot=True, interval=250)
-        self._search_timer.timeout.connect(self.run_search)
-        self.search_box.textChanged.connect(lambda _t: self._search_timer.start())
         self._restore_state()
-        self.reload_articles()
+        self.library.refresh_columns()
+        self.library.reload()
         self.refresh_side_pages()
 
     # ---------------------------------------------------------------- layout
     def _build_ui(self) -> None:
+        style = self.style()
         self.nav = QListWidget()
-        self.nav.addItems(list(PAGES))
+        for icon, text in (
+            (QStyle.StandardPixmap.SP_FileDialogDetailedView, self.tr("Thư viện tin bài")),
+            (QStyle.StandardPixmap.SP_FileDialogContentsView, self.tr("Số bản tin")),
+            (QStyle.StandardPixmap.SP_DirIcon, self.tr("Chuyên mục")),
+            (QStyle.StandardPixmap.SP_FileDialogInfoView, self.tr("Thông tin xuất bản")),
+        ):
+            QListWidgetItem(style.standardIcon(icon), text, self.nav)
         self.nav.setMaximumWidth(200)
+        self.nav.setMinimumWidth(150)
         self.nav.setSpacing(2)
-        self.nav.setCurrentRow(0)
+        self.nav.setCurrentRow(LIBRARY)
 
-        self.search_box = QLineEdit()
-        self.search_box.setPlaceholderText("Tìm tin bài — gõ không dấu cũng được (ví dụ: thuy dien, column:ngoai giao)")
-        self.search_box.setClearButtonEnabled(True)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(40)
-        for col, width in ((0, 56), (2, 180), (3, 110), (4, 90), (5, 64)):
-            self.table.setColumnWidth(col, width)
-        self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self.show_article(cur.row()))
-        self.preview = QTextBrowser()
-        self.preview.setOpenLinks(False)
-
-        library = QWidget()
-        lay = QVBoxLayout(library)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.search_box)
-        self.library_split = QSplitter(Qt.Orientation.Vertical)
-        self.library_split.addWidget(self.table)
-        self.library_split.addWidget(self.preview)
-        self.library_split.setSizes([430, 300])
-        lay.addWidget(self.library_split)
+        self.library = LibraryPage(self.services, self.tasks)
+        self.library.changed.connect(self.apply_changes)
+        self.library.open_requested.connect(self.open_article)
+        self.library.import_requested.connect(self.choose_import)
+        self.library.sample_requested.connect(self.create_sample_data)
+        self.library.counted.connect(self._show_count)
 
         self.issues_tree = QTreeWidget()
-        self.issues_tree.setHeaderLabels(["Số bản tin / chuyên mục / tin bài", "Ngày"])
+        self.issues_tree.setHeaderLabels([self.tr("Số bản tin / chuyên mục / tin bài"), self.tr("Ngày")])
         self.columns_list = QListWidget()
         self.publication_page = QWidget()
         self.publication_form = QFormLayout(self.publication_page)
 
         self.pages = QStackedWidget()
-        for page in (library, self.issues_tree, self.columns_list, self.publication_page):
+        for page in (self.library, self.issues_tree, self.columns_list, self.publication_page):
             self.pages.addWidget(page)
-        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._page_changed)
 
         self.main_split = QSplitter(Qt.Orientation.Horizontal)
         self.main_split.addWidget(self.nav)
         self.main_split.addWidget(self.pages)
         self.main_split.setStretchFactor(1, 1)
+        self.main_split.setChildrenCollapsible(False)
         self.setCentralWidget(self.main_split)
         self.count_label = QLabel()
         self.statusBar().addPermanentWidget(self.count_label)
 
+    def _action(
+        self,
+        text: str,
+        slot,  # type: ignore[no-untyped-def]
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        tip: str = "",
+        icon: QStyle.StandardPixmap | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        action.triggered.connect(slot)
+        return action
+
     def _build_actions(self) -> None:
-        file_menu = self.menuBar().addMenu("&Tệp")
-        toolbar = self.addToolBar("Công cụ")
-        toolbar.setObjectName("main_toolbar")
-        self.import_action = QAction(
-            "&Nhập tin bài…",
-            self,
-            shortcut=QKeySequence.StandardKey.Open,
-            toolTip="Nhập tệp văn bản vào thư viện (Ctrl+O)",
+        sp = QStyle.StandardPixmap
+        self.new_action = self._action(
+            self.tr("Tin bài &mới"),
+            self.new_article,
+            QKeySequence.StandardKey.New,
+            self.tr("Viết tin bài mới (Ctrl+N)"),
+            sp.SP_FileIcon,
         )
-        self.import_action.triggered.connect(self.choose_import)
-        backup = QAction("&Sao lưu thư viện…", self, toolTip="Chép toàn bộ thư viện thành một tệp")
-        backup.triggered.connect(self.choose_backup)
-        find = QAction("&Tìm", self, shortcut=QKeySequence.StandardKey.Find)
-        find.triggered.connect(
-            lambda: (self.nav.setCurrentRow(0), self.search_box.setFocus(), self.search_box.selectAll())
+        self.import_action = self._action(
+            self.tr("&Nhập tin bài…"),
+            self.choose_import,
+            QKeySequence.StandardKey.Open,
+            self.tr("Nhập tệp hoặc thư mục vào thư viện (Ctrl+O) — hoặc kéo thả vào cửa sổ"),
+            sp.SP_DialogOpenButton,
         )
-        quit_action = QAction("T&hoát", self, shortcut=QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        for action in (self.import_action, backup, find):
+        self.backup_action = self._action(
+            self.tr("&Sao lưu thư viện…"),
+            self.choose_backup,
+            None,
+            self.tr("Chép toàn bộ thư viện thành một tệp"),
+            sp.SP_DriveHDIcon,
+        )
+        self.sample_action = self._action(
+            self.tr("Tạo dữ liệu &mẫu"), self.create_sample_data, None, self.tr("Thêm tin bài và một số bản tin mẫu")
+        )
+        self.quit_action = self._action(self.tr("T&hoát"), self.close, QKeySequence.StandardKey.Quit)
+        self.find_action = self._action(
+            self.tr("&Tìm tin bài"),
+            self.focus_search,
+            QKeySequence.StandardKey.Find,
+            self.tr("Tìm trong thư viện (Ctrl+F)"),
+        )
+        self.log_action = self._action(self.tr("Mở thư mục &nhật ký"), self.open_log_folder)
+        self.about_action = self._action(self.tr("&Giới thiệu"), self.about)
+
+        file_menu = self.menuBar().addMenu(self.tr("&Tệp"))
+        for action in (self.new_action, self.import_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
-        file_menu.addAction(quit_action)
-        toolbar.addAction(self.import_action)
-        toolbar.addAction(backup)
-        self.addAction(find)
+        file_menu.addAction(self.backup_action)
+        file_menu.addAction(self.sample_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = self.menuBar().addMenu(self.tr("&Sửa"))
+        edit_menu.addAction(self.find_action)
+        edit_menu.addSeparator()
+        for action in (self.library.rename_action, self.library.delete_action, self.library.tag_action):
+            edit_menu.addAction(action)
+        view_menu = self.menuBar().addMenu(self.tr("&Xem"))
+        for row in range(self.nav.count()):
+            item = self.nav.item(row)
+            view_menu.addAction(
+                self._action(
+                    item.text(), lambda _c=False, r=row: self.nav.setCurrentRow(r), QKeySequence(f"Ctrl+{row + 1}")
+                )
+            )
+        self.help_menu = self.menuBar().addMenu(self.tr("Trợ &giúp"))
+        self.help_menu.addAction(self.log_action)
+        self.help_menu.addAction(self.about_action)
+
+        self.toolbar = self.addToolBar(self.tr("Công cụ"))
+        self.toolbar.setObjectName("main_toolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for action in (self.new_action, self.import_action, self.backup_action):
+            self.toolbar.addAction(action)
 
     # ---------------------------------------------------------------- state
     def _settings(self) -> QSettings:
-        return QSettings("SoNgoaiVuThaiNguyen", "BanTinDoiNgoai")
+        return qsettings()
 
     def _restore_state(self) -> None:
         settings = self._settings()
@@ -148,62 +192,43 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         if state := settings.value("window/state"):
             self.restoreState(state)
-        for key, split in (("window/main_split", self.main_split), ("window/library_split", self.library_split)):
-            if value := settings.value(key):
-                split.restoreState(value)
+        if value := settings.value("window/main_split"):
+            self.main_split.restoreState(value)
+        self.library.restore_state(settings)
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         settings = self._settings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
         settings.setValue("window/main_split", self.main_split.saveState())
-        settings.setValue("window/library_split", self.library_split.saveState())
+        self.library.save_state(settings)
         self.tasks.wait()
         super().closeEvent(event)
 
-    # ---------------------------------------------------------------- data
-    def reload_articles(self) -> None:
-        query = self.search_box.text().strip()
-        if query:
-            self.run_search()
-            return
-        self.tasks.run(lambda: self.services.articles.list_ids(order="updated"), self._show_ids, self.show_error)
+    # ---------------------------------------------------------------- pages
+    def _page_changed(self, row: int) -> None:
+        self.pages.setCurrentIndex(row)
+        titles = {
+            LIBRARY: self.tr("Thư viện tin bài"),
+            ISSUES: self.tr("Số bản tin"),
+            COLUMNS: self.tr("Chuyên mục"),
+            PUBLICATION: self.tr("Thông tin xuất bản"),
+        }
+        self.setWindowTitle(f"{APP_NAME} — {titles.get(row, '')}")
 
-    def run_search(self) -> None:
-        query = self.search_box.text().strip()
-        if not query:
-            self.reload_articles()
-            return
-        self.tasks.run(
-            lambda: self.services.search.search(query, limit=500, snippets=False),
-            lambda result: self._show_ids([h.id for h in result.hits], searched=True),
-            self.show_error,
-        )
-
-    def _show_ids(self, ids: list[int], searched: bool = False) -> None:
-        self.model.set_ids(ids)
-        total = len(ids)
-        self.count_label.setText(
-            f"{total} kết quả" if searched else f"{total} tin bài · {self.services.db.location.display}"
-        )
-        if total:
-            self.table.selectRow(0)
+    def _show_count(self, total: int, searched: bool) -> None:
+        if self.library.in_trash:
+            text = self.tr("{n} tin bài trong thùng rác").format(n=total)
+        elif searched:
+            text = self.tr("{n} kết quả").format(n=total)
         else:
-            self.preview.setHtml(
-                "<p>Không tìm thấy tin bài nào.</p>"
-                if searched
-                else "<h3>Thư viện còn trống</h3><p>Dùng <b>Tệp → Nhập tin bài…</b> (Ctrl+O) "
-                "để đưa bài viết vào thư viện.</p>"
-            )
+            text = self.tr("{n} tin bài · {where}").format(n=total, where=self.services.db.location.display)
+        self.count_label.setText(text)
 
-    def show_article(self, row: int) -> None:
-        article_id = self.model.article_id(row)
-        if article_id is None:
-            return
-        try:
-            self.preview.setHtml(article_html(self.services.articles.get(article_id)))
-        except BulletinError as exc:
-            self.show_error(exc)
+    def focus_search(self) -> None:
+        self.nav.setCurrentRow(LIBRARY)
+        self.library.search_box.setFocus()
+        self.library.search_box.selectAll()
 
     def refresh_side_pages(self) -> None:
         self.issues_tree.clear()
@@ -211,7 +236,8 @@ class MainWindow(QMainWindow):
             issue = self.services.issues.get(summary.id)
             top = QTreeWidgetItem(
                 [
-                    f"Số {issue.number} — {issue.title or issue.period_label}".rstrip(" —"),
+                    self.tr("Số {n}").format(n=issue.number)
+                    + (f" — {issue.title or issue.period_label}" if issue.title or issue.period_label else ""),
                     issue.date.strftime("%d/%m/%Y"),
                 ]
             )
@@ -224,70 +250,135 @@ class MainWindow(QMainWindow):
         self.issues_tree.expandAll()
         self.columns_list.clear()
         for column in self.services.library.columns():
-            self.columns_list.addItem(f"{column.name}  ({column.article_count} tin bài)")
+            self.columns_list.addItem(self.tr("{name}  ({n} tin bài)").format(name=column.name, n=column.article_count))
         while self.publication_form.rowCount():
             self.publication_form.removeRow(0)
         pub = self.services.publication.get()
+        missing = self.tr("(chưa nhập)")
         for label, value in (
-            ("Tên bản tin", pub.bulletin_name),
-            ("Cơ quan xuất bản", pub.publishing_body),
-            ("Cơ quan chủ quản", pub.governing_body),
-            ("Giấy phép số", pub.licence_number or "(chưa nhập)"),
-            ("Kỳ hạn", pub.frequency),
-            ("Số lượng in", f"{pub.print_run:,}".replace(",", ".")),
-            ("Nơi in", pub.printing_place or "(chưa nhập)"),
-            ("Chịu trách nhiệm xuất bản", pub.responsible_person or "(chưa nhập)"),
-            ("Khổ", f"{pub.trim_width_mm / 10:g} × {pub.trim_height_mm / 10:g} cm"),
-            ("Số trang tối đa", str(pub.page_limit)),
+            (self.tr("Tên bản tin"), pub.bulletin_name),
+            (self.tr("Cơ quan xuất bản"), pub.publishing_body),
+            (self.tr("Cơ quan chủ quản"), pub.governing_body),
+            (self.tr("Giấy phép số"), pub.licence_number or missing),
+            (self.tr("Kỳ hạn"), pub.frequency),
+            (self.tr("Số lượng in"), f"{pub.print_run:,}".replace(",", ".")),
+            (self.tr("Nơi in"), pub.printing_place or missing),
+            (self.tr("Chịu trách nhiệm xuất bản"), pub.responsible_person or missing),
+            (self.tr("Khổ"), f"{pub.trim_width_mm / 10:g} × {pub.trim_height_mm / 10:g} cm"),
+            (self.tr("Số trang tối đa"), str(pub.page_limit)),
         ):
             self.publication_form.addRow(f"{label}:", QLabel(value))
 
     def apply_changes(self, changes: Changes) -> None:
+        """Bring every view up to date after a change made anywhere."""
         if changes.articles_added or changes.articles_removed:
-            self.reload_articles()
+            self.library.reload()
         elif changes.articles_changed:
-            self.model.invalidate(changes.articles_changed)
+            self.library.model.invalidate(changes.articles_changed)
+            self.library.show_article(self.library.table.currentIndex().row())
         if changes.issues_changed or changes.columns_changed or changes.publication_changed or changes.articles:
+            self.library.refresh_columns()
             self.refresh_side_pages()
 
-    # ---------------------------------------------------------------- actions
+    # ---------------------------------------------------------------- articles
+    def new_article(self) -> None:
+        self.open_article(None)
+
+    def open_article(self, article_id: int | None) -> None:
+        """Select the article in the library (the editor window opens it when available)."""
+        if article_id is None:
+            return
+        self.nav.setCurrentRow(LIBRARY)
+        row = self.library.model.row_of(article_id)
+        if row is not None:
+            self.library.table.selectRow(row)
+
+    # ---------------------------------------------------------------- import
     def choose_import(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
-            self, "Nhập tin bài", str(Path.home()), "Tin bài (*.txt *.docx *.md);;Mọi tệp (*)"
+            self,
+            self.tr("Nhập tin bài"),
+            str(self._settings().value("import/folder", str(Path.home()))),
+            self.tr("Tin bài (*.txt *.docx *.doc *.md *.html *.htm);;Mọi tệp (*)"),
         )
         if files:
+            self._settings().setValue("import/folder", str(Path(files[0]).parent))
             self.import_files([Path(f) for f in files])
 
-    def import_files(self, paths: list[Path]) -> None:
-        self.statusBar().showMessage(f"Đang nhập {len(paths)} tệp…")
-        self.tasks.run(lambda: self.services.imports.import_paths(paths), self._import_done, self.show_error)
+    def import_files(self, paths: list[Path]) -> ImportDialog:
+        """Import in the background with a progress dialog that turns into the per-file report."""
+        dialog = ImportDialog(self.services, paths, self.tasks, parent=self)
+        dialog.finished_import.connect(self._import_done)
+        dialog.article_activated.connect(self.open_article)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self.statusBar().showMessage(self.tr("Đang nhập {n} mục…").format(n=len(paths)))
+        return dialog
 
-    def _import_done(self, report) -> None:  # type: ignore[no-untyped-def]
+    def _import_done(self, report: ImportReport) -> None:
         self.apply_changes(report.changes)
-        message = f"Đã nhập {len(report.imported)} tin bài."
-        if report.failed:
-            details = "\n".join(f"• {Path(r.path).name}: {r.error}" for r in report.failed)
-            QMessageBox.warning(
-                self, "Nhập tin bài", f"{message}\nKhông nhập được {len(report.failed)} tệp:\n{details}"
-            )
-        self.statusBar().showMessage(message, 8000)
+        self.statusBar().showMessage(self.tr("Đã nhập {n} tin bài.").format(n=len(report.imported)), 8000)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_files(paths)
+        else:
+            super().dropEvent(event)
+
+    # ---------------------------------------------------------------- other actions
+    def create_sample_data(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Tạo dữ liệu mẫu"),
+            self.tr("Thêm các tin bài mẫu, thông tin xuất bản mẫu và một số bản tin mẫu vào thư viện?"),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.statusBar().showMessage(self.tr("Đang tạo dữ liệu mẫu…"))
+
+        def done(result: tuple[int, Changes]) -> None:
+            self.apply_changes(result[1])
+            self.statusBar().showMessage(self.tr("Đã tạo dữ liệu mẫu."), 8000)
+
+        self.tasks.run(lambda: create_sample(self.services), done, self.show_error)
 
     def choose_backup(self) -> None:
         dest, _ = QFileDialog.getSaveFileName(
-            self, "Sao lưu thư viện", str(Path.home() / "thu-vien-ban-tin.db"), "Thư viện bản tin (*.db)"
+            self,
+            self.tr("Sao lưu thư viện"),
+            str(Path.home() / "thu-vien-ban-tin.db"),
+            self.tr("Thư viện bản tin (*.db)"),
         )
         if dest:
+            self.statusBar().showMessage(self.tr("Đang sao lưu…"))
             self.tasks.run(
                 lambda: self.services.library.backup(Path(dest)),
-                lambda p: self.statusBar().showMessage(f"Đã sao lưu vào {p}", 8000),
+                lambda p: self.statusBar().showMessage(self.tr("Đã sao lưu vào {path}").format(path=p), 8000),
                 self.show_error,
             )
 
-    def show_error(self, exc: BaseException) -> None:
-        if isinstance(exc, BulletinError):
-            QMessageBox.warning(self, APP_NAME, exc.message)
-            return
-        where = log_unexpected(exc)
-        QMessageBox.critical(
-            self, APP_NAME, f"Đã xảy ra lỗi không mong đợi: {exc}\n\nChi tiết được ghi vào {where or 'nhật ký'}."
+    def open_log_folder(self) -> None:
+        folder = log_path().parent
+        folder.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("Giới thiệu"),
+            self.tr(
+                "<b>{name}</b> {version}<br>Thư viện tin bài, dàn trang số bản tin, xuất PDF in ấn và DOCX "
+                "cho Bản tin đối ngoại Thái Nguyên — Sở Ngoại vụ tỉnh Thái Nguyên.<br>Thư viện: {where}"
+            ).format(name=APP_NAME, version=__version__, where=self.services.db.location.display),
         )
+
+    def show_error(self, exc: BaseException) -> None:
+        show_error(self, exc)

@@ -84,6 +84,13 @@ class ArticleService:
         column_ids = columns_repo.matching_column_ids(s, column) if column else None
         return articles_repo.list_ids(s, column_ids, status, language, order, limit)
 
+    def sort_ids(self, ids: Sequence[int], order: str, descending: bool = False) -> list[int]:
+        """``ids`` (e.g. search hits) re-sorted by one of the list orders."""
+        if not ids:
+            return []
+        with self._db.unit() as s:
+            return articles_repo.list_ids(s, order=order, descending=descending, within=ids)
+
     # -- trash: deleting from the library is recoverable until the trash is emptied
     def trash(self, article_ids: Sequence[int]) -> Changes:
         with self._db.unit() as s:

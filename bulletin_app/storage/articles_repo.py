@@ -397,8 +397,11 @@ def list_ids(
     trashed: bool = False,
     since: dt.date | None = None,
     until: dt.date | None = None,
+    within: Sequence[int] | None = None,
 ) -> list[int]:
     stmt = _filtered(column_ids, status, language, trashed, since, until)
+    if within is not None:
+        stmt = stmt.where(ArticleRow.id.in_(list(within)))
     if order == "column":
         stmt = stmt.outerjoin(ColumnRow, ArticleRow.column_id == ColumnRow.id)
     stmt = stmt.order_by(*_order(order, descending))
