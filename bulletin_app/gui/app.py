@@ -5,47 +5,69 @@ from __future__ import annotations
 import argparse
 import sys
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from bulletin_app import APP_NAME, __version__
 from bulletin_app.domain.errors import BulletinError
 from bulletin_app.errorlog import log_unexpected
+from bulletin_app.gui.errors import unexpected_message
 from bulletin_app.gui.fonts import register_app_fonts, ui_font
-from bulletin_app.gui.main_window import MainWindow
-from bulletin_app.services import Services
+from bulletin_app.gui.i18n import LANGUAGES, install_translators
+from bulletin_app.gui.settings import APPLICATION, ORGANIZATION, AppSettings
 
 
-def create_application(argv: list[str]) -> QApplication:
+def create_application(argv: list[str], language: str | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
-    app.setApplicationName(APP_NAME)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
-    app.setOrganizationName("SoNgoaiVuThaiNguyen")
+    app.setOrganizationName(ORGANIZATION)
     family = register_app_fonts()
     if family:
         app.setFont(ui_font(family, 10))
+    install_translators(app, language or AppSettings().ui_language)
     return app
+
+
+def _excepthook(kind, exc, tb) -> None:  # type: ignore[no-untyped-def]
+    """Anything unexpected: logged with its traceback, a short message on screen, the app goes on."""
+    where = log_unexpected(exc)
+    QMessageBox.critical(None, APP_NAME, unexpected_message(exc, str(where) if where else None))
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv if argv is None else argv)
     parser = argparse.ArgumentParser(prog="bulletin-app", description="Bản tin đối ngoại — ứng dụng")
-    parser.add_argument("--db", help="tệp thư viện hoặc URL SQLAlchemy")
+    parser.add_argument("--db", help="tệp thư viện hoặc URL SQLAlchemy (mặc định: theo Tùy chọn)")
+    parser.add_argument("--lang", choices=sorted(LANGUAGES), help="ngôn ngữ giao diện (mặc định: theo Tùy chọn)")
     args, qt_args = parser.parse_known_args(argv[1:])
-    app = create_application([argv[0], *qt_args])
+    app = create_application([argv[0], *qt_args], args.lang)
+    sys.excepthook = _excepthook
 
-    def excepthook(kind, exc, tb) -> None:  # type: ignore[no-untyped-def]
-        where = log_unexpected(exc)
-        QMessageBox.critical(
-            None, APP_NAME, f"Đã xảy ra lỗi không mong đợi: {exc}\n\nChi tiết được ghi vào {where or 'nhật ký'}."
-        )
+    # Heavy imports (SQLAlchemy, reportlab) only once Qt is up.
+    from bulletin_app.gui.main_window import MainWindow
+    from bulletin_app.services import Services
 
-    sys.excepthook = excepthook
+    spec = args.db or AppSettings().library_location or None
     try:
-        services = Services.open(args.db)
+        services = Services.open(spec)
     except BulletinError as exc:
-        QMessageBox.critical(None, APP_NAME, exc.message)
-        return 1
+        message = QCoreApplication.translate("app", "Không mở được thư viện: {error}").format(error=exc.message)
+        if spec is None:
+            QMessageBox.critical(None, APP_NAME, message)
+            return 1
+        answer = QMessageBox.question(
+            None, APP_NAME, message + "\n\n" + QCoreApplication.translate("app", "Mở thư viện mặc định trên máy này?")
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return 1
+        try:
+            services = Services.open(None)
+        except BulletinError as again:
+            QMessageBox.critical(None, APP_NAME, again.message)
+            return 1
     window = MainWindow(services)
     window.show()
     code = app.exec()
