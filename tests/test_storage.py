@@ -229,9 +229,10 @@ def test_issues_sections_entries(services) -> None:  # type: ignore[no-untyped-d
     services.issues.move_article(issue_id, ids[2], "Ngoại giao kinh tế", 0)
     services.issues.move_article(issue_id, ids[1], "Sự kiện – Hoạt động", 0)
     issue = services.issues.get(issue_id)
+    # sections keep the bulletin's order (the columns'), whatever order they were made in
     assert [(s.name, [e.article_id for e in s.entries]) for s in issue.sections if s.entries] == [
-        ("Ngoại giao kinh tế", [ids[2], ids[0]]),
         ("Sự kiện – Hoạt động", [ids[1]]),
+        ("Ngoại giao kinh tế", [ids[2], ids[0]]),
     ]
     with pytest.raises(ValidationError, match="đã có số 5"):
         services.issues.create(5, dt.date(2026, 1, 10))
@@ -346,3 +347,13 @@ def test_read_only_folder_is_a_clear_message(tmp_path) -> None:  # type: ignore[
             Services.open(str(folder / "library.db"))
     finally:
         folder.chmod(0o700)
+
+
+def test_revision_chain_read_from_headers_agrees_with_alembic() -> None:
+    from alembic.script import ScriptDirectory
+
+    from bulletin_app.storage.migrate import alembic_config, known_revisions
+
+    script = ScriptDirectory.from_config(alembic_config())
+    assert head_revision() == script.get_current_head()
+    assert known_revisions() == {rev.revision for rev in script.walk_revisions()}

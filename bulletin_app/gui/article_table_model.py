@@ -64,6 +64,13 @@ class ArticleTableModel(QAbstractTableModel):
         self._cache.clear()
         self.endResetModel()
 
+    def append_ids(self, ids: Sequence[int]) -> None:
+        if ids:
+            start = len(self._ids)
+            self.beginInsertRows(QModelIndex(), start, start + len(ids) - 1)
+            self._ids.extend(ids)
+            self.endInsertRows()
+
     def ids(self) -> list[int]:
         return list(self._ids)
 

@@ -56,6 +56,8 @@ from bulletin_app.gui.tasks import TaskRunner
 from bulletin_app.services import Services
 
 SEARCH_DELAY_MS = 200
+FIRST_PAGE = 200  # search hits shown first (~20 ms at 100k); then up to MAX_RESULTS
+MAX_RESULTS = 2000
 _NO_DATE = QDate(2000, 1, 1)  # the date edits' minimum, shown as “—” (no limit)
 
 
@@ -322,8 +324,7 @@ class LibraryPage(QWidget):
             query = self._filtered_query(text)
 
             def job() -> tuple[list[int], bool]:
-                ids = [h.id for h in self.services.search.search(query, limit=1000, snippets=False).hits]
-                return (articles.sort_ids(ids, *order) if order else ids), True
+                return self._search_ids(query, FIRST_PAGE, order), True
 
         else:
             filters = self._filters()
@@ -333,11 +334,32 @@ class LibraryPage(QWidget):
                 return articles.list_ids(order=key, descending=descending, **filters), False  # type: ignore[arg-type]
 
         self._highlight = [t.text for t in parse_query(text).terms] if text and not trash else []
-        self.tasks.run(job, lambda result: self._show(generation, *result), self._error)
+
+        def done(result: tuple[list[int], bool]) -> None:
+            self._show(generation, *result)
+            if result[1] and len(result[0]) == FIRST_PAGE and generation == self._generation:
+                # The first page shows at typing speed; the rest of the results follow it.
+                query = self._filtered_query(text)
+                self.tasks.run(
+                    lambda: (self._search_ids(query, MAX_RESULTS, order), True),
+                    lambda more: self._show(generation, *more),
+                    self._error,
+                )
+
+        self.tasks.run(job, done, self._error)
+
+    def _search_ids(self, query: str, limit: int, order: tuple[str, bool] | None) -> list[int]:
+        ids = [h.id for h in self.services.search.search(query, limit=limit, snippets=False).hits]
+        return self.services.articles.sort_ids(ids, *order) if order else ids
 
     def _show(self, generation: int, ids: list[int], searched: bool) -> None:
         if generation != self._generation:
             return  # a newer request is on its way
+        current = self.model.ids()
+        if searched and current and len(ids) > len(current) and ids[: len(current)] == current:
+            self.model.append_ids(ids[len(current) :])  # more results: keep the scroll and selection
+            self.counted.emit(len(ids), searched)
+            return
         keep = self.model.article_id(self.table.currentIndex().row())
         self.model.set_ids(ids)
         self._searched = searched

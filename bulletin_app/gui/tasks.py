@@ -31,11 +31,18 @@ class _Job(QRunnable):
         try:
             result = self.fn()
         except Cancelled:
-            self.signals.cancelled.emit()
+            self._emit(self.signals.cancelled)
         except Exception as exc:
-            self.signals.failed.emit(exc)
+            self._emit(self.signals.failed, exc)
         else:
-            self.signals.finished.emit(result)
+            self._emit(self.signals.finished, result)
+
+    @staticmethod
+    def _emit(signal, *args: Any) -> None:  # type: ignore[no-untyped-def]
+        try:
+            signal.emit(*args)
+        except RuntimeError:
+            pass  # the window that asked is gone (closing): nobody is waiting for the result
 
 
 class TaskRunner(QObject):

@@ -72,22 +72,6 @@ def _to_article(row: ArticleRow) -> Article:
     )
 
 
-def _summary(row: ArticleRow) -> ArticleSummary:
-    return ArticleSummary(
-        id=row.id,
-        title=row.title,
-        column=row.column.name if row.column else None,
-        status=ArticleStatus(row.status),
-        language=Language(row.language),
-        published=row.published_at,
-        word_count=row.word_count,
-        updated=row.updated_at,
-        source=row.source_name,
-        findings=len(row.findings or ()),
-        trashed=row.deleted_at is not None,
-    )
-
-
 def _require(s: Session, article_id: int) -> ArticleRow:
     row = s.get(ArticleRow, article_id)
     if row is None:
@@ -410,12 +394,54 @@ def list_ids(
     return list(s.scalars(stmt))
 
 
+_SUMMARY_COLUMNS = (
+    ArticleRow.id,
+    ArticleRow.title,
+    ColumnRow.name,
+    ArticleRow.status,
+    ArticleRow.language,
+    ArticleRow.published_at,
+    ArticleRow.word_count,
+    ArticleRow.updated_at,
+    ArticleRow.source_name,
+    ArticleRow.findings,
+    ArticleRow.deleted_at,
+)
+
+
 def summaries(s: Session, ids: Sequence[int]) -> list[ArticleSummary]:
-    """Summaries in the order of ``ids`` (the GUI's lazy row cache fetches in blocks)."""
+    """Summaries in the order of ``ids`` (the GUI's lazy row cache fetches in blocks).
+
+    Only the listed columns are read: loading whole rows (bodies, tags) made a block of
+    200 rows cost ~40 ms instead of ~3.
+    """
     if not ids:
         return []
-    rows = {r.id: r for r in s.scalars(select(ArticleRow).where(ArticleRow.id.in_(list(ids))))}
-    return [_summary(rows[i]) for i in ids if i in rows]
+    stmt = (
+        select(*_SUMMARY_COLUMNS)
+        .outerjoin(ColumnRow, ArticleRow.column_id == ColumnRow.id)
+        .where(ArticleRow.id.in_(list(ids)))
+    )
+    rows = {r[0]: r for r in s.execute(stmt)}
+    out = []
+    for i in ids:
+        if (r := rows.get(i)) is not None:
+            out.append(
+                ArticleSummary(
+                    id=r[0],
+                    title=r[1],
+                    column=r[2],
+                    status=ArticleStatus(r[3]),
+                    language=Language(r[4]),
+                    published=r[5],
+                    word_count=r[6],
+                    updated=r[7],
+                    source=r[8],
+                    findings=len(r[9] or ()),
+                    trashed=r[10] is not None,
+                )
+            )
+    return out
 
 
 def count_articles(s: Session) -> int:

@@ -21,6 +21,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -95,7 +96,13 @@ class ArticleRow(Base):
         Index("ix_articles_published", "published_at"),
         Index("ix_articles_title_key", "title_key"),
         Index("ix_articles_content_hash", "content_hash"),
-        Index("ix_articles_deleted_at", "deleted_at"),
+        Index(
+            "ix_articles_trashed",
+            "deleted_at",
+            sqlite_where=text("deleted_at IS NOT NULL"),
+            postgresql_where=text("deleted_at IS NOT NULL"),
+        ),
+        Index("ix_articles_updated_at", "updated_at"),
     )
 
 
