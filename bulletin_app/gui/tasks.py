@@ -6,6 +6,7 @@ there and may touch widgets.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import Any
 
@@ -39,10 +40,9 @@ class _Job(QRunnable):
 
     @staticmethod
     def _emit(signal, *args: Any) -> None:  # type: ignore[no-untyped-def]
-        try:
+        # RuntimeError: the window that asked is gone (closing), nobody waits for the result.
+        with contextlib.suppress(RuntimeError):
             signal.emit(*args)
-        except RuntimeError:
-            pass  # the window that asked is gone (closing): nobody is waiting for the result
 
 
 class TaskRunner(QObject):
