@@ -167,13 +167,14 @@ def test_import_report_names_duplicates_and_errors(window, qtbot, seeds, tmp_pat
 
 
 def test_import_can_be_cancelled(qtbot, services, no_dialogs, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from bulletin_app.gui.tasks import TaskRunner
+    from bulletin_app.gui.process_runner import ProcessRunner
 
     folder = tmp_path / "nhiều tệp"
     folder.mkdir()
     for n in range(60):
         (folder / f"tin-{n:02}.txt").write_text(f"Tin số {n}\nHợp tác số {n} với tỉnh bạn {n * 7}.", encoding="utf-8")
-    dialog = ImportDialog(services, [folder], TaskRunner())
+    runner = ProcessRunner(services)
+    dialog = ImportDialog(services, [folder], runner)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.bar.value() >= 1, timeout=10000)
     dialog.cancel()
@@ -183,6 +184,7 @@ def test_import_can_be_cancelled(qtbot, services, no_dialogs, tmp_path) -> None:
     assert 1 <= imported < 60
     assert services.articles.count() == imported  # nothing half-written
     assert dialog.status.text().startswith("Đã dừng theo yêu cầu.")
+    runner.shutdown()
 
 
 def test_dropping_files_on_the_window_imports_them(window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]

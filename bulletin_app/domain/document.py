@@ -63,6 +63,7 @@ class Cover:
     internal_circulation: bool
     image: ImageData | None = None
     image_caption: str = ""
+    circulation_notice: str = ""  # printed when internal_circulation ("Lưu hành nội bộ" or the issue's own)
 
 
 @dataclass(frozen=True)

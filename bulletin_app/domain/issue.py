@@ -6,6 +6,9 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
+# The section holding the editorial letter; it always comes first in an issue.
+EDITORIAL_SECTION_NAME = "Thư ngỏ"
+
 
 class IssueStatus(StrEnum):
     PLANNING = "planning"
@@ -39,10 +42,15 @@ class Issue:
     status: IssueStatus
     sections: tuple[Section, ...]
     version: int
+    cover_asset: str = ""  # asset ref of the cover photo; "" = the issue's first photo
+    circulation_notice: str = ""  # "" = the publication's default ("Lưu hành nội bộ")
 
     @property
     def article_ids(self) -> list[int]:
         return [e.article_id for s in self.sections for e in s.entries]
+
+    def section_of(self, article_id: int) -> Section | None:
+        return next((s for s in self.sections if any(e.article_id == article_id for e in s.entries)), None)
 
 
 @dataclass(frozen=True)
@@ -53,3 +61,19 @@ class IssueSummary:
     title: str
     status: IssueStatus
     article_count: int
+
+
+@dataclass(frozen=True)
+class PreflightItem:
+    """A preflight finding with what it is about, so a click can jump there.
+
+    ``field`` names a record field as "publication.<name>" or "issue.<name>";
+    ``section`` an (empty) section of the issue; all None when nothing can be pointed at.
+    """
+
+    level: str  # "error" or "warning"
+    code: str
+    message: str
+    article_id: int | None = None
+    field: str | None = None
+    section: str | None = None

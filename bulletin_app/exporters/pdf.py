@@ -105,8 +105,15 @@ class Geometry:
 
 
 class _Renderer:
-    def __init__(self, document: IssueDocument, theme: Theme, options: PdfOptions) -> None:
+    def __init__(
+        self,
+        document: IssueDocument,
+        theme: Theme,
+        options: PdfOptions,
+        on_page: Callable[[int], None] | None = None,
+    ) -> None:
         self.doc = document
+        self.on_page = on_page
         self.theme = theme
         self.options = options
         self.geo = Geometry.of(theme, options)
@@ -146,6 +153,8 @@ class _Renderer:
         )
 
         def begin(canv, doc) -> None:  # type: ignore[no-untyped-def]
+            if self.on_page is not None:
+                self.on_page(doc.page)  # may raise to abandon the layout (cancel)
             frame.x1 = self._frame_x(doc.page)
             canv.setTrimBox(self.geo.trim_box)
             canv.setBleedBox(self.geo.bleed_box)
@@ -550,11 +559,21 @@ class _XmpCanvas(BulletinCanvas):
         super().save()
 
 
-def render_pdf(document: IssueDocument, theme: Theme, dest: Path, options: PdfOptions | None = None) -> PdfResult:
-    """Lay the issue out and write it to ``dest`` atomically (temporary file, then rename)."""
+def render_pdf(
+    document: IssueDocument,
+    theme: Theme,
+    dest: Path,
+    options: PdfOptions | None = None,
+    on_page: Callable[[int], None] | None = None,
+) -> PdfResult:
+    """Lay the issue out and write it to ``dest`` atomically (temporary file, then rename).
+
+    ``on_page(n)`` is called as page ``n`` begins; an exception it raises (a cancellation)
+    abandons the layout and leaves nothing at ``dest``.
+    """
     options = options or PdfOptions()
     started = time.perf_counter()
-    renderer = _Renderer(document, theme, options)
+    renderer = _Renderer(document, theme, options, on_page)
     template = BaseDocTemplate(
         "",  # the file name is given to build() by write_atomically
         pagesize=renderer.geo.media,

@@ -28,14 +28,14 @@ from PySide6.QtWidgets import (
 
 from bulletin_app.domain.changes import Changes
 from bulletin_app.gui.errors import show_error
-from bulletin_app.gui.tasks import TaskRunner
-from bulletin_app.services import Services
+from bulletin_app.gui.process_runner import JobRunner
+from bulletin_app.services import Services, jobs
 from bulletin_app.services.imports import ImportReport, ImportResult
 from bulletin_app.services.progress import Progress
 
 
 class ImportDialog(QDialog):
-    """Runs ``services.imports.import_paths`` in the background and reports per file."""
+    """Runs the import in the worker process and reports per file."""
 
     finished_import = Signal(object)  # the ImportReport
     article_activated = Signal(int)
@@ -44,7 +44,7 @@ class ImportDialog(QDialog):
         self,
         services: Services,
         paths: list[Path],
-        tasks: TaskRunner,
+        runner: JobRunner,
         column: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -94,16 +94,13 @@ class ImportDialog(QDialog):
         layout.addWidget(self.hint)
         layout.addWidget(self.buttons)
 
-        self._token = tasks.run_with_progress(
-            lambda progress, token: services.imports.import_paths(paths, column, progress, token),
-            self._progress,
-            self._done,
-            self._failed,
+        self._handle = runner.submit(
+            jobs.import_job, ([str(p) for p in paths], column), self._progress, self._done, self._failed
         )
 
     # ---------------------------------------------------------------- running
     def cancel(self) -> None:
-        self._token.cancel()
+        self._handle.cancel()
         self.cancel_button.setEnabled(False)
         self.status.setText(self.tr("Đang dừng sau tệp hiện tại…"))
 

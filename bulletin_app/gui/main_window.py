@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtCore import QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -28,6 +28,7 @@ from bulletin_app.domain.changes import Changes
 from bulletin_app.gui.errors import show_error
 from bulletin_app.gui.import_dialog import ImportDialog
 from bulletin_app.gui.library_page import LibraryPage
+from bulletin_app.gui.process_runner import ProcessRunner
 from bulletin_app.gui.settings import qsettings
 from bulletin_app.gui.tasks import TaskRunner
 from bulletin_app.paths import log_path
@@ -43,6 +44,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.services = services
         self.tasks = TaskRunner(self)
+        self.jobs = ProcessRunner(services, self)  # import and export: in a worker process, the window stays fluid
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
         self.resize(1280, 800)
@@ -52,6 +54,7 @@ class MainWindow(QMainWindow):
         self.library.refresh_columns()
         self.library.reload()
         self.refresh_side_pages()
+        QTimer.singleShot(1500, self.jobs.warm_up)
 
     # ---------------------------------------------------------------- layout
     def _build_ui(self) -> None:
@@ -202,6 +205,7 @@ class MainWindow(QMainWindow):
         settings.setValue("window/state", self.saveState())
         settings.setValue("window/main_split", self.main_split.saveState())
         self.library.save_state(settings)
+        self.jobs.shutdown()
         self.tasks.wait()
         super().closeEvent(event)
 
@@ -307,7 +311,7 @@ class MainWindow(QMainWindow):
 
     def import_files(self, paths: list[Path]) -> ImportDialog:
         """Import in the background with a progress dialog that turns into the per-file report."""
-        dialog = ImportDialog(self.services, paths, self.tasks, parent=self)
+        dialog = ImportDialog(self.services, paths, self.jobs, parent=self)
         dialog.finished_import.connect(self._import_done)
         dialog.article_activated.connect(self.open_article)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

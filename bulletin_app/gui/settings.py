@@ -27,6 +27,18 @@ class AppSettings:
         value = self.store.value(key, default)
         return str(value) if value is not None else default
 
+    def _bool(self, key: str, default: bool) -> bool:
+        value = self.store.value(key, default)
+        if isinstance(value, str):  # ini files give strings back
+            return value.strip().lower() in ("true", "1", "yes")
+        return bool(value)
+
+    def _float(self, key: str, default: float) -> float:
+        try:
+            return float(self.store.value(key, default))  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return default
+
     def _int(self, key: str, default: int) -> int:
         try:
             return int(self.store.value(key, default))  # type: ignore[arg-type]
@@ -84,3 +96,46 @@ class AppSettings:
     @autosave_seconds.setter
     def autosave_seconds(self, value: int) -> None:
         self.store.setValue("editor/autosave_seconds", max(0, int(value)))
+
+    # ---------------------------------------------------------------- export dialog memory
+    # the folder the last export went to; "" = the user's documents folder
+    @property
+    def export_folder(self) -> str:
+        return self._str("export/last_folder", "")
+
+    @export_folder.setter
+    def export_folder(self, value: str) -> None:
+        self.store.setValue("export/last_folder", value)
+
+    # "19x27cm", "A4", "A5" or "WxHmm" (services.export.parse_page_size)
+    @property
+    def export_page_size(self) -> str:
+        return self._str("export/page_size", "19x27cm")
+
+    @export_page_size.setter
+    def export_page_size(self, value: str) -> None:
+        self.store.setValue("export/page_size", value or "19x27cm")
+
+    @property
+    def export_booklet(self) -> bool:
+        return self._bool("export/booklet", False)
+
+    @export_booklet.setter
+    def export_booklet(self, value: bool) -> None:
+        self.store.setValue("export/booklet", bool(value))
+
+    @property
+    def export_bleed_mm(self) -> float:
+        return min(10.0, max(0.0, self._float("export/bleed_mm", 0.0)))
+
+    @export_bleed_mm.setter
+    def export_bleed_mm(self, value: float) -> None:
+        self.store.setValue("export/bleed_mm", float(value))
+
+    @property
+    def export_crop_marks(self) -> bool:
+        return self._bool("export/crop_marks", False)
+
+    @export_crop_marks.setter
+    def export_crop_marks(self, value: bool) -> None:
+        self.store.setValue("export/crop_marks", bool(value))

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from bulletin_app.domain.article import Article
 from bulletin_app.domain.body import Figure, parse_body
 from bulletin_app.domain.document import Colophon, Cover, DocArticle, DocSection, ImageData, IssueDocument
 from bulletin_app.domain.errors import NotFoundError
-from bulletin_app.domain.issue import Issue
+from bulletin_app.domain.issue import EDITORIAL_SECTION_NAME, Issue
 from bulletin_app.domain.publication import Publication
 from bulletin_app.storage import articles_repo, assets_repo, issues_repo, publication_repo
 from bulletin_app.storage.database import Database
 from bulletin_app.text import fold, format_date_vi
 
-EDITORIAL_SECTION = "thu ngo"  # a section named "Thư ngỏ" holds the editorial letter
+EDITORIAL_SECTION = fold(EDITORIAL_SECTION_NAME)  # the section "Thư ngỏ" holds the editorial letter
+DEFAULT_NOTICE = "Lưu hành nội bộ"
 
 
 def _doc_article(article: Article) -> DocArticle:
@@ -38,7 +41,13 @@ def issue_label(issue: Issue) -> str:
     return " · ".join(parts)
 
 
-def colophon_lines(pub: Publication) -> tuple[tuple[str, str], ...]:
+def circulation_notice(issue: Issue, pub: Publication) -> str:
+    """The issue's own notice, else the publication's default ("" when it circulates freely)."""
+    return issue.circulation_notice or (DEFAULT_NOTICE if pub.internal_circulation else "")
+
+
+def colophon_lines(pub: Publication, notice: str | None = None) -> tuple[tuple[str, str], ...]:
+    """The colophon's (label, value) lines; ``notice`` None = the publication's default."""
     licence = ""
     if pub.licence_number:
         licence = f"Số {pub.licence_number}"
@@ -62,9 +71,19 @@ def colophon_lines(pub: Publication) -> tuple[tuple[str, str], ...]:
         ("Kỳ hạn xuất bản", pub.frequency),
     ]
     out = tuple((label, value) for label, value in lines if value)
-    if pub.internal_circulation:
-        out += (("", "Lưu hành nội bộ"),)
+    if notice is None:
+        notice = DEFAULT_NOTICE if pub.internal_circulation else ""
+    if notice:
+        out += (("", notice),)
     return out
+
+
+def _cover_image(s: Any, ref: str) -> ImageData | None:
+    try:
+        asset = assets_repo.find_asset(s, ref)
+    except NotFoundError:
+        return None  # the editor is shown the fallback in the preview
+    return ImageData(asset.ref, assets_repo.asset_data(s, asset.id), asset.width, asset.height, asset.mime)
 
 
 def build_document(db: Database, issue_id: int) -> tuple[IssueDocument, Issue, Publication, list[Article]]:
@@ -94,7 +113,10 @@ def build_document(db: Database, issue_id: int) -> tuple[IssueDocument, Issue, P
             except NotFoundError:
                 continue  # preflight reports the missing image by article
             images[ref] = ImageData(ref, assets_repo.asset_data(s, asset.id), asset.width, asset.height, asset.mime)
-    cover_image = next(iter(images.values()), None)
+        cover_image = _cover_image(s, issue.cover_asset) if issue.cover_asset else None
+    if cover_image is None:  # no photo chosen (or it is gone): the issue's first photo
+        cover_image = next(iter(images.values()), None)
+    notice = circulation_notice(issue, pub)
     cover = Cover(
         word="BẢN TIN",
         bulletin_name=pub.bulletin_name,
@@ -102,8 +124,9 @@ def build_document(db: Database, issue_id: int) -> tuple[IssueDocument, Issue, P
         governing_body=pub.governing_body,
         date_text=format_date_vi(issue.date).capitalize(),
         issue_label=issue_label(issue),
-        internal_circulation=pub.internal_circulation,
+        internal_circulation=bool(notice),
         image=cover_image,
+        circulation_notice=notice,
     )
     title = f"{pub.bulletin_name} – {issue_label(issue)}"
     document = IssueDocument(
@@ -113,7 +136,7 @@ def build_document(db: Database, issue_id: int) -> tuple[IssueDocument, Issue, P
         cover=cover,
         editorial=editorial,
         sections=tuple(sections),
-        colophon=Colophon(colophon_lines(pub)),
+        colophon=Colophon(colophon_lines(pub, notice)),
         images=images,
         bulletin_name=pub.bulletin_name,
     )

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from bulletin_app.domain.errors import ValidationError
 from bulletin_app.exporters.docx import DocxResult, render_docx
+from bulletin_app.exporters.fonts import resolve_family
 from bulletin_app.exporters.pdf import PdfOptions, PdfResult, render_pdf
 from bulletin_app.exporters.preflight import Finding, check_document, check_layout
 from bulletin_app.exporters.theme import Theme, load_theme
 from bulletin_app.paths import data_dir
 from bulletin_app.resources import resource_path
 from bulletin_app.services.document_builder import build_document
-from bulletin_app.services.progress import Progress, ProgressCallback, no_progress
+from bulletin_app.services.progress import CancelToken, Progress, ProgressCallback, no_progress
 from bulletin_app.storage.database import Database
 
 PAGE_SIZES_MM = {"19x27cm": (190.0, 270.0), "a4": (210.0, 297.0), "a5": (148.0, 210.0)}
@@ -45,6 +47,8 @@ class ExportSettings:
     bleed_mm: float = 0.0
     crop_marks: bool = False
     force: bool = False
+    body_font: str | None = None  # None = the theme's own font
+    heading_font: str | None = None
 
 
 @dataclass
@@ -83,7 +87,29 @@ def resolve_theme(settings: ExportSettings) -> Theme:
         raise ValidationError("Giao diện", f"không có giao diện “{name}” (có: {', '.join(available_themes())})")
     if settings.page_size:
         theme = theme.with_page(*parse_page_size(settings.page_size))
+    if settings.body_font:
+        theme = replace(theme, body_font=settings.body_font)
+    if settings.heading_font:
+        theme = replace(theme, heading_font=settings.heading_font)
     return theme
+
+
+def export_font_available(name: str) -> bool:
+    """Whether the exporters can embed ``name`` (static .ttf faces from a font package or the system)."""
+    try:
+        resolve_family(name)
+    except ValidationError:
+        return False
+    return True
+
+
+def _page_hook(cancel: CancelToken | None, progress: ProgressCallback, done: int, total: int) -> Callable[[int], None]:
+    def on_page(page: int) -> None:
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        progress(Progress(done, total, f"Dàn trang PDF — trang {page}"))
+
+    return on_page
 
 
 class ExportService:
@@ -100,7 +126,13 @@ class ExportService:
         options = PdfOptions(settings.booklet, settings.bleed_mm, settings.crop_marks)
         return theme, document, pub, options, findings
 
-    def check(self, issue_id: int, settings: ExportSettings | None = None, scratch: Path | None = None) -> ExportReport:
+    def check(
+        self,
+        issue_id: int,
+        settings: ExportSettings | None = None,
+        scratch: Path | None = None,
+        cancel: CancelToken | None = None,
+    ) -> ExportReport:
         """Every preflight finding, including those that need the layout (pages, image dpi)."""
         settings = settings or ExportSettings()
         theme, document, pub, options, findings = self._prepare(issue_id, settings)
@@ -108,7 +140,7 @@ class ExportService:
         folder.mkdir(parents=True, exist_ok=True)
         probe = folder / f"check-{issue_id}-{os.getpid()}.pdf"
         try:
-            result = render_pdf(document, theme, probe, options)
+            result = render_pdf(document, theme, probe, options, _page_hook(cancel, no_progress, 0, 1))
         finally:
             probe.unlink(missing_ok=True)
         findings += check_layout(result.pages, result.image_dpi, pub, settings.booklet)
@@ -122,42 +154,61 @@ class ExportService:
         settings: ExportSettings | None = None,
         reference_docx: Path | None = None,
         progress: ProgressCallback = no_progress,
+        cancel: CancelToken | None = None,
     ) -> ExportReport:
         """Preflight, lay out, check the layout, then write the requested files — or refuse, writing nothing.
 
         The DOCX takes its contents' page numbers from the PDF layout of the same theme,
-        so the PDF is laid out even when only the DOCX is asked for.
+        so the PDF is laid out even when only the DOCX is asked for. Both files are staged
+        beside their targets and moved into place together at the end, so a cancellation
+        (``Cancelled``, checked between steps and before every PDF page) or a failure
+        leaves neither a partial nor a staged file behind.
         """
         if pdf is None and docx is None:
             raise ValidationError("Xuất", "cần chỉ ra tệp PDF và/hoặc DOCX")
         if reference_docx is not None and not reference_docx.is_file():
             raise ValidationError("Tệp DOCX mẫu", f"không có tệp {reference_docx}")
+
+        def checkpoint(done: int, label: str) -> None:
+            if cancel is not None:
+                cancel.raise_if_cancelled()
+            progress(Progress(done, steps, label))
+
         settings = settings or ExportSettings()
         steps = 3 + (docx is not None)
-        progress(Progress(0, steps, "Kiểm tra số bản tin"))
+        checkpoint(0, "Kiểm tra số bản tin")
         theme, document, pub, options, findings = self._prepare(issue_id, settings)
         report = ExportReport(findings)
         if report.errors and not settings.force:
             report.refused = True
             return report
-        progress(Progress(1, steps, "Dàn trang PDF"))
+        checkpoint(1, "Dàn trang PDF")
         target = (pdf or docx or Path("issue")).resolve()
-        staged = target.with_name(f".{target.stem}.staged.pdf")
+        staged_pdf = target.with_name(f".{target.stem}.staged.pdf")
+        staged_docx = docx.resolve().with_name(f".{docx.stem}.staged.docx") if docx is not None else None
         try:
-            result = render_pdf(document, theme, staged, options)
+            result = render_pdf(document, theme, staged_pdf, options, _page_hook(cancel, progress, 1, steps))
             report.findings += check_layout(result.pages, result.image_dpi, pub, settings.booklet)
             if report.errors and not settings.force:
                 report.refused = True
                 return report
-            if docx is not None:
-                progress(Progress(2, steps, "Ghi DOCX"))
-                report.docx = render_docx(document, theme, docx, result.page_of, reference_docx)
+            if docx is not None and staged_docx is not None:
+                checkpoint(2, "Ghi DOCX")
+                report.docx = render_docx(document, theme, staged_docx, result.page_of, reference_docx)
+            checkpoint(steps - 1, "Lưu tệp")
+            # From here on nothing is cancellable: both files land, or (on an OS error) what
+            # landed is the complete file it names.
+            if docx is not None and staged_docx is not None and report.docx is not None:
+                os.replace(staged_docx, docx.resolve())
+                report.docx.path = docx.resolve()
             if pdf is not None:
-                os.replace(staged, pdf.resolve())
+                os.replace(staged_pdf, pdf.resolve())
                 result.path = pdf.resolve()
                 report.pdf = result
         finally:
-            staged.unlink(missing_ok=True)
+            staged_pdf.unlink(missing_ok=True)
+            if staged_docx is not None:
+                staged_docx.unlink(missing_ok=True)
         progress(Progress(steps, steps, "Xong"))
         return report
 

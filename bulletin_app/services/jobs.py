@@ -1,0 +1,113 @@
+"""Long work as plain functions a runner can place in a worker process: import, check, export.
+
+The window's process keeps its interpreter lock for the window: CPU-bound Python in a
+thread of the same process made every repaint wait for the lock (stalls of 100–300 ms
+measured during an import and an export). A worker process has its own interpreter; it
+opens the same library (SQLite in WAL mode lets the window read while the worker writes),
+reports progress through a queue and is cancelled through an event.
+
+Every job has the signature ``job(services, *args, progress, cancel)`` and takes and
+returns plain picklable data, so the same function runs in a thread (tests, fallback) or
+in the worker process (``in_worker``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import queue
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from bulletin_app.services.container import Services
+from bulletin_app.services.export import ExportReport, ExportSettings
+from bulletin_app.services.imports import ImportReport
+from bulletin_app.services.progress import Cancelled, CancelToken, Progress, ProgressCallback
+
+Job = Callable[..., Any]
+
+
+# ---------------------------------------------------------------- the jobs
+def import_job(
+    services: Services, paths: list[str], column: str | None, *, progress: ProgressCallback, cancel: CancelToken
+) -> ImportReport:
+    return services.imports.import_paths([Path(p) for p in paths], column, progress, cancel)
+
+
+def check_job(
+    services: Services, issue_id: int, settings: ExportSettings, *, progress: ProgressCallback, cancel: CancelToken
+) -> ExportReport:
+    return services.exports.check(issue_id, settings, cancel=cancel)
+
+
+def export_job(
+    services: Services,
+    issue_id: int,
+    pdf: str | None,
+    docx: str | None,
+    settings: ExportSettings,
+    reference_docx: str | None,
+    *,
+    progress: ProgressCallback,
+    cancel: CancelToken,
+) -> ExportReport:
+    return services.exports.export(
+        issue_id,
+        Path(pdf) if pdf else None,
+        Path(docx) if docx else None,
+        settings,
+        Path(reference_docx) if reference_docx else None,
+        progress=progress,
+        cancel=cancel,
+    )
+
+
+# ---------------------------------------------------------------- worker-process side
+_channel: dict[str, Any] = {}
+_open: dict[tuple[str, str], Services] = {}
+
+
+def init_worker(progress_queue: Any, cancel_event: Any) -> None:
+    """Process-pool initializer: the queue and event are inherited when the worker starts."""
+    _channel["queue"] = progress_queue
+    _channel["cancel"] = cancel_event
+
+
+def warm_up() -> bool:
+    """Import the heavy modules (exporters, importers) before the first real job needs them."""
+    import bulletin_app.exporters.docx
+    import bulletin_app.exporters.pdf
+    import bulletin_app.importers.registry  # noqa: F401
+
+    return True
+
+
+class _EventToken(CancelToken):
+    """A cancel token that also listens to the window's cancel event."""
+
+    def __init__(self, event: Any) -> None:
+        super().__init__()
+        self._shared = event
+
+    @property
+    def cancelled(self) -> bool:
+        return super().cancelled or bool(self._shared is not None and self._shared.is_set())
+
+    def raise_if_cancelled(self) -> None:
+        if self.cancelled:
+            raise Cancelled()
+
+
+def _report(progress: Progress) -> None:
+    q = _channel.get("queue")
+    if q is not None:
+        with contextlib.suppress(queue.Full, OSError, ValueError):
+            q.put_nowait((progress.done, progress.total, progress.label))
+
+
+def in_worker(spec: str, author: str, job: Job, args: tuple[Any, ...]) -> Any:
+    """Run ``job`` in the worker process on the library at ``spec`` (opened once per worker)."""
+    key = (spec, author)
+    if key not in _open:
+        _open[key] = Services.open(spec, author)
+    return job(_open[key], *args, progress=_report, cancel=_EventToken(_channel.get("cancel")))

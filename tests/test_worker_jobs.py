@@ -1,0 +1,52 @@
+"""Work done in the worker process: errors and reports survive the trip back to the window."""
+
+from __future__ import annotations
+
+import pickle
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
+
+from bulletin_app.domain.errors import ImportFailedError, NotFoundError, ValidationError
+from bulletin_app.services import jobs
+
+
+def test_errors_pickle_with_their_fields() -> None:
+    for error in (
+        ValidationError("Tiêu đề", "không được để trống"),
+        ImportFailedError("tin-hỏng.txt", "tệp rỗng"),
+        NotFoundError("Không có tin bài số 7."),
+    ):
+        back = pickle.loads(pickle.dumps(error))
+        assert type(back) is type(error)
+        assert back.message == error.message
+        assert back.__dict__ == error.__dict__
+    assert pickle.loads(pickle.dumps(ValidationError("Khổ giấy", "sai"))).field == "Khổ giấy"
+
+
+def test_import_job_runs_in_a_spawned_worker(services, seeds) -> None:  # type: ignore[no-untyped-def]
+    context = get_context("spawn")
+    progress, cancel = context.Queue(), context.Event()
+    with ProcessPoolExecutor(1, mp_context=context, initializer=jobs.init_worker, initargs=(progress, cancel)) as pool:
+        job = pool.submit(jobs.in_worker, services.db.location.url, "tester", jobs.import_job, ([str(seeds)], None))
+        report = job.result(120)
+    assert len(report.imported) == 5
+    assert services.articles.count() == 5  # written by the worker, read here
+    steps = []
+    while not progress.empty():
+        steps.append(progress.get())
+    assert steps[-1] == (5, 5, "")
+
+
+def test_cancel_reaches_the_worker(services, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "tin"
+    folder.mkdir()
+    for n in range(40):
+        (folder / f"{n:02}.txt").write_text(f"Tin số {n}\nHợp tác số {n} với đối tác {n * 3}.", encoding="utf-8")
+    context = get_context("spawn")
+    progress, cancel = context.Queue(), context.Event()
+    cancel.set()  # pressed before the worker got to the first file
+    with ProcessPoolExecutor(1, mp_context=context, initializer=jobs.init_worker, initargs=(progress, cancel)) as pool:
+        job = pool.submit(jobs.in_worker, services.db.location.url, "tester", jobs.import_job, ([str(folder)], None))
+        report = job.result(120)
+    assert report.cancelled and report.imported == []
+    assert services.articles.count() == 0
