@@ -191,16 +191,19 @@ def in_process(db: Path, files: int) -> dict[str, object]:
     dialog.close()
     shutil.rmtree(folder, ignore_errors=True)
 
-    # export of the sample issue, PDF + DOCX, on the window's worker
-    issue_id = services.issues.list()[0].id
-    out = Path(tempfile.mkdtemp(prefix="gui-bench-export-"))
+    # export of the sample issue, PDF + DOCX, in the window's worker process (as the export dialog does)
+    from bulletin_app.services import jobs
     from bulletin_app.services.export import ExportSettings
 
+    issue_id = services.issues.list()[0].id
+    out = Path(tempfile.mkdtemp(prefix="gui-bench-export-"))
     result: list[object] = []
     beat.start()
     t = time.perf_counter()
-    window.tasks.run(
-        lambda: services.exports.export(issue_id, out / "so.pdf", out / "so.docx", ExportSettings(force=True)),
+    window.jobs.submit(
+        jobs.export_job,
+        (issue_id, str(out / "so.pdf"), str(out / "so.docx"), ExportSettings(force=True), None),
+        lambda _p: None,
         result.append,
         result.append,
     )

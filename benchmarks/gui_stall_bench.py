@@ -59,7 +59,7 @@ def main() -> None:
     app = create_application(["bench"])
     folder = Path(tempfile.mkdtemp(prefix="stall-"))
     services, _issue_id = build_issue(folder, 4500)
-    composer = IssueComposer(services)
+    composer = IssueComposer(services)  # previews in the worker process, as in the app
     composer.resize(1320, 840)
     composer.show()
     seconds: list[float] = []

@@ -35,10 +35,12 @@ def _tree(model) -> list[tuple[str, list[int]]]:  # type: ignore[no-untyped-def]
     return out
 
 
-def _make_composer(qtbot, services, wait_preview: bool = True):  # type: ignore[no-untyped-def]
+def _make_composer(qtbot, services, wait_preview: bool = True, in_process: bool = False):  # type: ignore[no-untyped-def]
+    """A composer whose preview layouts run in a thread, or — as in the app — in a worker process."""
     from bulletin_app.gui.issue_composer import IssueComposer
+    from bulletin_app.gui.process_runner import ThreadRunner
 
-    composer = IssueComposer(services)
+    composer = IssueComposer(services, preview_runner=None if in_process else ThreadRunner(services))
     composer.preview_job.set_delay(50)
     qtbot.addWidget(composer)
     composer.resize(1320, 840)
@@ -60,6 +62,13 @@ def sample(services):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def composer(qapp, qtbot, services, sample):  # type: ignore[no-untyped-def]
     c = _make_composer(qtbot, services)
+    yield c
+    c.shutdown()
+
+
+@pytest.fixture
+def composer_in_process(qapp, qtbot, services, sample):  # type: ignore[no-untyped-def]
+    c = _make_composer(qtbot, services, in_process=True)
     yield c
     c.shutdown()
 
@@ -270,9 +279,12 @@ def test_issue_dialog_creates_and_edits_details(qapp, qtbot, services, tmp_path,
 
 
 # ---------------------------------------------------------------- preview, page estimate, preflight
-def test_preview_shows_the_issue_pdf_with_thumbnails_and_counter(composer, qtbot, services, sample, artifacts) -> None:  # type: ignore[no-untyped-def]
+def test_preview_shows_the_issue_pdf_with_thumbnails_and_counter(
+    composer_in_process, qtbot, services, sample, artifacts
+) -> None:  # type: ignore[no-untyped-def]
     from bulletin_app.paths import data_dir
 
+    composer = composer_in_process  # laid out in the worker process, as in the app
     pages = composer.preview.page_count()
     assert pages == 9
     assert composer.preview.thumbnails.count() == pages
@@ -365,7 +377,7 @@ def test_stale_preview_files_are_swept(tmp_path: Path) -> None:
     import os
     import time
 
-    from bulletin_app.gui.issue_composer import sweep_stale_previews
+    from bulletin_app.services.jobs import sweep_stale_previews
 
     old = tmp_path / "preview-1-abc.pdf"
     fresh = tmp_path / "preview-2-def.pdf"

@@ -1,8 +1,8 @@
 """Background work that follows the editor's changes: the latest request only, after a pause.
 
 Each ``request`` replaces the one waiting and restarts the quiet-period timer. At most one
-job runs at a time (on this object's own worker thread); a result made stale by a newer
-request is handed to ``discard`` for clean-up instead of being shown.
+job runs at a time (on the given runner: the worker process in the app); a result made
+stale by a newer request is handed to ``discard`` for clean-up instead of being shown.
 """
 
 from __future__ import annotations
@@ -12,9 +12,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from bulletin_app.gui.tasks import TaskRunner
-
-Job = Callable[[], Any]
+from bulletin_app.gui.process_runner import JobRunner
+from bulletin_app.services.jobs import Job
 
 
 class DebouncedJob(QObject):
@@ -23,6 +22,7 @@ class DebouncedJob(QObject):
     def __init__(
         self,
         delay_ms: int,
+        runner: JobRunner,
         done: Callable[[Any], None],
         failed: Callable[[BaseException], None],
         discard: Callable[[Any], None] | None = None,
@@ -32,10 +32,10 @@ class DebouncedJob(QObject):
         self._done = done
         self._failed = failed
         self._discard = discard or (lambda _result: None)
-        self._runner = TaskRunner(self)
+        self._runner = runner
         self._timer = QTimer(self, singleShot=True, interval=delay_ms)
         self._timer.timeout.connect(self._start)
-        self._pending: Job | None = None
+        self._pending: tuple[Job, tuple[Any, ...]] | None = None
         self._generation = 0  # of the newest request
         self._running = False
         self.runs = 0  # jobs started (for tests and the benchmark)
@@ -48,10 +48,10 @@ class DebouncedJob(QObject):
     def busy(self) -> bool:
         return self._running or self._pending is not None
 
-    def request(self, job: Job) -> None:
-        """Run ``job`` after the quiet period, instead of any job still waiting."""
+    def request(self, job: Job, args: tuple[Any, ...]) -> None:
+        """Run ``job(*args)`` (a services.jobs job) after the quiet period, instead of any job waiting."""
         self._generation += 1
-        self._pending = job
+        self._pending = (job, args)
         self._timer.start()
         self.busy_changed.emit(True)
 
@@ -69,18 +69,20 @@ class DebouncedJob(QObject):
         if not self._running:
             self.busy_changed.emit(False)
 
-    def wait(self, msecs: int = 30000) -> bool:
-        return self._runner.wait(msecs)
-
     def _start(self) -> None:
         if self._running or self._pending is None:
             return  # the running job's end starts the waiting one
-        job, self._pending = self._pending, None
+        (job, args), self._pending = self._pending, None
         generation = self._generation
         self._running = True
         self.runs += 1
-        self._runner.run(
-            job, lambda result: self._finished(generation, result), lambda exc: self._error(generation, exc)
+        self._runner.submit(
+            job,
+            args,
+            lambda _progress: None,
+            lambda result: self._finished(generation, result),
+            lambda exc: self._error(generation, exc),
+            lambda: self._finished(-1, None),  # cancelled: stale by definition
         )
 
     def _finished(self, generation: int, result: Any) -> None:

@@ -9,12 +9,8 @@ made elsewhere, ``show_issue`` to open an issue and ``shutdown`` before closing.
 
 from __future__ import annotations
 
-import os
 import time
-import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -45,66 +41,17 @@ from bulletin_app.gui.errors import show_error, unexpected_message
 from bulletin_app.gui.issue_dialog import IssueDialog, editorial_of
 from bulletin_app.gui.issue_tree_model import OWN_COLUMN, IssueTreeModel
 from bulletin_app.gui.pdf_preview import PdfPreview
+from bulletin_app.gui.process_runner import JobRunner, ProcessRunner
 from bulletin_app.gui.tasks import TaskRunner
-from bulletin_app.paths import data_dir
-from bulletin_app.services import Services
-from bulletin_app.services.export import ExportSettings
+from bulletin_app.services import Services, jobs
+from bulletin_app.services.jobs import PreviewResult
 from bulletin_app.text import fold
 
 PREVIEW_DELAY_MS = 800
-STALE_PREVIEW_SECONDS = 600
 FindingRole = Qt.ItemDataRole.UserRole + 1
 
 
 # ---------------------------------------------------------------- the preview job (worker thread)
-@dataclass
-class PreviewResult:
-    issue_id: int
-    data: bytes
-    pages: int
-    findings: list[PreflightItem]
-    seconds: float = 0.0
-
-
-def preview_folder() -> Path:
-    return data_dir() / "tmp"
-
-
-def sweep_stale_previews(folder: Path, older_than: float = STALE_PREVIEW_SECONDS) -> int:
-    """Delete preview files a crashed session left behind; returns how many."""
-    removed = 0
-    cutoff = time.time() - older_than
-    for pattern in ("preview-*.pdf", ".preview-*.staged.pdf"):
-        for path in folder.glob(pattern):
-            try:
-                if path.stat().st_mtime < cutoff:
-                    path.unlink()
-                    removed += 1
-            except OSError:
-                continue
-    return removed
-
-
-def render_preview(services: Services, issue_id: int) -> PreviewResult:
-    """Lay the issue out as the export would (errors do not stop it) and read the PDF back.
-
-    The temporary file lives only for the call: the GUI gets the bytes and the
-    preflight findings pointing at what they are about.
-    """
-    started = time.perf_counter()
-    folder = preview_folder()
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"preview-{os.getpid()}-{uuid.uuid4().hex[:10]}.pdf"
-    try:
-        report = services.exports.export(issue_id, pdf=path, settings=ExportSettings(force=True))
-        data = path.read_bytes()
-    finally:
-        path.unlink(missing_ok=True)
-    findings = services.issues.locate_findings(issue_id, report.findings)
-    pages = report.pdf.pages if report.pdf else 0
-    return PreviewResult(issue_id, data, pages, findings, time.perf_counter() - started)
-
-
 # ---------------------------------------------------------------- the page
 class IssueComposer(QWidget):
     changed = Signal(object)  # Changes, after each edit made here
@@ -112,13 +59,22 @@ class IssueComposer(QWidget):
     field_activated = Signal(str)  # "publication.<field>": open the publication record there
     preview_ready = Signal(int)  # page count of the preview now shown
 
-    def __init__(self, services: Services, tasks: TaskRunner | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        tasks: TaskRunner | None = None,
+        parent: QWidget | None = None,
+        preview_runner: JobRunner | None = None,
+    ) -> None:
         super().__init__(parent)
         self.services = services
         self.tasks = tasks or TaskRunner(self)  # library reads and writes, one at a time
+        # The layout runs in its own worker process: it never delays a save, and the
+        # window's thread never waits for the interpreter lock while pages are laid out.
+        self.preview_runner: JobRunner = preview_runner or ProcessRunner(services, self)
         self.preview_job = DebouncedJob(
-            PREVIEW_DELAY_MS, self._preview_done, self._preview_failed, parent=self
-        )  # layout runs on its own worker so a long layout never delays a save
+            PREVIEW_DELAY_MS, self.preview_runner, self._preview_done, self._preview_failed, parent=self
+        )
         self.preview_job.busy_changed.connect(self._preview_busy)
         self._issue_id: int | None = None
         self._issue: Issue | None = None
@@ -361,7 +317,7 @@ class IssueComposer(QWidget):
     def shutdown(self) -> None:
         """Before the window closes: no background layout left running."""
         self.preview_job.cancel()
-        self.preview_job.wait()
+        self.preview_runner.shutdown()
 
     # ---------------------------------------------------------------- loading
     def reload_issues(self, select: int | None = None) -> None:
@@ -681,16 +637,10 @@ class IssueComposer(QWidget):
         issue_id = self._issue_id
         if issue_id is None:
             return
-        services = self.services
         sweep = not self._swept
         self._swept = True
 
-        def job() -> PreviewResult:
-            if sweep and preview_folder().is_dir():
-                sweep_stale_previews(preview_folder())
-            return render_preview(services, issue_id)
-
-        self.preview_job.request(job)
+        self.preview_job.request(jobs.preview_job, (issue_id, sweep))
 
     def _preview_busy(self, busy: bool) -> None:
         self.preview.set_status(self.tr("Đang dàn trang…") if busy else "")

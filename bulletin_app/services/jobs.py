@@ -14,11 +14,17 @@ in the worker process (``in_worker``).
 from __future__ import annotations
 
 import contextlib
+import os
 import queue
+import time
+import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bulletin_app.domain.issue import PreflightItem
+from bulletin_app.paths import data_dir
 from bulletin_app.services.container import Services
 from bulletin_app.services.export import ExportReport, ExportSettings
 from bulletin_app.services.imports import ImportReport
@@ -60,6 +66,67 @@ def export_job(
         progress=progress,
         cancel=cancel,
     )
+
+
+# ---------------------------------------------------------------- the preview
+STALE_PREVIEW_SECONDS = 600.0  # a preview file older than this was left by a crash
+
+
+@dataclass
+class PreviewResult:
+    issue_id: int
+    data: bytes
+    pages: int
+    findings: list[PreflightItem]
+    seconds: float = 0.0
+
+
+def preview_folder() -> Path:
+    return data_dir() / "tmp"
+
+
+def sweep_stale_previews(folder: Path, older_than: float = STALE_PREVIEW_SECONDS) -> int:
+    """Delete preview files a crashed session left behind; returns how many."""
+    removed = 0
+    cutoff = time.time() - older_than
+    for pattern in ("preview-*.pdf", ".preview-*.staged.pdf"):
+        for path in folder.glob(pattern):
+            try:
+                if path.stat().st_mtime < cutoff:
+                    path.unlink()
+                    removed += 1
+            except OSError:
+                continue
+    return removed
+
+
+def render_preview(services: Services, issue_id: int, cancel: CancelToken | None = None) -> PreviewResult:
+    """Lay the issue out as the export would (errors do not stop it) and read the PDF back.
+
+    The temporary file lives only for the call: the GUI gets the bytes and the
+    preflight findings pointing at what they are about.
+    """
+    started = time.perf_counter()
+    folder = preview_folder()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"preview-{os.getpid()}-{uuid.uuid4().hex[:10]}.pdf"
+    try:
+        report = services.exports.export(issue_id, pdf=path, settings=ExportSettings(force=True), cancel=cancel)
+        data = path.read_bytes()
+    finally:
+        path.unlink(missing_ok=True)
+    findings = services.issues.locate_findings(issue_id, report.findings)
+    pages = report.pdf.pages if report.pdf else 0
+    return PreviewResult(issue_id, data, pages, findings, time.perf_counter() - started)
+
+
+def preview_job(
+    services: Services, issue_id: int, sweep: bool, *, progress: ProgressCallback, cancel: CancelToken
+) -> PreviewResult:
+    """The composer's live preview: the issue laid out as exported, as PDF bytes."""
+    if sweep and preview_folder().is_dir():
+        sweep_stale_previews(preview_folder())
+    return render_preview(services, issue_id, cancel)
 
 
 # ---------------------------------------------------------------- worker-process side
