@@ -59,13 +59,32 @@ def test_import_in_background_updates_the_table(window, qtbot, tmp_path) -> None
     assert "Đã nhập 1 tin bài" in window.statusBar().currentMessage()
 
 
-def test_side_pages(window, artifacts: Path) -> None:  # type: ignore[no-untyped-def]
+def test_columns_page_adds_and_renames(window, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QInputDialog
+
     window.nav.setCurrentRow(2)
-    assert window.columns_list.count() == 8
-    assert window.columns_list.item(1).text().startswith("Ngoại giao kinh tế")
-    window.nav.setCurrentRow(3)
-    assert window.publication_form.rowCount() >= 8
-    window.grab().save(str(artifacts / "publication.png"))
+    page = window.columns_page
+    qtbot.waitUntil(lambda: page.list.count() == 8, timeout=10000)
+    assert page.list.item(1).text().startswith("Ngoại giao kinh tế")
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Hợp tác địa phương", True))
+    page.add_column()
+    qtbot.waitUntil(lambda: page.list.count() == 9, timeout=10000)
+    assert any(c.name == "Hợp tác địa phương" for c in window.services.library.columns())
+    assert window.library.column_filter.findData("Hợp tác địa phương") >= 0  # the library's filter follows
+    page.list.setCurrentRow(8)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Hợp tác các địa phương", True))
+    page.rename_current()
+    qtbot.waitUntil(lambda: page.list.item(8).text().startswith("Hợp tác các địa phương"), timeout=10000)
+
+
+def test_menus_are_vietnamese_with_word_shortcuts(window) -> None:  # type: ignore[no-untyped-def]
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles == ["&Tệp", "&Sửa", "Số &bản tin", "&Xem", "Trợ &giúp"]
+    shortcuts = {
+        a.shortcut().toString(): a.text() for m in window.menuBar().actions() for a in m.menu().actions() if a.text()
+    }
+    for key in ("Ctrl+N", "Ctrl+O", "Ctrl+S", "Ctrl+F", "Ctrl+P", "Ctrl+E", "F2", "Del"):
+        assert key in shortcuts, key
 
 
 def test_article_model_passes_qtmodeltester(qtmodeltester, seeded) -> None:  # type: ignore[no-untyped-def]

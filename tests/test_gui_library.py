@@ -210,7 +210,7 @@ def test_first_run_offers_sample_data(qtbot, services, no_dialogs, artifacts) ->
     win.library.welcome_sample.click()
     qtbot.waitUntil(lambda: win.library.model.rowCount() > 5, timeout=30000)
     assert win.library.table_stack.currentWidget() is win.library.table
-    assert win.issues_tree.topLevelItemCount() == 1
+    qtbot.waitUntil(lambda: win.composer.current_issue_id() is not None, timeout=30000)
     assert (
         "question",
         "Thêm các tin bài mẫu, thông tin xuất bản mẫu và một số bản tin mẫu vào thư viện?",

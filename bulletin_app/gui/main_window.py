@@ -9,7 +9,6 @@ from PySide6.QtCore import QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
-    QFormLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -18,17 +17,19 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QStyle,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QWidget,
 )
 
 from bulletin_app import APP_NAME, __version__
 from bulletin_app.domain.changes import Changes
+from bulletin_app.gui.columns_page import ColumnsPage
 from bulletin_app.gui.errors import show_error
+from bulletin_app.gui.export_dialog import ExportDialog
 from bulletin_app.gui.import_dialog import ImportDialog
+from bulletin_app.gui.issue_composer import IssueComposer
 from bulletin_app.gui.library_page import LibraryPage
+from bulletin_app.gui.preferences_dialog import PreferencesDialog
 from bulletin_app.gui.process_runner import ProcessRunner
+from bulletin_app.gui.publication_form import PublicationForm
 from bulletin_app.gui.settings import qsettings
 from bulletin_app.gui.tasks import TaskRunner
 from bulletin_app.paths import log_path
@@ -79,14 +80,18 @@ class MainWindow(QMainWindow):
         self.library.sample_requested.connect(self.create_sample_data)
         self.library.counted.connect(self._show_count)
 
-        self.issues_tree = QTreeWidget()
-        self.issues_tree.setHeaderLabels([self.tr("Số bản tin / chuyên mục / tin bài"), self.tr("Ngày")])
-        self.columns_list = QListWidget()
-        self.publication_page = QWidget()
-        self.publication_form = QFormLayout(self.publication_page)
+        self.composer = IssueComposer(self.services, self.tasks)
+        self.composer.changed.connect(self.apply_changes)
+        self.composer.article_activated.connect(self.open_article)
+        self.composer.field_activated.connect(self.go_to_field)
+        self.columns_page = ColumnsPage(self.services, self.tasks)
+        self.columns_page.changed.connect(self.apply_changes)
+        self.columns_page.show_articles.connect(self.show_column)
+        self.publication = PublicationForm(self.services)
+        self.publication.saved.connect(self.apply_changes)
 
         self.pages = QStackedWidget()
-        for page in (self.library, self.issues_tree, self.columns_list, self.publication_page):
+        for page in (self.library, self.composer, self.columns_page, self.publication):
             self.pages.addWidget(page)
         self.nav.currentRowChanged.connect(self._page_changed)
 
@@ -134,6 +139,26 @@ class MainWindow(QMainWindow):
             self.tr("Nhập tệp hoặc thư mục vào thư viện (Ctrl+O) — hoặc kéo thả vào cửa sổ"),
             sp.SP_DialogOpenButton,
         )
+        self.save_action = self._action(
+            self.tr("&Lưu"),
+            self.save_current,
+            QKeySequence.StandardKey.Save,
+            self.tr("Lưu thông tin xuất bản (Ctrl+S)"),
+        )
+        self.export_action = self._action(
+            self.tr("&Xuất số bản tin…"),
+            self.export_issue,
+            QKeySequence("Ctrl+E"),
+            self.tr("Xuất số bản tin đang chọn ra PDF in ấn và DOCX (Ctrl+E)"),
+            sp.SP_DialogSaveButton,
+        )
+        self.preview_action = self._action(
+            self.tr("&Xem trước bản in"),
+            self.preview_issue,
+            QKeySequence.StandardKey.Print,
+            self.tr("Xem bản PDF thật của số bản tin (Ctrl+P)"),
+            sp.SP_FileDialogContentsView,
+        )
         self.backup_action = self._action(
             self.tr("&Sao lưu thư viện…"),
             self.choose_backup,
@@ -143,6 +168,12 @@ class MainWindow(QMainWindow):
         )
         self.sample_action = self._action(
             self.tr("Tạo dữ liệu &mẫu"), self.create_sample_data, None, self.tr("Thêm tin bài và một số bản tin mẫu")
+        )
+        self.preferences_action = self._action(
+            self.tr("&Tùy chọn…"),
+            self.show_preferences,
+            QKeySequence("Ctrl+,"),
+            self.tr("Thư viện, giao diện, phông chữ, ngôn ngữ"),
         )
         self.quit_action = self._action(self.tr("T&hoát"), self.close, QKeySequence.StandardKey.Quit)
         self.find_action = self._action(
@@ -155,11 +186,15 @@ class MainWindow(QMainWindow):
         self.about_action = self._action(self.tr("&Giới thiệu"), self.about)
 
         file_menu = self.menuBar().addMenu(self.tr("&Tệp"))
-        for action in (self.new_action, self.import_action):
+        for action in (self.new_action, self.import_action, self.save_action):
             file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.preview_action)
+        file_menu.addAction(self.export_action)
         file_menu.addSeparator()
         file_menu.addAction(self.backup_action)
         file_menu.addAction(self.sample_action)
+        file_menu.addAction(self.preferences_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = self.menuBar().addMenu(self.tr("&Sửa"))
@@ -167,6 +202,18 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         for action in (self.library.rename_action, self.library.delete_action, self.library.tag_action):
             edit_menu.addAction(action)
+        issue_menu = self.menuBar().addMenu(self.tr("Số &bản tin"))
+        for action in (
+            self.composer.new_action,
+            self.composer.details_action,
+            self.composer.editorial_action,
+            self.composer.add_section_action,
+        ):
+            issue_menu.addAction(action)
+        issue_menu.addSeparator()
+        issue_menu.addAction(self.composer.refresh_action)
+        issue_menu.addAction(self.preview_action)
+        issue_menu.addAction(self.export_action)
         view_menu = self.menuBar().addMenu(self.tr("&Xem"))
         for row in range(self.nav.count()):
             item = self.nav.item(row)
@@ -182,7 +229,7 @@ class MainWindow(QMainWindow):
         self.toolbar = self.addToolBar(self.tr("Công cụ"))
         self.toolbar.setObjectName("main_toolbar")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for action in (self.new_action, self.import_action, self.backup_action):
+        for action in (self.new_action, self.import_action, self.preview_action, self.export_action):
             self.toolbar.addAction(action)
 
     # ---------------------------------------------------------------- state
@@ -205,6 +252,7 @@ class MainWindow(QMainWindow):
         settings.setValue("window/state", self.saveState())
         settings.setValue("window/main_split", self.main_split.saveState())
         self.library.save_state(settings)
+        self.composer.shutdown()
         self.jobs.shutdown()
         self.tasks.wait()
         super().closeEvent(event)
@@ -235,43 +283,7 @@ class MainWindow(QMainWindow):
         self.library.search_box.selectAll()
 
     def refresh_side_pages(self) -> None:
-        self.issues_tree.clear()
-        for summary in self.services.issues.list():
-            issue = self.services.issues.get(summary.id)
-            top = QTreeWidgetItem(
-                [
-                    self.tr("Số {n}").format(n=issue.number)
-                    + (f" — {issue.title or issue.period_label}" if issue.title or issue.period_label else ""),
-                    issue.date.strftime("%d/%m/%Y"),
-                ]
-            )
-            for section in issue.sections:
-                sec_item = QTreeWidgetItem([section.name, ""])
-                for entry in section.entries:
-                    sec_item.addChild(QTreeWidgetItem([entry.title, ""]))
-                top.addChild(sec_item)
-            self.issues_tree.addTopLevelItem(top)
-        self.issues_tree.expandAll()
-        self.columns_list.clear()
-        for column in self.services.library.columns():
-            self.columns_list.addItem(self.tr("{name}  ({n} tin bài)").format(name=column.name, n=column.article_count))
-        while self.publication_form.rowCount():
-            self.publication_form.removeRow(0)
-        pub = self.services.publication.get()
-        missing = self.tr("(chưa nhập)")
-        for label, value in (
-            (self.tr("Tên bản tin"), pub.bulletin_name),
-            (self.tr("Cơ quan xuất bản"), pub.publishing_body),
-            (self.tr("Cơ quan chủ quản"), pub.governing_body),
-            (self.tr("Giấy phép số"), pub.licence_number or missing),
-            (self.tr("Kỳ hạn"), pub.frequency),
-            (self.tr("Số lượng in"), f"{pub.print_run:,}".replace(",", ".")),
-            (self.tr("Nơi in"), pub.printing_place or missing),
-            (self.tr("Chịu trách nhiệm xuất bản"), pub.responsible_person or missing),
-            (self.tr("Khổ"), f"{pub.trim_width_mm / 10:g} × {pub.trim_height_mm / 10:g} cm"),
-            (self.tr("Số trang tối đa"), str(pub.page_limit)),
-        ):
-            self.publication_form.addRow(f"{label}:", QLabel(value))
+        self.columns_page.refresh()
 
     def apply_changes(self, changes: Changes) -> None:
         """Bring every view up to date after a change made anywhere."""
@@ -280,9 +292,13 @@ class MainWindow(QMainWindow):
         elif changes.articles_changed:
             self.library.model.invalidate(changes.articles_changed)
             self.library.show_article(self.library.table.currentIndex().row())
-        if changes.issues_changed or changes.columns_changed or changes.publication_changed or changes.articles:
+        if changes.columns_changed or changes.articles:
             self.library.refresh_columns()
-            self.refresh_side_pages()
+            self.columns_page.refresh()
+        if changes.publication_changed and self.sender() is not self.publication:
+            self.publication.load()
+        if self.sender() is not self.composer:
+            self.composer.apply_changes(changes)
 
     # ---------------------------------------------------------------- articles
     def new_article(self) -> None:
@@ -296,6 +312,63 @@ class MainWindow(QMainWindow):
         row = self.library.model.row_of(article_id)
         if row is not None:
             self.library.table.selectRow(row)
+
+    def show_column(self, name: str) -> None:
+        """The library filtered to one column."""
+        self.nav.setCurrentRow(LIBRARY)
+        combo = self.library.column_filter
+        combo.setCurrentIndex(max(0, combo.findData(name)))
+
+    def go_to_field(self, field: str) -> None:
+        """Open the record a preflight finding is about, at the field at fault."""
+        record, _, name = field.partition(".")
+        if record == "publication":
+            self.nav.setCurrentRow(PUBLICATION)
+            widget = self.publication.fields.get(name)
+            if widget is not None:
+                widget.setFocus()
+        elif record == "issue":
+            self.nav.setCurrentRow(ISSUES)
+            self.composer.edit_issue(focus=name)
+
+    # ---------------------------------------------------------------- issues
+    def preview_issue(self) -> None:
+        self.nav.setCurrentRow(ISSUES)
+        self.composer.refresh_preview()
+
+    def export_issue(self) -> None:
+        issue_id = self.composer.current_issue_id()
+        if issue_id is None:
+            QMessageBox.information(
+                self, self.tr("Xuất số bản tin"), self.tr("Chưa có số bản tin nào. Hãy tạo một số trong “Số bản tin”.")
+            )
+            self.nav.setCurrentRow(ISSUES)
+            return
+        dialog = ExportDialog(self.services, issue_id, parent=self, runner=self.jobs)
+        dialog.finding_activated.connect(lambda finding: self._export_finding(issue_id, finding))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self.export_dialog = dialog
+
+    def _export_finding(self, issue_id: int, finding) -> None:  # type: ignore[no-untyped-def]
+        located = self.services.issues.locate_findings(issue_id, [finding])
+        item = located[0] if located else None
+        if item is not None and item.article_id is not None:
+            self.open_article(item.article_id)
+        elif item is not None and item.field:
+            self.go_to_field(item.field)
+        else:
+            self.nav.setCurrentRow(ISSUES)
+
+    def save_current(self) -> None:
+        if self.pages.currentWidget() is self.publication:
+            self.publication.save()
+
+    def show_preferences(self) -> None:
+        dialog = PreferencesDialog(self)
+        dialog.exec()
+        if dialog.restart_needed:
+            QMessageBox.information(self, self.tr("Tùy chọn"), self.tr("Thay đổi sẽ có hiệu lực khi mở lại ứng dụng."))
 
     # ---------------------------------------------------------------- import
     def choose_import(self) -> None:
@@ -350,6 +423,7 @@ class MainWindow(QMainWindow):
 
         def done(result: tuple[int, Changes]) -> None:
             self.apply_changes(result[1])
+            self.composer.show_issue(result[0])
             self.statusBar().showMessage(self.tr("Đã tạo dữ liệu mẫu."), 8000)
 
         self.tasks.run(lambda: create_sample(self.services), done, self.show_error)
