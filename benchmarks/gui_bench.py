@@ -41,25 +41,29 @@ def rss_mb() -> float:
 
 # ---------------------------------------------------------------- start-up (child process)
 def child_startup(db: str, t0: float) -> None:
-    """Run the real entry point's steps; print timings relative to the parent's launch time."""
+    """The entry point's steps (gui.app.main); timings relative to the parent's launch time."""
     from PySide6.QtCore import QTimer
 
     from bulletin_app.gui.app import create_application
 
     app = create_application([sys.argv[0]])
     from bulletin_app.gui.main_window import MainWindow
-    from bulletin_app.services import Services
 
-    services = Services.open(db)
-    window = MainWindow(services)
+    def opener():  # type: ignore[no-untyped-def]
+        from bulletin_app.services import Services
+
+        return Services.open(db)
+
+    window = MainWindow(open_library=opener)
     window.show()
     marks: dict[str, float] = {}
 
     def shown() -> None:
+        window.repaint()  # the frame on screen
         marks["shown"] = time.time() - t0
 
     def poll() -> None:
-        if window.library.model.rowCount() and window.library.table.viewport().isVisible():
+        if window.is_ready and window.library.model.rowCount() and window.library.table.isVisible():
             window.library.table.viewport().repaint()
             marks["rows"] = time.time() - t0
             print(f"RESULT {marks['shown']:.3f} {marks['rows']:.3f} {rss_mb():.1f}", flush=True)
@@ -70,7 +74,7 @@ def child_startup(db: str, t0: float) -> None:
     QTimer.singleShot(0, shown)
     QTimer.singleShot(0, poll)
     app.exec()
-    services.close()
+    window.services.close()
 
 
 def startup(db: Path, runs: int) -> list[tuple[float, float, float]]:
@@ -246,7 +250,7 @@ def main() -> None:
         print(f"library: {args.db} ({work.stat().st_size / 1e6:.0f} MB)")
         print(
             f"start-up, median of {args.runs}: window shown {shown:.2f} s (target ≤ 1.5 s), "
-            f"first rows painted {rows:.2f} s; resident memory {rss:.0f} MB (target ≤ 300 MB)"
+            f"library rows painted {rows:.2f} s; resident memory {rss:.0f} MB (target ≤ 300 MB)"
         )
         print("  runs (shown s, rows s, RSS MB):", ", ".join(f"({a:.2f}, {b:.2f}, {c:.0f})" for a, b, c in runs))
         m = in_process(work, args.files)

@@ -99,4 +99,10 @@ def no_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     monkeypatch.setattr(QMessageBox, "critical", record("critical", Ok))
     monkeypatch.setattr(QMessageBox, "information", record("information", Ok))
     monkeypatch.setattr(QMessageBox, "question", record("question", Yes))
+
+    def ask(_parent, title, text, choices, default, icon=None):  # type: ignore[no-untyped-def]
+        shown.append(("ask", str(text)))
+        return default
+
+    monkeypatch.setattr("bulletin_app.gui.editor_dialogs.ask", ask)
     return shown

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import sys
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -38,6 +41,7 @@ def _excepthook(kind, exc, tb) -> None:  # type: ignore[no-untyped-def]
 
 
 def main(argv: list[str] | None = None) -> int:
+    multiprocessing.freeze_support()  # the worker process, in a frozen (installed) app
     argv = list(sys.argv if argv is None else argv)
     parser = argparse.ArgumentParser(prog="bulletin-app", description="Bản tin đối ngoại — ứng dụng")
     parser.add_argument("--db", help="tệp thư viện hoặc URL SQLAlchemy (mặc định: theo Tùy chọn)")
@@ -46,32 +50,39 @@ def main(argv: list[str] | None = None) -> int:
     app = create_application([argv[0], *qt_args], args.lang)
     sys.excepthook = _excepthook
 
-    # Heavy imports (SQLAlchemy, reportlab) only once Qt is up.
     from bulletin_app.gui.main_window import MainWindow
-    from bulletin_app.services import Services
 
     spec = args.db or AppSettings().library_location or None
-    try:
-        services = Services.open(spec)
-    except BulletinError as exc:
-        message = QCoreApplication.translate("app", "Không mở được thư viện: {error}").format(error=exc.message)
-        if spec is None:
-            QMessageBox.critical(None, APP_NAME, message)
-            return 1
-        answer = QMessageBox.question(
-            None, APP_NAME, message + "\n\n" + QCoreApplication.translate("app", "Mở thư viện mặc định trên máy này?")
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return 1
-        try:
-            services = Services.open(None)
-        except BulletinError as again:
-            QMessageBox.critical(None, APP_NAME, again.message)
-            return 1
-    window = MainWindow(services)
+
+    def open_library(where: str | None) -> Callable[[], Any]:
+        def opener() -> Any:
+            from bulletin_app.services import Services
+
+            return Services.open(where)
+
+        return opener
+
+    # The window's frame shows at once; the library opens (and the pages load) behind it.
+    window = MainWindow(open_library=open_library(spec))
+
+    def failed(exc: BaseException) -> None:
+        message = exc.message if isinstance(exc, BulletinError) else unexpected_message(exc, None)
+        text = QCoreApplication.translate("app", "Không mở được thư viện: {error}").format(error=message)
+        if spec is not None and window.property("fallback") is None:
+            question = QCoreApplication.translate("app", "Mở thư viện mặc định trên máy này?")
+            if QMessageBox.question(window, APP_NAME, text + "\n\n" + question) == QMessageBox.StandardButton.Yes:
+                window.setProperty("fallback", True)
+                window.open_in_background(open_library(None))
+                return
+        else:
+            QMessageBox.critical(window, APP_NAME, text)
+        app.exit(1)
+
+    window.open_failed.connect(failed)
     window.show()
     code = app.exec()
-    services.close()
+    if window.is_ready:
+        window.services.close()
     return code
 
 

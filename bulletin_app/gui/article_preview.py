@@ -26,11 +26,6 @@ from bulletin_app.gui.labels import status_label
 from bulletin_app.text import fold
 from bulletin_app.text.fold import fold_with_map
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("preview", text)
-
-
 _MARK = "<span style='background-color:#ffe58a; color:#000'>"
 
 
@@ -78,7 +73,7 @@ def article_html(article: Article, terms: list[str] | None = None) -> str:
         meta.append(escape(article.column))
     if article.published:
         meta.append(article.published.strftime("%d/%m/%Y"))
-    meta.append(_tr("{n} từ").format(n=article.word_count))
+    meta.append(QCoreApplication.translate("preview", "{n} từ").format(n=article.word_count))
     parts.append(f"<p style='color:gray'>{' · '.join(meta)}</p>")
     if article.sapo:
         parts.append(f"<p><b>{highlighted(article.sapo, p)}</b></p>")
@@ -100,7 +95,8 @@ def article_html(article: Article, terms: list[str] | None = None) -> str:
                 body = "".join("<tr>" + "".join(f"<td>{_runs(c, p)}</td>" for c in r) + "</tr>" for r in rows)
                 parts.append(f"<table border='1' cellpadding='3'>{head}{body}</table>")
             case Figure(caption=caption, credit=credit):
-                parts.append(f"<p style='color:gray'><i>[{_tr('Ảnh')}] {escape(caption)} {escape(credit)}</i></p>")
+                photo = QCoreApplication.translate("preview", "Ảnh")
+                parts.append(f"<p style='color:gray'><i>[{photo}] {escape(caption)} {escape(credit)}</i></p>")
     if article.byline:
         parts.append(f"<p align='right'><b>{escape(article.byline)}</b></p>")
     return "\n".join(parts)

@@ -10,10 +10,6 @@ from bulletin_app.domain.errors import BulletinError
 from bulletin_app.errorlog import log_unexpected
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("errors", text)
-
-
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
     """A known problem as its own Vietnamese message; anything else logged, with the log's path."""
     if isinstance(exc, BulletinError):
@@ -24,6 +20,6 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
 
 
 def unexpected_message(exc: BaseException, log: str | None) -> str:
-    return _tr("Đã xảy ra lỗi không mong đợi: {error}\n\nChi tiết đã được ghi vào {log}.").format(
-        error=exc or type(exc).__name__, log=log or _tr("nhật ký")
-    )
+    return QCoreApplication.translate(
+        "errors", "Đã xảy ra lỗi không mong đợi: {error}\n\nChi tiết đã được ghi vào {log}."
+    ).format(error=exc or type(exc).__name__, log=log or QCoreApplication.translate("errors", "nhật ký"))

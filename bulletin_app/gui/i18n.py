@@ -31,7 +31,7 @@ def install_translators(app: QCoreApplication, language: str) -> list[str]:
             ("bulletin_en", translation_dir()),
             ("qtbase_en", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
         ]
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     else:
         candidates = [("qtbase_vi", translation_dir())]
         QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))

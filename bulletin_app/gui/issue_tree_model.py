@@ -38,10 +38,6 @@ _ROOT = QModelIndex()
 _SECTION = 0  # internalId of a section; an entry's is its section's row + 1
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("IssueTreeModel", text)
-
-
 class IssueTreeModel(QAbstractItemModel):
     articles_dropped = Signal(list, str, int)  # article ids, section name (OWN_COLUMN), position
 
@@ -127,10 +123,12 @@ class IssueTreeModel(QAbstractItemModel):
                 return section.name
             if role == Qt.ItemDataRole.ToolTipRole:
                 if not count:
-                    return _tr("Chuyên mục “{name}” chưa có tin bài — kéo tin bài từ thư viện vào đây").format(
-                        name=section.name
-                    )
-                return _tr("Chuyên mục “{name}”: {n} tin bài").format(name=section.name, n=count)
+                    return QCoreApplication.translate(
+                        "IssueTreeModel", "Chuyên mục “{name}” chưa có tin bài — kéo tin bài từ thư viện vào đây"
+                    ).format(name=section.name)
+                return QCoreApplication.translate("IssueTreeModel", "Chuyên mục “{name}”: {n} tin bài").format(
+                    name=section.name, n=count
+                )
             if role == Qt.ItemDataRole.FontRole:
                 font = QFont(QApplication.font())
                 font.setBold(True)
@@ -145,9 +143,9 @@ class IssueTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return entry.title
         if role == Qt.ItemDataRole.ToolTipRole:
-            return _tr("{title}\n(mã {id}; nhấp đúp để mở, kéo để sắp xếp)").format(
-                title=entry.title, id=entry.article_id
-            )
+            return QCoreApplication.translate(
+                "IssueTreeModel", "{title}\n(mã {id}; nhấp đúp để mở, kéo để sắp xếp)"
+            ).format(title=entry.title, id=entry.article_id)
         if role == Qt.ItemDataRole.DecorationRole:
             return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
         if role == ArticleIdRole:

@@ -3,9 +3,12 @@ menus, toolbar and status bar; drag & drop import; remembered layout."""
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, Qt, QTimer, QUrl
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -20,45 +23,89 @@ from PySide6.QtWidgets import (
 )
 
 from bulletin_app import APP_NAME, __version__
-from bulletin_app.domain.changes import Changes
-from bulletin_app.gui.columns_page import ColumnsPage
-from bulletin_app.gui.errors import show_error
-from bulletin_app.gui.export_dialog import ExportDialog
-from bulletin_app.gui.import_dialog import ImportDialog
-from bulletin_app.gui.issue_composer import IssueComposer
-from bulletin_app.gui.library_page import LibraryPage
-from bulletin_app.gui.preferences_dialog import PreferencesDialog
-from bulletin_app.gui.process_runner import ProcessRunner
-from bulletin_app.gui.publication_form import PublicationForm
 from bulletin_app.gui.settings import qsettings
-from bulletin_app.gui.tasks import TaskRunner
 from bulletin_app.paths import log_path
-from bulletin_app.services import Services
-from bulletin_app.services.imports import ImportReport
-from bulletin_app.services.sample import create_sample
+
+if TYPE_CHECKING:
+    from bulletin_app.domain.changes import Changes
+    from bulletin_app.services import Services
+    from bulletin_app.services.imports import ImportReport
+
+# The pages, the services and what they import (SQLAlchemy, the importers, QtPdf) take about
+# a second to load: the window's frame is shown first and they load while it is on screen.
+
+
+def _load_pages() -> None:
+    import bulletin_app.gui.columns_page
+    import bulletin_app.gui.export_dialog
+    import bulletin_app.gui.import_dialog
+    import bulletin_app.gui.issue_composer
+    import bulletin_app.gui.library_page
+    import bulletin_app.gui.preferences_dialog
+    import bulletin_app.gui.publication_form  # noqa: F401
+
+
+class _Loader(QObject):
+    loaded = Signal(object)
+    failed = Signal(object)
+
+    def start(self, open_library: Callable[[], Services]) -> None:
+        def work() -> None:
+            try:
+                _load_pages()
+                services = open_library()
+            except Exception as exc:
+                self.failed.emit(exc)
+            else:
+                self.loaded.emit(services)
+
+        threading.Thread(target=work, name="open-library", daemon=True).start()
+
 
 LIBRARY, ISSUES, COLUMNS, PUBLICATION = range(4)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, services: Services) -> None:
+    """The window. With ``services`` it is ready at once; with ``open_library`` its frame shows
+    first and the library opens in the background (``ready`` or ``open_failed`` follows)."""
+
+    ready = Signal()
+    open_failed = Signal(object)  # the exception
+
+    def __init__(self, services: Services | None = None, open_library: Callable[[], Services] | None = None) -> None:
         super().__init__()
-        self.services = services
-        self.tasks = TaskRunner(self)
-        self.jobs = ProcessRunner(services, self)  # import and export: in a worker process, the window stays fluid
+        self.services: Services = None  # type: ignore[assignment]  # set by attach()
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
         self.resize(1280, 800)
-        self._build_ui()
-        self._build_actions()
-        self._restore_state()
-        self.library.refresh_columns()
-        self.library.reload()
-        self.refresh_side_pages()
-        QTimer.singleShot(1500, self.jobs.warm_up)
+        self._build_frame()
+        settings = self._settings()
+        if geometry := settings.value("window/geometry"):
+            self.restoreGeometry(geometry)
+        if services is not None:
+            self.attach(services)
+        elif open_library is not None:
+            self.open_in_background(open_library)
+
+    def open_in_background(self, open_library: Callable[[], Services]) -> None:
+        self.loading.setText(self.tr("Đang mở thư viện…"))
+        self.setCursor(Qt.CursorShape.BusyCursor)
+        self._loader = _Loader(self)
+        self._loader.loaded.connect(self.attach)
+        self._loader.failed.connect(self._open_failed)
+        self._loader.start(open_library)
+
+    def _open_failed(self, exc: BaseException) -> None:
+        self.unsetCursor()
+        self.loading.setText(self.tr("Không mở được thư viện."))
+        self.open_failed.emit(exc)
+
+    @property
+    def is_ready(self) -> bool:
+        return self.services is not None
 
     # ---------------------------------------------------------------- layout
-    def _build_ui(self) -> None:
+    def _build_frame(self) -> None:
         style = self.style()
         self.nav = QListWidget()
         for icon, text in (
@@ -72,6 +119,33 @@ class MainWindow(QMainWindow):
         self.nav.setMinimumWidth(150)
         self.nav.setSpacing(2)
         self.nav.setCurrentRow(LIBRARY)
+        self.nav.setEnabled(False)
+        self.loading = QLabel()
+        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.loading)
+        self.main_split = QSplitter(Qt.Orientation.Horizontal)
+        self.main_split.addWidget(self.nav)
+        self.main_split.addWidget(self.pages)
+        self.main_split.setStretchFactor(1, 1)
+        self.main_split.setChildrenCollapsible(False)
+        self.setCentralWidget(self.main_split)
+        self.count_label = QLabel()
+        self.statusBar().addPermanentWidget(self.count_label)
+
+    def attach(self, services: Services) -> None:
+        """Build the pages on the opened library and start reading it."""
+        from bulletin_app.gui.columns_page import ColumnsPage
+        from bulletin_app.gui.issue_composer import IssueComposer
+        from bulletin_app.gui.library_page import LibraryPage
+        from bulletin_app.gui.process_runner import ProcessRunner
+        from bulletin_app.gui.publication_form import PublicationForm
+        from bulletin_app.gui.tasks import TaskRunner
+
+        self.services = services
+        self.editors: dict[int, Any] = {}  # open article editors by article id (new ones: negative keys)
+        self.tasks = TaskRunner(self)
+        self.jobs = ProcessRunner(services, self)  # import and export: in a worker process, the window stays fluid
 
         self.library = LibraryPage(self.services, self.tasks)
         self.library.changed.connect(self.apply_changes)
@@ -90,19 +164,20 @@ class MainWindow(QMainWindow):
         self.publication = PublicationForm(self.services)
         self.publication.saved.connect(self.apply_changes)
 
-        self.pages = QStackedWidget()
+        self.pages.removeWidget(self.loading)
         for page in (self.library, self.composer, self.columns_page, self.publication):
             self.pages.addWidget(page)
         self.nav.currentRowChanged.connect(self._page_changed)
-
-        self.main_split = QSplitter(Qt.Orientation.Horizontal)
-        self.main_split.addWidget(self.nav)
-        self.main_split.addWidget(self.pages)
-        self.main_split.setStretchFactor(1, 1)
-        self.main_split.setChildrenCollapsible(False)
-        self.setCentralWidget(self.main_split)
-        self.count_label = QLabel()
-        self.statusBar().addPermanentWidget(self.count_label)
+        self.nav.setEnabled(True)
+        self._build_actions()
+        self._restore_state()
+        self._page_changed(self.nav.currentRow())
+        self.unsetCursor()
+        self.library.refresh_columns()
+        self.library.reload()
+        self.refresh_side_pages()
+        QTimer.singleShot(1500, self.jobs.warm_up)
+        self.ready.emit()
 
     def _action(
         self,
@@ -238,8 +313,6 @@ class MainWindow(QMainWindow):
 
     def _restore_state(self) -> None:
         settings = self._settings()
-        if geometry := settings.value("window/geometry"):
-            self.restoreGeometry(geometry)
         if state := settings.value("window/state"):
             self.restoreState(state)
         if value := settings.value("window/main_split"):
@@ -247,14 +320,19 @@ class MainWindow(QMainWindow):
         self.library.restore_state(settings)
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        for editor in list(getattr(self, "editors", {}).values()):
+            if not editor.close():  # the editor asked about unsaved changes and the answer was Hủy
+                event.ignore()
+                return
         settings = self._settings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
         settings.setValue("window/main_split", self.main_split.saveState())
-        self.library.save_state(settings)
-        self.composer.shutdown()
-        self.jobs.shutdown()
-        self.tasks.wait()
+        if self.is_ready:
+            self.library.save_state(settings)
+            self.composer.shutdown()
+            self.jobs.shutdown()
+            self.tasks.wait()
         super().closeEvent(event)
 
     # ---------------------------------------------------------------- pages
@@ -305,13 +383,22 @@ class MainWindow(QMainWindow):
         self.open_article(None)
 
     def open_article(self, article_id: int | None) -> None:
-        """Select the article in the library (the editor window opens it when available)."""
-        if article_id is None:
+        """The article in its own editor window (raised if it is open already); None = a new one."""
+        from bulletin_app.gui.article_editor import ArticleEditor
+
+        if article_id is not None and (editor := self.editors.get(article_id)) is not None:
+            editor.showNormal()
+            editor.raise_()
+            editor.activateWindow()
             return
-        self.nav.setCurrentRow(LIBRARY)
-        row = self.library.model.row_of(article_id)
-        if row is not None:
-            self.library.table.selectRow(row)
+        editor = ArticleEditor(self.services, article_id, parent=None)
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.saved.connect(self.apply_changes)
+        key = article_id if article_id is not None else -id(editor)
+        self.editors[key] = editor
+        editor.destroyed.connect(lambda _obj=None, k=key: self.editors.pop(k, None))
+        editor.resize(1100, 780)
+        editor.show()
 
     def show_column(self, name: str) -> None:
         """The library filtered to one column."""
@@ -344,6 +431,8 @@ class MainWindow(QMainWindow):
             )
             self.nav.setCurrentRow(ISSUES)
             return
+        from bulletin_app.gui.export_dialog import ExportDialog
+
         dialog = ExportDialog(self.services, issue_id, parent=self, runner=self.jobs)
         dialog.finding_activated.connect(lambda finding: self._export_finding(issue_id, finding))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -365,6 +454,8 @@ class MainWindow(QMainWindow):
             self.publication.save()
 
     def show_preferences(self) -> None:
+        from bulletin_app.gui.preferences_dialog import PreferencesDialog
+
         dialog = PreferencesDialog(self)
         dialog.exec()
         if dialog.restart_needed:
@@ -382,8 +473,10 @@ class MainWindow(QMainWindow):
             self._settings().setValue("import/folder", str(Path(files[0]).parent))
             self.import_files([Path(f) for f in files])
 
-    def import_files(self, paths: list[Path]) -> ImportDialog:
+    def import_files(self, paths: list[Path]) -> Any:
         """Import in the background with a progress dialog that turns into the per-file report."""
+        from bulletin_app.gui.import_dialog import ImportDialog
+
         dialog = ImportDialog(self.services, paths, self.jobs, parent=self)
         dialog.finished_import.connect(self._import_done)
         dialog.article_activated.connect(self.open_article)
@@ -403,6 +496,8 @@ class MainWindow(QMainWindow):
             super().dragEnterEvent(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
+        if not self.is_ready:
+            return
         paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
         if paths:
             event.acceptProposedAction()
@@ -425,6 +520,8 @@ class MainWindow(QMainWindow):
             self.apply_changes(result[1])
             self.composer.show_issue(result[0])
             self.statusBar().showMessage(self.tr("Đã tạo dữ liệu mẫu."), 8000)
+
+        from bulletin_app.services.sample import create_sample
 
         self.tasks.run(lambda: create_sample(self.services), done, self.show_error)
 
@@ -459,4 +556,6 @@ class MainWindow(QMainWindow):
         )
 
     def show_error(self, exc: BaseException) -> None:
+        from bulletin_app.gui.errors import show_error
+
         show_error(self, exc)
