@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from bulletin_app import APP_NAME, __version__
@@ -18,6 +19,7 @@ from bulletin_app.gui.errors import unexpected_message
 from bulletin_app.gui.fonts import register_app_fonts, ui_font
 from bulletin_app.gui.i18n import LANGUAGES, install_translators
 from bulletin_app.gui.settings import APPLICATION, ORGANIZATION, AppSettings
+from bulletin_app.resources import resource_path
 
 
 def create_application(argv: list[str], language: str | None = None) -> QApplication:
@@ -25,6 +27,9 @@ def create_application(argv: list[str], language: str | None = None) -> QApplica
     assert isinstance(app, QApplication)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APP_NAME)
+    icon = resource_path("icons", "app.svg")
+    if icon.is_file():  # SVG: sharp at every DPI and size the system asks for
+        app.setWindowIcon(QIcon(str(icon)))
     app.setApplicationVersion(__version__)
     app.setOrganizationName(ORGANIZATION)
     family = register_app_fonts()

@@ -153,14 +153,14 @@ class LibraryPage(QWidget):
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(36)
         for col, width in (
-            (ID, 52),
-            (COLUMN, 170),
-            (PUBLISHED, 92),
-            (STATUS, 104),
-            (SOURCE, 130),
-            (WORDS, 64),
-            (LANGUAGE, 92),
-            (FINDINGS, 70),
+            (ID, 48),
+            (COLUMN, 150),
+            (PUBLISHED, 90),
+            (STATUS, 100),
+            (SOURCE, 110),
+            (WORDS, 60),
+            (LANGUAGE, 84),
+            (FINDINGS, 68),
         ):
             self.table.setColumnWidth(col, width)
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self.show_article(cur.row()))
