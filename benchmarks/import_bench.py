@@ -1,4 +1,5 @@
-"""Import benchmark: files/s for seed-like text files and for DOCX files with two pictures.
+"""Import benchmark: files/s for seed-like text files, DOCX files with two pictures and
+web pages saved from a browser with one picture.
 
     python benchmarks/import_bench.py [--files 1000]
 
@@ -61,6 +62,40 @@ def docx_files(folder: Path, count: int) -> None:
         doc.save(str(folder / f"tin-{n:04d}.docx"))
 
 
+PAGE = """<!DOCTYPE html>
+<!-- saved from url=(0050)https://songoaivu.thainguyen.gov.vn/tin-tuc/{n}.html -->
+<html lang="vi"><head><meta charset="utf-8"><title>{title} - Sở Ngoại vụ tỉnh Thái Nguyên</title>
+<meta property="og:title" content="{title}"><meta property="og:site_name" content="Sở Ngoại vụ tỉnh Thái Nguyên">
+<meta property="article:published_time" content="2024-03-14T15:30:00+07:00">
+<script>var dataLayer = []; gtag('config', 'G-XXXX');</script><style>body {{ font-family: Arial }}</style></head>
+<body><ul class="menu"><li><a href="/">Trang chủ</a></li><li><a href="/tin-tuc">Tin tức - Sự kiện</a></li>
+<li><a href="/van-ban">Văn bản</a></li><li><a href="/lien-he">Liên hệ</a></li></ul>
+<article><h1>{title}</h1><div class="date">15:30 | 14/03/2024</div><div class="sapo"><b>{sapo}</b></div>
+<div class="content">{body}</div><p class="author"><b>Minh Hằng</b></p></article>
+<div class="related"><h3>Tin bài liên quan</h3><ul>{related}</ul></div>
+<div class="footer">Bản quyền thuộc Sở Ngoại vụ tỉnh Thái Nguyên. Phiên bản di động</div></body></html>"""
+
+
+def html_files(folder: Path, count: int) -> None:
+    corpus = (ROOT / "benchmarks" / "corpus_vi.txt").read_text(encoding="utf-8").splitlines()
+    for n in range(count):
+        paragraphs = [f"<p>{corpus[(n + i) % len(corpus)]}</p>" for i in range(8)]
+        paragraphs.insert(
+            3, f'<figure><img src="./trang-{n:04d}_files/anh.jpg"><figcaption>Ảnh minh họa {n}</figcaption></figure>'
+        )
+        related = "".join(f'<li><a href="/tin/{n}-{i}.html">{corpus[i][:70]}</a></li>' for i in range(6))
+        page = PAGE.format(
+            n=n,
+            title=f"Tin bài trang web số {n}: {corpus[n % len(corpus)][:60]}",
+            sapo=f"Tóm tắt tin số {n}. {corpus[(n + 3) % len(corpus)]}",
+            body="".join(paragraphs),
+            related=related,
+        )
+        (folder / f"trang-{n:04d}.html").write_text(page, encoding="utf-8")
+        (folder / f"trang-{n:04d}_files").mkdir()
+        (folder / f"trang-{n:04d}_files" / "anh.jpg").write_bytes(photo(n))
+
+
 def timed_import(files: Path, db: Path) -> tuple[float, int, int]:
     sv = Services.open(str(db), author="benchmark")
     start = time.perf_counter()
@@ -77,11 +112,16 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         rows = []
-        for kind, make in (("text (seed-like web copies)", text_files), ("DOCX with two pictures", docx_files)):
+        kinds = (
+            ("text (seed-like web copies)", text_files),
+            ("DOCX with two pictures", docx_files),
+            ("HTML (saved page, one picture)", html_files),
+        )
+        for kind, make in kinds:
             folder = root / kind.split()[0]
             folder.mkdir()
             make(folder, args.files)
-            size = sum(p.stat().st_size for p in folder.iterdir()) / 1e6
+            size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6
             seconds, ok, failed = timed_import(folder, root / f"{kind.split()[0]}.db")
             rows.append((kind, args.files, size, seconds, ok, failed))
         print(f"{'files':<30} {'count':>6} {'MB':>7} {'seconds':>8} {'files/s':>8} {'imported':>9} {'failed':>7}")

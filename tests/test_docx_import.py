@@ -155,3 +155,19 @@ def test_empty_docx_is_a_clear_error(tmp_path) -> None:  # type: ignore[no-untyp
     Document().save(str(path))
     with pytest.raises(ImportProblem, match="rỗng"):
         read_docx(path)
+
+
+def test_word_imports_are_proofed_too(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from docx import Document
+
+    from bulletin_app.importers.docx_reader import read_docx
+
+    doc = Document()
+    doc.add_paragraph("Đoàn công tác của KOICa thăm tỉnh", style="Title")
+    doc.add_paragraph("Lãnh đạo uBND tỉnh tiếp đoàn , trao đổi về dự án.")
+    path = tmp_path / "tin.docx"
+    doc.save(str(path))
+    findings = read_docx(path).findings
+    flips = {f.found: f.fix for f in findings if f.kind == "case-flip"}
+    assert flips == {"KOICa": "KOICA", "uBND": "UBND"}
+    assert any(f.kind == "space-before-punct" for f in findings)

@@ -212,3 +212,57 @@ def test_markdown_file_is_the_body_format(tmp_path) -> None:  # type: ignore[no-
     blocks = parse_body(parsed.draft.body)
     assert [type(b) for b in blocks] == [Paragraph, Heading, ListBlock, Paragraph]
     assert block_text(blocks[-1]) == "<script>x</script>"  # raw HTML is text, never markup
+
+
+def _misread(text: str) -> str:
+    """UTF-8 shown as Windows-1252, as a browser does (its five undefined bytes as C1 controls)."""
+    undefined = (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+    return "".join(chr(b) if b in undefined else bytes([b]).decode("cp1252") for b in text.encode("utf-8"))
+
+
+MOJIBAKE_RIGHT = (
+    "Sở Ngoại vụ tỉnh Thái Nguyên\n\n"
+    "Đoàn công tác của Sở đã làm việc với người Việt Nam ở nước ngoài về “Nhịp cầu hữu nghị” – "
+    "NGÀNH CÔNG THƯƠNG và ĐẢNG BỘ tỉnh cùng dự, tại Linköping (Thụy Điển)."
+)
+
+
+@pytest.mark.parametrize(
+    "misread",
+    [_misread(MOJIBAKE_RIGHT), MOJIBAKE_RIGHT.encode("utf-8").decode("latin-1"), _misread(_misread(MOJIBAKE_RIGHT))],
+    ids=["windows-1252", "latin-1", "misread-twice"],
+)
+def test_mojibake_is_repaired_on_import(tmp_path, misread: str) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "loi-ma.txt"
+    path.write_text(misread, encoding="utf-8")
+    assert "Sở" not in path.read_text(encoding="utf-8")
+    parsed = read_plain_text(path)
+    assert parsed.draft.title == "Sở Ngoại vụ tỉnh Thái Nguyên"
+    assert block_text(parse_body(parsed.draft.body)[0]) == MOJIBAKE_RIGHT.split("\n\n")[1]
+    repaired = [f for f in parsed.findings if f.kind == "mojibake-repaired"]
+    assert len(repaired) == 1 and repaired[0].count > 20 and "Sở" in repaired[0].message
+    assert not any(f.kind in ("mojibake", "legacy-encoding") for f in parsed.findings)
+
+
+def test_mojibake_with_lost_bytes_is_repaired_where_it_can_be_and_reported(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # Read with errors="replace": the bytes Windows-1252 has no character for became "\ufffd".
+    path = tmp_path / "mat-chu.txt"
+    path.write_text(MOJIBAKE_RIGHT.encode("utf-8").decode("cp1252", errors="replace"), encoding="utf-8")
+    parsed = read_plain_text(path)
+    assert parsed.draft.title == "Sở Ngoại vụ tỉnh Thái Nguyên"
+    assert "Đoàn công tác của Sở đã làm việc với" in parsed.draft.body
+    assert {"mojibake-repaired", "replacement-char"} <= {f.kind for f in parsed.findings}
+
+
+def test_right_vietnamese_is_never_taken_for_mojibake(seeds) -> None:  # type: ignore[no-untyped-def]
+    import unicodedata
+
+    from bulletin_app.importers.decoding import repair_mojibake
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))]
+    texts.append((Path(__file__).parent / "data" / "vi_names.txt").read_text(encoding="utf-8"))
+    # Capital Ã before a no-break space or a quote is "à"/"Ô" misread, or right text: here right.
+    texts.append("ĐÃ\u00a0TRAO “ĐÃ” ĐÃ… CHÚNG TA ĐÃ\u00a0LÀM, Sở đã xong, ông Ngô Bảo Châu nói «được».")
+    for text in texts:
+        for variant in (text, text.upper(), text.upper().replace(" ", "\u00a0"), unicodedata.normalize("NFD", text)):
+            assert repair_mojibake(variant) == (variant, 0)

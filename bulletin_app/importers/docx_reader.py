@@ -14,6 +14,7 @@ data) is refused, and python-docx's XML parser never resolves entities.
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 
 from docx import Document
@@ -24,10 +25,11 @@ from viparse.normalize.detector import convert
 from viparse.normalize.encodings import TCVN3, VNI
 
 from bulletin_app.domain.article import ArticleDraft, Finding
-from bulletin_app.domain.body import escape_text
+from bulletin_app.domain.body import body_to_plain, escape_text
 from bulletin_app.importers.plain_text import ImportProblem
 from bulletin_app.importers.web_text import MAX_TITLE, ParsedText, first_sentence
 from bulletin_app.text import clean_line
+from bulletin_app.text.proofing import proof
 
 MAX_UNCOMPRESSED = 200 * 1024 * 1024  # a real article with photos is far below this
 MAX_RATIO = 200  # compression ratio of a zip bomb, not of XML or JPEG
@@ -57,8 +59,10 @@ def check_package(path: Path) -> None:
             bad = z.testzip()
             if bad is not None:
                 raise DocxProblem(f"tệp hỏng (phần {bad} không đọc được)")
-    except zipfile.BadZipFile as exc:
-        raise DocxProblem(f"tệp DOCX hỏng: {exc}") from exc
+    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError, ValueError, zlib.error) as exc:
+        # A damaged directory points outside the file (OSError), a member is encrypted
+        # (RuntimeError), packed with an unknown method (NotImplementedError) or cut (zlib).
+        raise DocxProblem(f"tệp DOCX hỏng ({type(exc).__name__}: {exc})") from exc
 
 
 def _legacy(font: str | None) -> tuple[object | None, bool]:
@@ -231,7 +235,7 @@ class _Reader:
                 title = plain_first
                 blocks.remove(first_text)
             elif plain_first:
-                title = first_sentence(plain_first)
+                title = first_sentence(plain_first) or fallback_title
                 self.findings.append(Finding("title-needed", f"Cần đặt tiêu đề: đề xuất “{title}”.", found=title))
             else:
                 title = fallback_title
@@ -241,20 +245,23 @@ class _Reader:
         if self.legacy_fonts:
             fonts = ", ".join(sorted(self.legacy_fonts))
             self.findings.insert(0, Finding("legacy-encoding", f"Chữ trong phông cũ ({fonts}) đã chuyển sang Unicode."))
-        draft = ArticleDraft(title=title, sapo=sapo, body="\n\n".join(b for b in blocks if b), findings=self.findings)
+        body = "\n\n".join(b for b in blocks if b)
+        # the same proofing as every other importer: case flips, tone styles, spacing, quotes
+        article_text = "\n".join([title, sapo, body_to_plain(body)])
+        self.findings += [Finding(i.kind, i.message, i.found, i.fix, i.count) for i in proof(article_text)]
+        draft = ArticleDraft(title=title, sapo=sapo, body=body, findings=self.findings)
         draft.images = self.images
         return ParsedText(draft, self.findings)
 
 
-def read_docx(path: Path) -> ParsedText:
+def read_docx(path: Path, fallback_title: str | None = None) -> ParsedText:
     check_package(path)
     try:
-        reader = _Reader(path)
+        parsed = _Reader(path).read(fallback_title or path.stem)
     except DocxProblem:
         raise
-    except Exception as exc:  # python-docx raises many kinds on a damaged package
+    except Exception as exc:  # python-docx raises many kinds on a damaged package (parts missing or wrong)
         raise DocxProblem(f"tệp DOCX hỏng hoặc không đọc được ({type(exc).__name__}: {exc})") from exc
-    parsed = reader.read(path.stem)
     if not parsed.draft.body and not parsed.draft.sapo:
         raise DocxProblem("tệp Word rỗng, không có nội dung")
     return parsed

@@ -24,7 +24,7 @@ def read_markdown(path: Path) -> ParsedText:
         title, body = clean_line(m.group("title")), text[m.end() :].strip()
     else:
         first = text.split("\n\n", 1)[0]
-        title = first_sentence(clean_line(first))
+        title = first_sentence(clean_line(first)) or path.stem
         body = text
         findings.append(Finding("title-needed", f"Cần đặt tiêu đề: đề xuất “{title}”.", found=title))
     findings += [Finding(i.kind, i.message, i.found, i.fix, i.count) for i in proof(f"{title}\n{body}")]

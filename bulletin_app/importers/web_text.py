@@ -56,7 +56,8 @@ class ParsedText:
     findings: list[Finding] = field(default_factory=list)
 
 
-def _parse_date(line: str) -> tuple[dt.datetime, bool] | None:
+def parse_date_line(line: str) -> tuple[dt.datetime, bool] | None:
+    """A date line ("10:24, 27/12/2019", "10:00 | 05/12/2022 GMT+7"): (when, has a time)."""
     m = _DATE.match(line.strip())
     if not m:
         return None
@@ -69,7 +70,21 @@ def _parse_date(line: str) -> tuple[dt.datetime, bool] | None:
     return when, hour is not None
 
 
+def is_end_marker(line: str) -> bool:
+    """A heading that ends the article on a news page ("Tin bài liên quan", "Đọc nhiều"…)."""
+    return _END_MARKERS.match(line) is not None
+
+
+def source_line(line: str) -> str | None:
+    """The source named by a "Nguồn: …" line, or None for any other line."""
+    m = _SOURCE.match(line)
+    return m.group("source").strip() if m else None
+
+
 def first_sentence(paragraph: str) -> str:
+    """The paragraph's first sentence, cut to a title's length ("" only for a paragraph of
+    nothing but punctuation)."""
+    paragraph = paragraph.lstrip(" .!?…,;:")  # stray punctuation before the first word
     m = _SENTENCE_END.search(paragraph)
     sentence = paragraph[: m.start() + 1] if m else paragraph
     if len(sentence) <= MAX_TITLE:
@@ -89,7 +104,8 @@ def _is_heading(line: str) -> bool:
     ) or (len(words) <= 14 and line[:1].isdigit() and not line.endswith(_FINAL_PUNCT) and len(words) > 1)
 
 
-def _is_byline(line: str) -> bool:
+def is_byline(line: str) -> bool:
+    """A short line of capitalised names ("Nhất Nam"): the closing byline."""
     words = line.split()
     return (
         1 <= len(words) <= 5
@@ -125,7 +141,7 @@ def parse_web_text(text: str, fallback_title: str) -> ParsedText:
     has_time = False
     head: list[str] = []
     for i, line in enumerate(lines[:8]):
-        date = _parse_date(line)
+        date = parse_date_line(line)
         if date and published is None:
             published, has_time = date
             head.append(line)
@@ -174,7 +190,7 @@ def parse_web_text(text: str, fallback_title: str) -> ParsedText:
         if m:
             source = source or m.group("source").strip()
             lines.pop()
-        elif not byline and _is_byline(last):
+        elif not byline and is_byline(last):
             byline = last
             lines.pop()
         else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,6 +15,17 @@ from bulletin_app.services.assets import inspect_image
 from bulletin_app.services.progress import CancelToken, Progress, ProgressCallback, no_progress
 from bulletin_app.storage import articles_repo, assets_repo
 from bulletin_app.storage.database import Database
+
+
+def os_error_message(exc: OSError) -> str:
+    """What the system refused, in words for the editor (the system's own text is English)."""
+    if isinstance(exc, PermissionError):
+        return "không có quyền đọc tệp hoặc thư mục này"
+    if isinstance(exc, FileNotFoundError):
+        return "không tìm thấy tệp (đã bị xóa, đổi tên, hoặc là lối tắt hỏng)"
+    if isinstance(exc, IsADirectoryError):
+        return "là thư mục, không phải tệp"
+    return f"không đọc được tệp ({exc.strerror or exc})"
 
 
 @dataclass(frozen=True)
@@ -71,10 +83,17 @@ class ImportService:
         report = ImportReport()
         files = []
         for p in paths:
-            if not p.exists():
-                report.results.append(ImportResult(str(p), error="không tìm thấy tệp hoặc thư mục"))
-            else:
-                files.extend(expand_paths([p]))
+            try:
+                if not p.exists():
+                    report.results.append(ImportResult(str(p), error="không tìm thấy tệp hoặc thư mục"))
+                    continue
+                if p.is_dir():
+                    with os.scandir(p):  # an unreadable folder would otherwise just yield nothing
+                        pass
+            except OSError as exc:
+                report.results.append(ImportResult(str(p), error=os_error_message(exc)))
+                continue
+            files.extend(expand_paths([p]))
         added: set[int] = set()
         for done, (path, _explicit) in enumerate(files):
             if cancel is not None and cancel.cancelled:
@@ -127,6 +146,6 @@ class ImportService:
         except BulletinError as exc:
             return ImportResult(str(path), error=exc.message)
         except OSError as exc:
-            return ImportResult(str(path), error=f"không đọc được tệp: {exc.strerror or exc}")
+            return ImportResult(str(path), error=os_error_message(exc))
         added.add(article_id)
         return ImportResult(str(path), article_id, draft.title, findings=tuple(parsed.findings))
