@@ -84,6 +84,23 @@ def _load_images(services: Services, refs: list[str]) -> dict[str, QImage]:
     return images
 
 
+def _draft(fields: dict[str, Any], title: str) -> ArticleDraft:
+    """A new library article from the editor's fields (a first save, or a conflict copy)."""
+    return ArticleDraft(
+        title=title,
+        body=fields["body"],
+        sapo=fields["sapo"],
+        byline=fields["byline"],
+        source_name=fields["source_name"],
+        source_url=fields["source_url"],
+        published=fields["published"],
+        published_has_time=fields["published_has_time"],
+        column=fields["column"],
+        tags=fields["tags"],
+        language=Language(fields["language"]),
+    )
+
+
 class ArticleEditor(QMainWindow):
     """Edit one article. ``article_id=None`` edits a new article, created on first save."""
 
@@ -997,19 +1014,7 @@ class ArticleEditor(QMainWindow):
         self.tasks.run(job, lambda result: self._saved(result, fields), self._save_failed)
 
     def _add(self, fields: dict[str, Any]) -> tuple[Article, Changes]:
-        draft = ArticleDraft(
-            title=fields["title"],
-            body=fields["body"],
-            sapo=fields["sapo"],
-            byline=fields["byline"],
-            source_name=fields["source_name"],
-            source_url=fields["source_url"],
-            published=fields["published"],
-            published_has_time=fields["published_has_time"],
-            column=fields["column"],
-            tags=fields["tags"],
-            language=Language(fields["language"]),
-        )
+        draft = _draft(fields, fields["title"])
         article_id, changes = self.services.articles.add(draft, ArticleStatus(fields["status"]))
         if fields["translation_id"]:
             article, more = self.services.articles.update(article_id, None, translation_id=fields["translation_id"])
@@ -1101,19 +1106,7 @@ class ArticleEditor(QMainWindow):
         )
 
         def work() -> tuple[Article, dict[str, QImage], Changes, int]:
-            draft = ArticleDraft(
-                title=copy_title,
-                body=fields["body"],
-                sapo=fields["sapo"],
-                byline=fields["byline"],
-                source_name=fields["source_name"],
-                source_url=fields["source_url"],
-                published=fields["published"],
-                published_has_time=fields["published_has_time"],
-                column=fields["column"],
-                tags=fields["tags"],
-                language=Language(fields["language"]),
-            )
+            draft = _draft(fields, copy_title)
             copy_id, changes = self.services.articles.add(draft)
             article, images = self._read(article_id)
             return article, images, changes, copy_id
