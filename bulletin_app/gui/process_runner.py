@@ -131,6 +131,7 @@ class ProcessRunner(QObject):
         self._bridge.done.connect(self._finish)
         self._timer = QTimer(self, interval=50)
         self._timer.timeout.connect(self._drain)
+        self._closed = False  # after shutdown() no worker is started again (a late warm-up timer)
 
     def _ensure_pool(self) -> ProcessPoolExecutor:
         if self._pool is None:
@@ -146,7 +147,7 @@ class ProcessRunner(QObject):
 
     def warm_up(self) -> None:
         """Start the worker and load its heavy modules while the editor is still reading."""
-        if self._pool is None:
+        if self._pool is None and not self._closed:
             self._ensure_pool().submit(jobs.warm_up)
 
     @property
@@ -163,6 +164,9 @@ class ProcessRunner(QObject):
         on_cancelled: OnCancelled | None = None,
     ) -> JobHandle:
         queued = _Queued(self, job, args, on_progress, on_done, on_error, on_cancelled)
+        if self._closed:
+            QTimer.singleShot(0, lambda: on_cancelled() if on_cancelled is not None else None)
+            return queued
         self._pending.append(queued)
         self._start_next()
         return queued
@@ -229,6 +233,7 @@ class ProcessRunner(QObject):
 
     def shutdown(self) -> None:
         """Cancel what is queued or running and stop the worker process."""
+        self._closed = True
         self._timer.stop()
         self._pending.clear()
         if self._pool is not None:
