@@ -147,7 +147,7 @@ def check_layout(pages: int, image_dpi: dict[str, float], publication: Publicati
             _warning(
                 "page-multiple",
                 f"{pages} trang không chia hết cho 4 (đóng ghim giữa cần bội số "
-                "của 4); bật “Đóng ghim giữa” (--booklet) để thêm trang trống trước bìa sau.",
+                "của 4); chọn “Đóng ghim giữa” (booklet) để thêm trang trống trước bìa sau.",
             )
         )
     for ref, dpi in sorted(image_dpi.items()):

@@ -97,7 +97,7 @@ class IssueComposer(QWidget):
     # ---------------------------------------------------------------- layout
     def _build_ui(self) -> None:
         self.issue_combo = QComboBox()
-        self.issue_combo.setMinimumContentsLength(28)
+        self.issue_combo.setMinimumContentsLength(25)
         self.issue_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.issue_combo.setToolTip(self.tr("Số bản tin đang soạn"))
         self.issue_combo.setAccessibleName(self.tr("Số bản tin"))
@@ -268,7 +268,8 @@ class IssueComposer(QWidget):
         self.toolbar.addWidget(spacer)
         self.toolbar.addWidget(self.page_label)
         self.toolbar.addAction(self.refresh_action)
-        for action in (self.up_action, self.down_action, self.refresh_action):
+        # icon-only where the icon says it (tooltips name them): the page count must stay visible at 1280 px
+        for action in (self.remove_action, self.up_action, self.down_action, self.refresh_action):
             button = self.toolbar.widgetForAction(action)
             if isinstance(button, QToolButton):
                 button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
