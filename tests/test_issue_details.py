@@ -199,3 +199,17 @@ def test_preview_export_prints_the_notice(services, tmp_path) -> None:  # type: 
     last = PdfReader(tmp_path / "so.pdf").pages[-1].extract_text()
     assert "Phát hành miễn phí" in last
     assert all(s.status == ArticleStatus.APPROVED for s in services.articles.summaries(issue.article_ids))
+
+
+def test_low_resolution_pictures_are_named_by_caption_and_article(services) -> None:  # type: ignore[no-untyped-def]
+    from bulletin_app.services.export import ExportSettings
+    from bulletin_app.services.sample import create_sample
+
+    issue_id, _ = create_sample(services)
+    report = services.exports.check(issue_id, ExportSettings())
+    dpi = [f for f in report.findings if f.code == "image-dpi"]
+    assert dpi, "the sample's photos are below 300 dpi as placed"
+    for finding in dpi:
+        assert "trong tin bài “" in finding.message or finding.message.startswith("Ảnh bìa")
+    located = services.issues.locate_findings(issue_id, dpi)
+    assert all(item.article_id is not None or item.field == "issue.cover_asset" for item in located)

@@ -136,8 +136,29 @@ def check_document(
     return found
 
 
-def check_layout(pages: int, image_dpi: dict[str, float], publication: Publication, booklet: bool) -> list[Finding]:
-    """Checks on the laid-out PDF: page count and effective image resolution."""
+def image_names(document: IssueDocument) -> dict[str, str]:
+    """How to name each picture to an editor: its caption and article, not its hash."""
+    names: dict[str, str] = {}
+    if document.cover.image is not None:
+        names[document.cover.image.ref] = "ảnh bìa"
+    for article in document.articles():
+        for block in article.blocks:
+            if isinstance(block, Figure) and block.asset and block.asset not in names:
+                caption = block.caption if len(block.caption) <= 60 else block.caption[:57].rstrip() + "…"
+                label = f"ảnh “{caption}”" if caption else "ảnh"
+                names[block.asset] = f"{label} trong tin bài “{article.title}”"
+    return names
+
+
+def check_layout(
+    pages: int,
+    image_dpi: dict[str, float],
+    publication: Publication,
+    booklet: bool,
+    names: dict[str, str] | None = None,
+) -> list[Finding]:
+    """Checks on the laid-out PDF: page count and effective image resolution (``names``: how to
+    call each picture, from ``image_names``)."""
     found: list[Finding] = []
     limit = min(publication.page_limit or LEGAL_MAX_PAGES, LEGAL_MAX_PAGES)
     if pages > limit:
@@ -151,10 +172,12 @@ def check_layout(pages: int, image_dpi: dict[str, float], publication: Publicati
             )
         )
     for ref, dpi in sorted(image_dpi.items()):
+        name = (names or {}).get(ref, f"ảnh {ref}")
+        name = name[:1].upper() + name[1:]
         if dpi < MIN_DPI:
-            found.append(_error("image-dpi", f"Ảnh {ref}: độ phân giải thực {dpi:.0f} dpi, dưới {MIN_DPI:.0f} dpi."))
+            found.append(_error("image-dpi", f"{name}: độ phân giải thực {dpi:.0f} dpi, dưới {MIN_DPI:.0f} dpi."))
         elif dpi < GOOD_DPI:
             found.append(
-                _warning("image-dpi", f"Ảnh {ref}: độ phân giải thực {dpi:.0f} dpi, nhà in cần {GOOD_DPI:.0f} dpi.")
+                _warning("image-dpi", f"{name}: độ phân giải thực {dpi:.0f} dpi, nhà in cần {GOOD_DPI:.0f} dpi.")
             )
     return found

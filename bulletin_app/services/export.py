@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from bulletin_app.domain.errors import ValidationError
 from bulletin_app.exporters.fonts import resolve_family
-from bulletin_app.exporters.preflight import Finding, check_document, check_layout
+from bulletin_app.exporters.preflight import Finding, check_document, check_layout, image_names
 from bulletin_app.exporters.theme import Theme, load_theme
 from bulletin_app.paths import data_dir
 from bulletin_app.resources import resource_path
@@ -153,7 +153,7 @@ class ExportService:
             result = render_pdf(document, theme, probe, options, _page_hook(cancel, no_progress, 0, 1))
         finally:
             probe.unlink(missing_ok=True)
-        findings += check_layout(result.pages, result.image_dpi, pub, settings.booklet)
+        findings += check_layout(result.pages, result.image_dpi, pub, settings.booklet, image_names(document))
         return ExportReport(findings)
 
     def export(
@@ -200,7 +200,9 @@ class ExportService:
             from bulletin_app.exporters.pdf import render_pdf
 
             result = render_pdf(document, theme, staged_pdf, options, _page_hook(cancel, progress, 1, steps))
-            report.findings += check_layout(result.pages, result.image_dpi, pub, settings.booklet)
+            report.findings += check_layout(
+                result.pages, result.image_dpi, pub, settings.booklet, image_names(document)
+            )
             if report.errors and not settings.force:
                 report.refused = True
                 return report

@@ -182,6 +182,8 @@ def _locate(finding: Finding, issue: Issue, by_title: dict[str, int], images: di
         article_id = int(m.group(1))
         if article_id in issue.article_ids:
             return _with(item, article_id=article_id)
+    if finding.code == "image-dpi" and message.startswith("Ảnh bìa"):
+        return _with(item, field="issue.cover_asset")
     if m := _IMAGE_REF.match(message):
         ref = m.group(1).lower()
         if issue.cover_asset and (ref.startswith(issue.cover_asset) or issue.cover_asset.startswith(ref)):
