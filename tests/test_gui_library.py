@@ -236,3 +236,18 @@ def test_status_and_language_columns_are_labelled(window, qtbot) -> None:  # typ
     row = window.library.model.row_of(article_id)
     assert window.library.model.index(row, 4).data() == "Đã duyệt"
     assert window.library.model.index(row, 7).data() == "Tiếng Anh"
+
+
+def test_long_lists_show_a_first_page_then_the_rest(qtbot, services, no_dialogs, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    services.articles.add_many(
+        [ArticleDraft(title=f"Tin hợp tác số {n}", body=f"Hợp tác với đối tác số {n}.") for n in range(230)]
+    )
+    win = MainWindow(services)
+    qtbot.addWidget(win)
+    win.show()
+    _wait_rows(qtbot, win, 230)  # 200 first, then the other 30 appended
+    ids = win.library.model.ids()
+    assert ids == services.articles.list_ids()
+    qtmodeltester.check(win.library.model)
+    win.library.search_box.setText("hop tac")
+    qtbot.waitUntil(lambda: win.count_label.text() == "230 kết quả", timeout=15000)

@@ -68,13 +68,14 @@ class ArticleService:
         descending: bool = False,
         since: dt.date | None = None,
         until: dt.date | None = None,
+        limit: int | None = None,
     ) -> list[int]:
         """Ids of the articles (not in the trash) matching the filters, in ``order``
         (updated, published, title — Vietnamese order —, column, status, language, source, words, id)."""
         with self._db.unit() as s:
             column_ids = columns_repo.matching_column_ids(s, column) if column else None
             return articles_repo.list_ids(
-                s, column_ids, status, language, order, None, descending, since=since, until=until
+                s, column_ids, status, language, order, limit, descending, since=since, until=until
             )
 
     @staticmethod
