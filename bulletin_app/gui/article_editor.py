@@ -14,25 +14,18 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QDate, QDateTime, QSettings, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QImage, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
-    QCheckBox,
     QComboBox,
-    QDateTimeEdit,
     QFileDialog,
-    QFormLayout,
-    QFrame,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
-    QSpinBox,
     QSplitter,
     QStyle,
     QTabWidget,
@@ -41,64 +34,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bulletin_app.domain.article import STATUS_TRANSITIONS, Article, ArticleDraft, ArticleStatus, Finding, Language
+from bulletin_app.domain.article import Article, Finding
 from bulletin_app.domain.body import count_words
 from bulletin_app.domain.changes import Changes
 from bulletin_app.domain.errors import BulletinError, ConflictError, NotFoundError
-from bulletin_app.gui import editor_dialogs
+from bulletin_app.gui import editor_prompts
 from bulletin_app.gui.autosave import AutosaveStore, Draft
-from bulletin_app.gui.body_document import (
-    block_kind,
-    body_to_document,
-    document_plain_text,
-    document_to_body,
-    figure_refs,
-)
+from bulletin_app.gui.body_document import block_kind, body_to_document, document_plain_text, document_to_body
 from bulletin_app.gui.body_edit import STYLES, BodyEdit
 from bulletin_app.gui.editor_dialogs import FigureDialog, TableDialog
+from bulletin_app.gui.editor_findings import FindingsPanel, fix_document
+from bulletin_app.gui.editor_jobs import (
+    add_article,
+    article_fields,
+    keep_copy_and_reload,
+    load_images,
+    read_article,
+    store_image,
+)
+from bulletin_app.gui.editor_metadata import MetadataPanel
 from bulletin_app.gui.errors import show_error
-from bulletin_app.gui.labels import language_label, status_label
-from bulletin_app.gui.proof_fixes import apply_spans, can_fix, fix_spans, utf16_offset
-from bulletin_app.gui.revision_dialog import RevisionDialog, local_time
+from bulletin_app.gui.proof_fixes import apply_spans, can_fix, fix_spans
+from bulletin_app.gui.revision_dialog import RevisionDialog
 from bulletin_app.gui.settings import AppSettings
 from bulletin_app.gui.tasks import TaskRunner
 from bulletin_app.services import Services
 from bulletin_app.text.proofing import proof
-
-Role = QMessageBox.ButtonRole
-_FIELDS_WITH_TEXT = ("title", "sapo", "byline")
-_NO_DATE = QDateTime(QDate(2000, 1, 1), QTime(0, 0))
-
-
-def _load_images(services: Services, refs: list[str]) -> dict[str, QImage]:
-    """Pictures of the body, read and decoded off the GUI thread (QImage is thread-safe)."""
-    images: dict[str, QImage] = {}
-    for ref in refs:
-        try:
-            asset = services.assets.get(ref)
-            image = QImage.fromData(services.assets.data(asset))
-        except BulletinError:
-            continue
-        if not image.isNull():
-            images[ref] = image
-    return images
-
-
-def _draft(fields: dict[str, Any], title: str) -> ArticleDraft:
-    """A new library article from the editor's fields (a first save, or a conflict copy)."""
-    return ArticleDraft(
-        title=title,
-        body=fields["body"],
-        sapo=fields["sapo"],
-        byline=fields["byline"],
-        source_name=fields["source_name"],
-        source_url=fields["source_url"],
-        published=fields["published"],
-        published_has_time=fields["published_has_time"],
-        column=fields["column"],
-        tags=fields["tags"],
-        language=Language(fields["language"]),
-    )
 
 
 class ArticleEditor(QMainWindow):
@@ -151,7 +112,7 @@ class ArticleEditor(QMainWindow):
             self.setWindowTitle(self.tr("Đang mở tin bài…"))
             self.setEnabled(False)
             self.tasks.run(
-                lambda: self._read(article_id),
+                lambda: read_article(self.services, article_id),
                 lambda result: self._show_loaded(*result, offer_recovery=True),
                 self._load_failed,
             )
@@ -199,85 +160,24 @@ class ArticleEditor(QMainWindow):
         self.style_box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
     def _build_metadata(self) -> None:
-        self.byline_edit = QLineEdit()
-        self.byline_edit.setPlaceholderText(self.tr("Ví dụ: Minh Hằng"))
-        self.source_edit = QLineEdit()
-        self.source_edit.setPlaceholderText(self.tr("Ví dụ: Báo Thái Nguyên"))
-        self.url_edit = QLineEdit()
-        self.url_edit.setPlaceholderText("https://")
-        self.has_date = QCheckBox()
-        self.has_date.setToolTip(self.tr("Tin bài có ngày đăng"))
-        self.date_edit = QDateTimeEdit()
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDateTime(QDateTime.currentDateTime())
-        self.has_time = QCheckBox(self.tr("Có giờ đăng"))
-        self.column_box = QComboBox()
-        self.column_box.setEditable(True)
-        self.column_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.column_box.lineEdit().setPlaceholderText(self.tr("(chưa xếp chuyên mục)"))
-        self.tags_edit = QLineEdit()
-        self.tags_edit.setPlaceholderText(self.tr("cách nhau bằng dấu phẩy"))
-        self.language_box = QComboBox()
-        for language in Language:
-            self.language_box.addItem(language_label(language), language.value)
-        self.translation_spin = QSpinBox()
-        self.translation_spin.setRange(0, 2_000_000_000)
-        self.translation_spin.setSpecialValueText(self.tr("(không có)"))
-        self.translation_spin.setToolTip(self.tr("Số của tin bài là bản dịch của tin này (0 = không có)"))
-        self.translation_label = QLabel()
-        self.translation_label.setWordWrap(True)
-        self.status_box = QComboBox()
-        for status in ArticleStatus:
-            self.status_box.addItem(status_label(status), status.value)
-        self.info_label = QLabel()
-        self.info_label.setWordWrap(True)
-        self.info_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-
-        date_row = QHBoxLayout()
-        date_row.setContentsMargins(0, 0, 0, 0)
-        date_row.addWidget(self.has_date)
-        date_row.addWidget(self.date_edit, 1)
-        date_widget = QWidget()
-        date_widget.setLayout(date_row)
-
-        form_widget = QWidget()
-        form = QFormLayout(form_widget)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self.tr("Trạng thái:"), self.status_box)
-        form.addRow(self.tr("Chuyên mục:"), self.column_box)
-        form.addRow(self.tr("Tác giả:"), self.byline_edit)
-        form.addRow(self.tr("Nguồn:"), self.source_edit)
-        form.addRow(self.tr("Địa chỉ web:"), self.url_edit)
-        form.addRow(self.tr("Ngày đăng:"), date_widget)
-        form.addRow("", self.has_time)
-        form.addRow(self.tr("Thẻ:"), self.tags_edit)
-        form.addRow(self.tr("Ngôn ngữ:"), self.language_box)
-        form.addRow(self.tr("Bản dịch:"), self.translation_spin)
-        form.addRow("", self.translation_label)
-        form.addRow(self.info_label)
-        self.metadata_panel = QScrollArea()
-        self.metadata_panel.setWidgetResizable(True)
-        self.metadata_panel.setWidget(form_widget)
-        self._update_date_widgets()
+        self.metadata_panel = MetadataPanel(self.services, self.tasks, self._alive)
+        # The panel's fields, under the names the editor (and its tests) have always used.
+        self.byline_edit = self.metadata_panel.byline_edit
+        self.source_edit = self.metadata_panel.source_edit
+        self.url_edit = self.metadata_panel.url_edit
+        self.tags_edit = self.metadata_panel.tags_edit
+        self.column_box = self.metadata_panel.column_box
 
     def _build_findings(self) -> None:
-        self.findings_box = QWidget()
-        self.findings_layout = QVBoxLayout(self.findings_box)
-        self.findings_layout.setContentsMargins(4, 4, 4, 4)
-        self.findings_layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.findings_box)
-        self.finding_rows: list[tuple[QLabel, QPushButton | None]] = []
-        self._shown_findings: list[Finding] | None = None
-        self.fix_all_button = QPushButton(self.tr("Sửa tất cả lỗi sửa được"))
-        self.fix_all_button.setToolTip(self.tr("Áp dụng mọi cách sửa được đề xuất (hoàn tác được bằng Ctrl+Z)"))
-        self.fix_all_button.clicked.connect(self.fix_all)
-        self.findings_panel = QWidget()
-        lay = QVBoxLayout(self.findings_panel)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(scroll, 1)
-        lay.addWidget(self.fix_all_button)
+        self.findings_panel = FindingsPanel()
+        self.findings_panel.fix_requested.connect(self.apply_fix)
+        self.findings_panel.find_requested.connect(self.find_in_text)
+        self.findings_panel.fix_all_requested.connect(self.fix_all)
+
+    @property
+    def finding_rows(self) -> list[tuple[QLabel, QPushButton | None]]:
+        """(message label, Sửa button or None) of each finding on screen."""
+        return self.findings_panel.finding_rows
 
     def _build_layout(self) -> None:
         left = QWidget()
@@ -421,19 +321,10 @@ class ArticleEditor(QMainWindow):
         self.body_edit.image_data_pasted.connect(self._image_pasted)
         self.body_edit.image_files_dropped.connect(lambda paths: self.choose_image(paths[0]))
         self.body_edit.figure_edit_requested.connect(self.edit_figure)
-        for widget in (self.title_edit, self.byline_edit, self.source_edit, self.url_edit, self.tags_edit):
-            widget.textChanged.connect(self._changed)
+        self.title_edit.textChanged.connect(self._changed)
         self.sapo_edit.textChanged.connect(self._changed)
         self.body_edit.textChanged.connect(self._changed)
-        self.column_box.currentTextChanged.connect(self._changed)
-        for box in (self.language_box, self.status_box):
-            box.currentIndexChanged.connect(self._changed)
-        self.date_edit.dateTimeChanged.connect(self._changed)
-        for check in (self.has_date, self.has_time):
-            check.toggled.connect(self._update_date_widgets)
-            check.toggled.connect(self._changed)
-        self.translation_spin.valueChanged.connect(self._changed)
-        self.translation_spin.valueChanged.connect(self._show_translation)
+        self.metadata_panel.changed.connect(self._changed)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
@@ -461,10 +352,6 @@ class ArticleEditor(QMainWindow):
             self._last_field = new
 
     # ---------------------------------------------------------------- loading
-    def _read(self, article_id: int) -> tuple[Article, dict[str, QImage]]:
-        article = self.services.articles.get(article_id)
-        return article, _load_images(self.services, figure_refs(article.body))
-
     def _load_failed(self, exc: BaseException) -> None:
         if not self._alive():
             return
@@ -476,30 +363,16 @@ class ArticleEditor(QMainWindow):
             super().close()
 
     def _show_new(self) -> None:
-        self._columns_into_box()
+        self.metadata_panel.load_columns()
         self._baseline = self.fields()
         self.setWindowTitle(self.tr("Tin bài mới[*] — Biên tập"))
-        self.info_label.setText(self.tr("Tin bài mới: được thêm vào thư viện khi lưu lần đầu."))
+        self.metadata_panel.show_new_article_info()
         self.refresh_status()
         drafts = [d for d in self.store.new_drafts() if d.draft_id not in self._drafts_in_use]
         if drafts:
             draft = drafts[0]
-            when = draft.saved_at.astimezone().strftime("%H:%M %d/%m/%Y")
             title = str(draft.fields.get("title") or self.tr("(chưa có tiêu đề)"))
-            answer = editor_dialogs.ask(
-                self,
-                self.tr("Khôi phục bản nháp"),
-                self.tr(
-                    "Có một tin bài mới chưa được lưu (“{title}”, lưu tạm lúc {when}), có lẽ do ứng dụng "
-                    "bị đóng đột ngột.\n\nKhôi phục để tiếp tục sửa?"
-                ).format(title=title, when=when),
-                [
-                    ("recover", self.tr("Khôi phục"), Role.AcceptRole),
-                    ("discard", self.tr("Bỏ bản nháp"), Role.DestructiveRole),
-                    ("later", self.tr("Để sau"), Role.RejectRole),
-                ],
-                "recover",
-            )
+            answer = editor_prompts.recover_new_draft(self, title, draft.saved_at)
             if answer == "recover":
                 self.draft = draft
                 self._set_fields(draft.fields)
@@ -518,11 +391,11 @@ class ArticleEditor(QMainWindow):
         self.draft = Draft(self.services.db.location.display, article.id, article.version, {})
         self._stored_findings = article.findings
         self.body_edit.images.update(images)
-        self._columns_into_box()
-        self._set_fields(self._article_fields(article))
+        self.metadata_panel.load_columns()
+        self._set_fields(article_fields(article))
         self._baseline = self.fields()
         self._loading = False
-        self._allow_status_from(article.status)
+        self.metadata_panel.allow_status_from(article.status)
         self._update_info()
         self.refresh_status()
         self.body_edit.setFocus()
@@ -538,26 +411,8 @@ class ArticleEditor(QMainWindow):
         if draft.fields == self._baseline or not draft.fields:
             self.store.discard(draft)
             return
-        when = draft.saved_at.astimezone().strftime("%H:%M %d/%m/%Y")
-        text = self.tr(
-            "Tin bài này có những thay đổi chưa lưu (lưu tạm lúc {when}), có lẽ do ứng dụng bị đóng "
-            "đột ngột.\n\nKhôi phục những thay đổi đó?"
-        ).format(when=when)
-        if draft.base_version is not None and draft.base_version != article.version:
-            text += "\n\n" + self.tr(
-                "Lưu ý: từ đó tin bài đã được lưu ở nơi khác (phiên bản {version}); khi lưu, bạn sẽ được hỏi "
-                "có lưu đè hay không."
-            ).format(version=article.version)
-        answer = editor_dialogs.ask(
-            self,
-            self.tr("Khôi phục thay đổi chưa lưu"),
-            text,
-            [
-                ("recover", self.tr("Khôi phục"), Role.AcceptRole),
-                ("discard", self.tr("Bỏ thay đổi đó"), Role.RejectRole),
-            ],
-            "recover",
-        )
+        saved_elsewhere = draft.base_version is not None and draft.base_version != article.version
+        answer = editor_prompts.recover_changes(self, draft.saved_at, article.version if saved_elsewhere else None)
         if answer == "recover":
             self.draft = draft
             if draft.base_version is not None:
@@ -567,79 +422,20 @@ class ArticleEditor(QMainWindow):
         else:
             self.store.discard(draft)
 
-    def _columns_into_box(self) -> None:
-        current = self.column_box.currentText()
-        self.column_box.blockSignals(True)
-        self.column_box.clear()
-        self.column_box.addItem("")
-        try:
-            names = [c.name for c in self.services.library.columns()]
-        except BulletinError:
-            names = []
-        self.column_box.addItems(names)
-        self.column_box.setCurrentText(current)
-        self.column_box.blockSignals(False)
-
-    def _allow_status_from(self, status: ArticleStatus) -> None:
-        allowed = STATUS_TRANSITIONS[status] | {status}
-        model = self.status_box.model()
-        for index in range(self.status_box.count()):
-            item = model.item(index)  # type: ignore[attr-defined]
-            item.setEnabled(ArticleStatus(self.status_box.itemData(index)) in allowed)
-
     def _update_info(self) -> None:
         article = self.article
         if article is None:
             return
-        self.info_label.setText(
-            self.tr("Tin bài số {id} · phiên bản {version} · cập nhật {updated}").format(
-                id=article.id, version=article.version, updated=local_time(article.updated)
-            )
-        )
+        self.metadata_panel.show_article_info(article)
 
     # ---------------------------------------------------------------- fields
-    @staticmethod
-    def _article_fields(article: Article) -> dict[str, Any]:
-        return {
-            "title": article.title,
-            "sapo": article.sapo,
-            "body": article.body,
-            "byline": article.byline,
-            "source_name": article.source_name,
-            "source_url": article.source_url,
-            "published": article.published,
-            "published_has_time": article.published_has_time,
-            "column": article.column,
-            "tags": list(article.tags),
-            "language": article.language.value,
-            "translation_id": article.translation_id,
-            "status": article.status.value,
-        }
-
     def fields(self) -> dict[str, Any]:
         """The editor's content as the article service takes it."""
-        published: dt.datetime | None = None
-        has_time = self.has_time.isChecked()
-        if self.has_date.isChecked():
-            value = self.date_edit.dateTime().toPython()
-            assert isinstance(value, dt.datetime)
-            published = (
-                value.replace(second=0, microsecond=0) if has_time else dt.datetime.combine(value.date(), dt.time())
-            )
         return {
             "title": self.title_edit.text(),
             "sapo": self.sapo_edit.toPlainText(),
             "body": document_to_body(self.body_edit.document()),
-            "byline": self.byline_edit.text(),
-            "source_name": self.source_edit.text(),
-            "source_url": self.url_edit.text(),
-            "published": published,
-            "published_has_time": has_time and published is not None,
-            "column": self.column_box.currentText().strip() or None,
-            "tags": [t.strip() for t in self.tags_edit.text().split(",") if t.strip()],
-            "language": self.language_box.currentData(),
-            "translation_id": self.translation_spin.value() or None,
-            "status": self.status_box.currentData(),
+            **self.metadata_panel.values(),
         }
 
     def _set_fields(self, fields: dict[str, Any]) -> None:
@@ -647,29 +443,9 @@ class ArticleEditor(QMainWindow):
         self.title_edit.setText(str(fields.get("title", "")))
         self.sapo_edit.setPlainText(str(fields.get("sapo", "")))
         body_to_document(str(fields.get("body", "")), self.body_edit.document(), self.body_edit.image_for)
-        self.byline_edit.setText(str(fields.get("byline", "")))
-        self.source_edit.setText(str(fields.get("source_name", "")))
-        self.url_edit.setText(str(fields.get("source_url", "")))
-        published = fields.get("published")
-        self.has_date.setChecked(published is not None)
-        if isinstance(published, dt.datetime):
-            self.date_edit.setDateTime(QDateTime(published))
-        self.has_time.setChecked(bool(fields.get("published_has_time")) and published is not None)
-        self.column_box.setCurrentText(str(fields.get("column") or ""))
-        self.tags_edit.setText(", ".join(fields.get("tags") or []))
-        index = self.language_box.findData(fields.get("language", Language.VI.value))
-        self.language_box.setCurrentIndex(max(index, 0))
-        self.translation_spin.setValue(int(fields.get("translation_id") or 0))
-        index = self.status_box.findData(fields.get("status", ArticleStatus.DRAFT.value))
-        self.status_box.setCurrentIndex(max(index, 0))
-        self._update_date_widgets()
+        self.metadata_panel.set_values(fields)
         self._loading = loading
         self._changed()
-
-    def _update_date_widgets(self) -> None:
-        self.date_edit.setEnabled(self.has_date.isChecked())
-        self.has_time.setEnabled(self.has_date.isChecked())
-        self.date_edit.setDisplayFormat("dd/MM/yyyy HH:mm" if self.has_time.isChecked() else "dd/MM/yyyy")
 
     def changed_fields(self) -> dict[str, Any]:
         current = self.fields()
@@ -711,51 +487,11 @@ class ArticleEditor(QMainWindow):
 
     def refresh_findings(self) -> None:
         findings = self.current_findings()
-        if findings == self._shown_findings:
-            return  # rebuilt only when something changed (this runs after every pause in typing)
-        self._shown_findings = findings
-        while self.findings_layout.count() > 1:
-            item = self.findings_layout.takeAt(0)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()
-        self.finding_rows = []
-        fixable = 0
-        for finding in findings:
-            fixable += can_fix(finding.kind)
-            self.findings_layout.insertWidget(self.findings_layout.count() - 1, self._finding_card(finding))
-        if not findings:
-            label = QLabel(self.tr("Không thấy lỗi nào."))
-            self.findings_layout.insertWidget(0, label)
-        self.fix_all_button.setEnabled(fixable > 0)
+        if not self.findings_panel.show_findings(findings):
+            return
         self.side_tabs.setTabText(
             1, self.tr("Soát lỗi ({n})").format(n=len(findings)) if findings else self.tr("Soát lỗi")
         )
-
-    def _finding_card(self, finding: Finding) -> QFrame:
-        card = QFrame()
-        card.setFrameShape(QFrame.Shape.StyledPanel)
-        row = QHBoxLayout(card)
-        row.setContentsMargins(6, 4, 4, 4)
-        label = QLabel(finding.message)
-        label.setWordWrap(True)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        row.addWidget(label, 1)
-        buttons = QVBoxLayout()
-        fix_button: QPushButton | None = None
-        if can_fix(finding.kind):
-            fix_button = QPushButton(self.tr("Sửa"))
-            fix_button.setToolTip(self.tr("Sửa ngay trong bài (hoàn tác được bằng Ctrl+Z)"))
-            fix_button.clicked.connect(lambda _c=False, f=finding: self.apply_fix(f.kind, f.found))
-            buttons.addWidget(fix_button)
-        if finding.kind == "case-flip":
-            find_button = QPushButton(self.tr("Tìm"))
-            find_button.setToolTip(self.tr("Tìm chỗ này trong bài"))
-            find_button.clicked.connect(lambda _c=False, f=finding: self.find_in_text(f.found))
-            buttons.addWidget(find_button)
-        buttons.addStretch(1)
-        row.addLayout(buttons)
-        self.finding_rows.append((label, fix_button))
-        return card
 
     def apply_fix(self, kind: str, found: str) -> int:
         """Apply a finding's fix everywhere it occurs; returns how many places changed."""
@@ -766,8 +502,8 @@ class ArticleEditor(QMainWindow):
                 line.selectAll()
                 line.insert(apply_spans(line.text(), spans))  # undoable, unlike setText
                 changed += len(spans)
-        changed += self._fix_document(self.sapo_edit.document(), kind, found)
-        body_changes = self._fix_document(self.body_edit.document(), kind, found)
+        changed += fix_document(self.sapo_edit.document(), kind, found)
+        body_changes = fix_document(self.body_edit.document(), kind, found)
         if body_changes:
             self._last_field = self.body_edit
         changed += body_changes
@@ -775,28 +511,6 @@ class ArticleEditor(QMainWindow):
             self.state_label.setText(self.tr("Đã sửa {n} chỗ — Ctrl+Z để hoàn tác.").format(n=changed))
         self.refresh_status()
         return changed
-
-    @staticmethod
-    def _fix_document(document: Any, kind: str, found: str) -> int:
-        cursor = QTextCursor(document)
-        count = 0
-        block = document.firstBlock()
-        cursor.beginEditBlock()
-        while block.isValid():
-            text = block.text()
-            for start, end, replacement in reversed(fix_spans(kind, found, text)):
-                a = block.position() + utf16_offset(text, start)
-                b = block.position() + utf16_offset(text, end)
-                probe = QTextCursor(document)
-                probe.setPosition(a + 1)
-                fmt = probe.charFormat()  # keep the formatting of the text being fixed
-                cursor.setPosition(a)
-                cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
-                cursor.insertText(replacement, fmt)
-                count += 1
-            block = block.next()
-        cursor.endEditBlock()
-        return count
 
     def fix_all(self) -> None:
         for finding in self.current_findings():
@@ -821,10 +535,7 @@ class ArticleEditor(QMainWindow):
             self.title_edit,
             self.sapo_edit,
             self.body_edit,
-            self.byline_edit,
-            self.source_edit,
-            self.url_edit,
-            self.tags_edit,
+            *self.metadata_panel.text_fields(),
         )
 
     def undo(self) -> None:
@@ -873,21 +584,17 @@ class ArticleEditor(QMainWindow):
         """Store the picture in the library (in the background), then insert the figure."""
         self.state_label.setText(self.tr("Đang thêm ảnh {name}…").format(name=path.name))
         self.tasks.run(
-            lambda: self._store_image(lambda: self.services.assets.add_file(path)),
+            lambda: store_image(self.services, lambda: self.services.assets.add_file(path)),
             lambda result: self._figure_stored(result, caption, credit),
             lambda exc: show_error(self, exc),
         )
 
     def insert_image_bytes(self, data: bytes, filename: str, caption: str, credit: str = "") -> None:
         self.tasks.run(
-            lambda: self._store_image(lambda: self.services.assets.add_bytes(data, filename)),
+            lambda: store_image(self.services, lambda: self.services.assets.add_bytes(data, filename)),
             lambda result: self._figure_stored(result, caption, credit),
             lambda exc: show_error(self, exc),
         )
-
-    def _store_image(self, add: Any) -> tuple[str, QImage]:
-        asset, _changes = add()
-        return asset.ref, QImage.fromData(self.services.assets.data(asset))
 
     def _figure_stored(self, result: tuple[str, QImage], caption: str, credit: str) -> None:
         if not self._alive():
@@ -929,25 +636,10 @@ class ArticleEditor(QMainWindow):
             return
         self._requested_images.add(ref)
         self.tasks.run(
-            lambda: _load_images(self.services, [ref]),
+            lambda: load_images(self.services, [ref]),
             lambda images: [self.body_edit.set_image(r, img) for r, img in images.items() if self._alive()],
             lambda _exc: None,  # the placeholder stays; the reference is kept
         )
-
-    def _show_translation(self, value: int) -> None:
-        if not value:
-            self.translation_label.setText("")
-            return
-
-        def done(article: Article) -> None:
-            if self._alive() and self.translation_spin.value() == value:
-                self.translation_label.setText(f"“{article.title}”")
-
-        def failed(_exc: BaseException) -> None:
-            if self._alive() and self.translation_spin.value() == value:
-                self.translation_label.setText(self.tr("Không có tin bài số {id}.").format(id=value))
-
-        self.tasks.run(lambda: self.services.articles.get(value), done, failed)
 
     # ---------------------------------------------------------------- history
     def show_history(self) -> None:
@@ -971,7 +663,7 @@ class ArticleEditor(QMainWindow):
             self._show_loaded(*loaded, offer_recovery=False)
             self.state_label.setText(self.tr("Đã khôi phục phiên bản cũ (bản trước đó vẫn còn trong lịch sử)."))
 
-        self.tasks.run(lambda: self._read(article.id), show, lambda exc: show_error(self, exc))
+        self.tasks.run(lambda: read_article(self.services, article.id), show, lambda exc: show_error(self, exc))
 
     # ---------------------------------------------------------------- autosave
     def autosave_now(self) -> Path | None:
@@ -998,7 +690,7 @@ class ArticleEditor(QMainWindow):
             return
         fields = self.fields()
         if self.article_id is None:
-            job = lambda: self._add(fields)  # noqa: E731
+            job = lambda: add_article(self.services, fields)  # noqa: E731
         else:
             changes = {k: v for k, v in fields.items() if self._baseline.get(k) != v}
             if not changes:
@@ -1012,14 +704,6 @@ class ArticleEditor(QMainWindow):
         self.save_action.setEnabled(False)
         self.state_label.setText(self.tr("Đang lưu…"))
         self.tasks.run(job, lambda result: self._saved(result, fields), self._save_failed)
-
-    def _add(self, fields: dict[str, Any]) -> tuple[Article, Changes]:
-        draft = _draft(fields, fields["title"])
-        article_id, changes = self.services.articles.add(draft, ArticleStatus(fields["status"]))
-        if fields["translation_id"]:
-            article, more = self.services.articles.update(article_id, None, translation_id=fields["translation_id"])
-            return article, changes | more
-        return self.services.articles.get(article_id), changes
 
     def _alive(self) -> bool:
         """Background results may arrive after the window is gone."""
@@ -1036,7 +720,7 @@ class ArticleEditor(QMainWindow):
         self.article, self.article_id, self.version = article, article.id, article.version
         self.draft = Draft(self.services.db.location.display, article.id, article.version, {})
         self._baseline = fields
-        self._allow_status_from(article.status)
+        self.metadata_panel.allow_status_from(article.status)
         self._update_info()
         self.state_label.setText(self.tr("Đã lưu lúc {time}.").format(time=dt.datetime.now().strftime("%H:%M")))
         self.refresh_status()
@@ -1058,24 +742,7 @@ class ArticleEditor(QMainWindow):
             show_error(self, exc)
 
     def _resolve_conflict(self, exc: ConflictError) -> None:
-        answer = editor_dialogs.ask(
-            self,
-            self.tr("Tin bài đã được lưu ở nơi khác"),
-            self.tr(
-                "Trong lúc bạn sửa, tin bài này đã được lưu ở nơi khác (trên máy khác hoặc trong một cửa sổ "
-                "khác). Nội dung bạn đang sửa vẫn còn nguyên.\n\n"
-                "• Lưu đè: lưu bản của bạn; bản kia vẫn nằm trong Lịch sử phiên bản và khôi phục được.\n"
-                "• Tải lại: mở bản mới nhất; bản của bạn được lưu thành một tin bài nháp riêng để không mất "
-                "chữ nào.\n• Hủy: chưa lưu, tiếp tục sửa."
-            ),
-            [
-                ("overwrite", self.tr("Lưu đè"), Role.AcceptRole),
-                ("reload", self.tr("Tải lại"), Role.ActionRole),
-                ("cancel", self.tr("Hủy"), Role.RejectRole),
-            ],
-            "cancel",
-            QMessageBox.Icon.Warning,
-        )
+        answer = editor_prompts.resolve_conflict(self)
         self.last_conflict_message = exc.message
         if answer == "overwrite":
             self._saving = True
@@ -1105,12 +772,6 @@ class ArticleEditor(QMainWindow):
             title=fields["title"] or self.tr("Tin bài"), author=self.services.author, time=stamp
         )
 
-        def work() -> tuple[Article, dict[str, QImage], Changes, int]:
-            draft = _draft(fields, copy_title)
-            copy_id, changes = self.services.articles.add(draft)
-            article, images = self._read(article_id)
-            return article, images, changes, copy_id
-
         def done(result: tuple[Article, dict[str, QImage], Changes, int]) -> None:
             article, images, changes, copy_id = result
             if not self._alive():
@@ -1122,7 +783,11 @@ class ArticleEditor(QMainWindow):
             )
             self.saved.emit(changes)
 
-        self.tasks.run(work, done, lambda exc: show_error(self, exc))
+        self.tasks.run(
+            lambda: keep_copy_and_reload(self.services, fields, copy_title, article_id),
+            done,
+            lambda exc: show_error(self, exc),
+        )
 
     # ---------------------------------------------------------------- closing
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -1134,19 +799,7 @@ class ArticleEditor(QMainWindow):
             event.ignore()
             return
         if self.isEnabled() and self.is_dirty():
-            answer = editor_dialogs.ask(
-                self,
-                self.tr("Đóng tin bài"),
-                self.tr("Tin bài “{title}” có thay đổi chưa lưu. Lưu trước khi đóng?").format(
-                    title=self.title_edit.text().strip() or self.tr("Tin bài mới")
-                ),
-                [
-                    ("save", self.tr("Lưu"), Role.AcceptRole),
-                    ("discard", self.tr("Không lưu"), Role.DestructiveRole),
-                    ("cancel", self.tr("Hủy"), Role.RejectRole),
-                ],
-                "save",
-            )
+            answer = editor_prompts.save_before_closing(self, self.title_edit.text().strip() or self.tr("Tin bài mới"))
             if answer == "cancel":
                 event.ignore()
                 return

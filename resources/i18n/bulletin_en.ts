@@ -48,78 +48,6 @@
         <translation>Paragraph style (level 1 is the article title; within the article use Heading 2 and 3)</translation>
     </message>
     <message>
-        <source>Ví dụ: Minh Hằng</source>
-        <translation>e.g. Minh Hằng</translation>
-    </message>
-    <message>
-        <source>Ví dụ: Báo Thái Nguyên</source>
-        <translation>e.g. Báo Thái Nguyên</translation>
-    </message>
-    <message>
-        <source>Tin bài có ngày đăng</source>
-        <translation>The article has a publication date</translation>
-    </message>
-    <message>
-        <source>(chưa xếp chuyên mục)</source>
-        <translation>(no column)</translation>
-    </message>
-    <message>
-        <source>cách nhau bằng dấu phẩy</source>
-        <translation>separated by commas</translation>
-    </message>
-    <message>
-        <source>(không có)</source>
-        <translation>(none)</translation>
-    </message>
-    <message>
-        <source>Số của tin bài là bản dịch của tin này (0 = không có)</source>
-        <translation>ID of the article that is a translation of this one (0 = none)</translation>
-    </message>
-    <message>
-        <source>Trạng thái:</source>
-        <translation>Status:</translation>
-    </message>
-    <message>
-        <source>Chuyên mục:</source>
-        <translation>Column:</translation>
-    </message>
-    <message>
-        <source>Tác giả:</source>
-        <translation>Author:</translation>
-    </message>
-    <message>
-        <source>Nguồn:</source>
-        <translation>Source:</translation>
-    </message>
-    <message>
-        <source>Địa chỉ web:</source>
-        <translation>Web address:</translation>
-    </message>
-    <message>
-        <source>Ngày đăng:</source>
-        <translation>Published:</translation>
-    </message>
-    <message>
-        <source>Thẻ:</source>
-        <translation>Tags:</translation>
-    </message>
-    <message>
-        <source>Ngôn ngữ:</source>
-        <translation>Language:</translation>
-    </message>
-    <message>
-        <source>Bản dịch:</source>
-        <translation>Translation:</translation>
-    </message>
-    <message>
-        <source>Sửa tất cả lỗi sửa được</source>
-        <translation>Apply all available fixes</translation>
-    </message>
-    <message>
-        <source>Áp dụng mọi cách sửa được đề xuất (hoàn tác được bằng Ctrl+Z)</source>
-        <translation>Apply every suggested fix (Ctrl+Z to undo)</translation>
-    </message>
-    <message>
         <source>Thông tin</source>
         <translation>Details</translation>
     </message>
@@ -240,64 +168,12 @@
         <translation>New article[*] — Editor</translation>
     </message>
     <message>
-        <source>Tin bài mới: được thêm vào thư viện khi lưu lần đầu.</source>
-        <translation>New article: added to the library when first saved.</translation>
-    </message>
-    <message>
         <source>(chưa có tiêu đề)</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <source>Khôi phục bản nháp</source>
-        <translation>Recover draft</translation>
-    </message>
-    <message>
-        <source>Có một tin bài mới chưa được lưu (“{title}”, lưu tạm lúc {when}), có lẽ do ứng dụng bị đóng đột ngột.
-
-Khôi phục để tiếp tục sửa?</source>
-        <translation>There is an unsaved new article (“{title}”, autosaved at {when}), probably because the application closed unexpectedly.
-
-Recover it and continue editing?</translation>
-    </message>
-    <message>
-        <source>Khôi phục</source>
-        <translation>Recover</translation>
-    </message>
-    <message>
-        <source>Bỏ bản nháp</source>
-        <translation>Discard draft</translation>
-    </message>
-    <message>
-        <source>Để sau</source>
-        <translation>Later</translation>
-    </message>
-    <message>
-        <source>Tin bài này có những thay đổi chưa lưu (lưu tạm lúc {when}), có lẽ do ứng dụng bị đóng đột ngột.
-
-Khôi phục những thay đổi đó?</source>
-        <translation>This article has unsaved changes (autosaved at {when}), probably because the application closed unexpectedly.
-
-Recover those changes?</translation>
-    </message>
-    <message>
-        <source>Lưu ý: từ đó tin bài đã được lưu ở nơi khác (phiên bản {version}); khi lưu, bạn sẽ được hỏi có lưu đè hay không.</source>
-        <translation>Note: the article has since been saved elsewhere (version {version}); when you save, you will be asked whether to overwrite it.</translation>
-    </message>
-    <message>
-        <source>Khôi phục thay đổi chưa lưu</source>
-        <translation>Recover unsaved changes</translation>
-    </message>
-    <message>
-        <source>Bỏ thay đổi đó</source>
-        <translation>Discard those changes</translation>
-    </message>
-    <message>
         <source>Đã khôi phục bản lưu tạm — hãy lưu (Ctrl+S).</source>
         <translation>Autosaved copy recovered — remember to save (Ctrl+S).</translation>
-    </message>
-    <message>
-        <source>Tin bài số {id} · phiên bản {version} · cập nhật {updated}</source>
-        <translation>Article {id} · version {version} · updated {updated}</translation>
     </message>
     <message>
         <source>{n} từ</source>
@@ -312,32 +188,8 @@ Recover those changes?</translation>
         <translation>{title}[*] — Article editor</translation>
     </message>
     <message>
-        <source>Sửa</source>
-        <translation>Fix</translation>
-    </message>
-    <message>
-        <source>Sửa ngay trong bài (hoàn tác được bằng Ctrl+Z)</source>
-        <translation>Fix it in the article (Ctrl+Z to undo)</translation>
-    </message>
-    <message>
-        <source>Không thấy lỗi nào.</source>
-        <translation>No problems found.</translation>
-    </message>
-    <message>
-        <source>Có giờ đăng</source>
-        <translation>Include time</translation>
-    </message>
-    <message>
         <source>Soát lỗi ({n})</source>
         <translation>Proofing ({n})</translation>
-    </message>
-    <message>
-        <source>Tìm</source>
-        <translation>Find</translation>
-    </message>
-    <message>
-        <source>Tìm chỗ này trong bài</source>
-        <translation>Find this in the article</translation>
     </message>
     <message>
         <source>Đã sửa {n} chỗ — Ctrl+Z để hoàn tác.</source>
@@ -366,10 +218,6 @@ Recover those changes?</translation>
     <message>
         <source>Bộ nhớ tạm không có ảnh nào.</source>
         <translation>The clipboard contains no image.</translation>
-    </message>
-    <message>
-        <source>Không có tin bài số {id}.</source>
-        <translation>Article {id} does not exist.</translation>
     </message>
     <message>
         <source>Lịch sử phiên bản</source>
@@ -404,34 +252,6 @@ Recover those changes?</translation>
         <translation>Could not save.</translation>
     </message>
     <message>
-        <source>Tin bài đã được lưu ở nơi khác</source>
-        <translation>Article saved elsewhere</translation>
-    </message>
-    <message>
-        <source>Trong lúc bạn sửa, tin bài này đã được lưu ở nơi khác (trên máy khác hoặc trong một cửa sổ khác). Nội dung bạn đang sửa vẫn còn nguyên.
-
-• Lưu đè: lưu bản của bạn; bản kia vẫn nằm trong Lịch sử phiên bản và khôi phục được.
-• Tải lại: mở bản mới nhất; bản của bạn được lưu thành một tin bài nháp riêng để không mất chữ nào.
-• Hủy: chưa lưu, tiếp tục sửa.</source>
-        <translation>While you were editing, this article was saved elsewhere (on another computer or in another window). Your edits are still intact.
-
-• Overwrite: save your version; the other version stays in Version history and can be restored.
-• Reload: open the latest version; your version is saved as a separate draft article, so no text is lost.
-• Cancel: don’t save yet; keep editing.</translation>
-    </message>
-    <message>
-        <source>Lưu đè</source>
-        <translation>Overwrite</translation>
-    </message>
-    <message>
-        <source>Tải lại</source>
-        <translation>Reload</translation>
-    </message>
-    <message>
-        <source>Hủy</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
         <source>{title} (bản của {author}, {time})</source>
         <translation>{title} ({author}’s version, {time})</translation>
     </message>
@@ -442,22 +262,6 @@ Recover those changes?</translation>
     <message>
         <source>Đã tải bản mới nhất; bản của bạn được lưu thành tin bài nháp số {id}.</source>
         <translation>Loaded the latest version; your version was saved as draft article {id}.</translation>
-    </message>
-    <message>
-        <source>Đóng tin bài</source>
-        <translation>Close article</translation>
-    </message>
-    <message>
-        <source>Tin bài “{title}” có thay đổi chưa lưu. Lưu trước khi đóng?</source>
-        <translation>The article “{title}” has unsaved changes. Save before closing?</translation>
-    </message>
-    <message>
-        <source>Lưu</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <source>Không lưu</source>
-        <translation>Don’t save</translation>
     </message>
 </context>
 <context>
@@ -569,6 +373,97 @@ Recover those changes?</translation>
     <message>
         <source>Hủy</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>EditorPrompts</name>
+    <message>
+        <source>Khôi phục bản nháp</source>
+        <translation>Recover draft</translation>
+    </message>
+    <message>
+        <source>Có một tin bài mới chưa được lưu (“{title}”, lưu tạm lúc {when}), có lẽ do ứng dụng bị đóng đột ngột.
+
+Khôi phục để tiếp tục sửa?</source>
+        <translation>There is an unsaved new article (“{title}”, autosaved at {when}), probably because the application closed unexpectedly.
+
+Recover it and continue editing?</translation>
+    </message>
+    <message>
+        <source>Khôi phục</source>
+        <translation>Recover</translation>
+    </message>
+    <message>
+        <source>Bỏ bản nháp</source>
+        <translation>Discard draft</translation>
+    </message>
+    <message>
+        <source>Để sau</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>Tin bài này có những thay đổi chưa lưu (lưu tạm lúc {when}), có lẽ do ứng dụng bị đóng đột ngột.
+
+Khôi phục những thay đổi đó?</source>
+        <translation>This article has unsaved changes (autosaved at {when}), probably because the application closed unexpectedly.
+
+Recover those changes?</translation>
+    </message>
+    <message>
+        <source>Lưu ý: từ đó tin bài đã được lưu ở nơi khác (phiên bản {version}); khi lưu, bạn sẽ được hỏi có lưu đè hay không.</source>
+        <translation>Note: the article has since been saved elsewhere (version {version}); when you save, you will be asked whether to overwrite it.</translation>
+    </message>
+    <message>
+        <source>Khôi phục thay đổi chưa lưu</source>
+        <translation>Recover unsaved changes</translation>
+    </message>
+    <message>
+        <source>Bỏ thay đổi đó</source>
+        <translation>Discard those changes</translation>
+    </message>
+    <message>
+        <source>Tin bài đã được lưu ở nơi khác</source>
+        <translation>Article saved elsewhere</translation>
+    </message>
+    <message>
+        <source>Trong lúc bạn sửa, tin bài này đã được lưu ở nơi khác (trên máy khác hoặc trong một cửa sổ khác). Nội dung bạn đang sửa vẫn còn nguyên.
+
+• Lưu đè: lưu bản của bạn; bản kia vẫn nằm trong Lịch sử phiên bản và khôi phục được.
+• Tải lại: mở bản mới nhất; bản của bạn được lưu thành một tin bài nháp riêng để không mất chữ nào.
+• Hủy: chưa lưu, tiếp tục sửa.</source>
+        <translation>While you were editing, this article was saved elsewhere (on another computer or in another window). Your edits are still intact.
+
+• Overwrite: save your version; the other version stays in Version history and can be restored.
+• Reload: open the latest version; your version is saved as a separate draft article, so no text is lost.
+• Cancel: don’t save yet; keep editing.</translation>
+    </message>
+    <message>
+        <source>Lưu đè</source>
+        <translation>Overwrite</translation>
+    </message>
+    <message>
+        <source>Tải lại</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Đóng tin bài</source>
+        <translation>Close article</translation>
+    </message>
+    <message>
+        <source>Tin bài “{title}” có thay đổi chưa lưu. Lưu trước khi đóng?</source>
+        <translation>The article “{title}” has unsaved changes. Save before closing?</translation>
+    </message>
+    <message>
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Không lưu</source>
+        <translation>Don’t save</translation>
     </message>
 </context>
 <context>
@@ -877,6 +772,37 @@ Overwrite them?</translation>
     <message>
         <source>Đồng ý</source>
         <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsPanel</name>
+    <message>
+        <source>Sửa tất cả lỗi sửa được</source>
+        <translation>Apply all available fixes</translation>
+    </message>
+    <message>
+        <source>Áp dụng mọi cách sửa được đề xuất (hoàn tác được bằng Ctrl+Z)</source>
+        <translation>Apply every suggested fix (Ctrl+Z to undo)</translation>
+    </message>
+    <message>
+        <source>Không thấy lỗi nào.</source>
+        <translation>No problems found.</translation>
+    </message>
+    <message>
+        <source>Sửa</source>
+        <translation>Fix</translation>
+    </message>
+    <message>
+        <source>Sửa ngay trong bài (hoàn tác được bằng Ctrl+Z)</source>
+        <translation>Fix it in the article (Ctrl+Z to undo)</translation>
+    </message>
+    <message>
+        <source>Tìm</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <source>Tìm chỗ này trong bài</source>
+        <translation>Find this in the article</translation>
     </message>
 </context>
 <context>
@@ -1720,6 +1646,89 @@ filters: column:&quot;Ngoại giao kinh tế&quot; status:approved tag:… lang:
     <message>
         <source>&lt;b&gt;{name}&lt;/b&gt; {version}&lt;br&gt;Thư viện tin bài, dàn trang số bản tin, xuất PDF in ấn và DOCX cho Bản tin đối ngoại Thái Nguyên — Sở Ngoại vụ tỉnh Thái Nguyên.&lt;br&gt;Thư viện: {where}</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt; {version}&lt;br&gt;Article library, issue layout, and print-ready PDF and DOCX export for Bản tin đối ngoại Thái Nguyên (Thái Nguyên Foreign Affairs Bulletin) — Department of Foreign Affairs of Thái Nguyên Province.&lt;br&gt;Library: {where}</translation>
+    </message>
+</context>
+<context>
+    <name>MetadataPanel</name>
+    <message>
+        <source>Ví dụ: Minh Hằng</source>
+        <translation>e.g. Minh Hằng</translation>
+    </message>
+    <message>
+        <source>Ví dụ: Báo Thái Nguyên</source>
+        <translation>e.g. Báo Thái Nguyên</translation>
+    </message>
+    <message>
+        <source>Tin bài có ngày đăng</source>
+        <translation>The article has a publication date</translation>
+    </message>
+    <message>
+        <source>Có giờ đăng</source>
+        <translation>Include time</translation>
+    </message>
+    <message>
+        <source>(chưa xếp chuyên mục)</source>
+        <translation>(no column)</translation>
+    </message>
+    <message>
+        <source>cách nhau bằng dấu phẩy</source>
+        <translation>separated by commas</translation>
+    </message>
+    <message>
+        <source>(không có)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Số của tin bài là bản dịch của tin này (0 = không có)</source>
+        <translation>ID of the article that is a translation of this one (0 = none)</translation>
+    </message>
+    <message>
+        <source>Trạng thái:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Chuyên mục:</source>
+        <translation>Column:</translation>
+    </message>
+    <message>
+        <source>Tác giả:</source>
+        <translation>Author:</translation>
+    </message>
+    <message>
+        <source>Nguồn:</source>
+        <translation>Source:</translation>
+    </message>
+    <message>
+        <source>Địa chỉ web:</source>
+        <translation>Web address:</translation>
+    </message>
+    <message>
+        <source>Ngày đăng:</source>
+        <translation>Published:</translation>
+    </message>
+    <message>
+        <source>Thẻ:</source>
+        <translation>Tags:</translation>
+    </message>
+    <message>
+        <source>Ngôn ngữ:</source>
+        <translation>Language:</translation>
+    </message>
+    <message>
+        <source>Bản dịch:</source>
+        <translation>Translation:</translation>
+    </message>
+    <message>
+        <source>Tin bài mới: được thêm vào thư viện khi lưu lần đầu.</source>
+        <translation>New article: added to the library when first saved.</translation>
+    </message>
+    <message>
+        <source>Tin bài số {id} · phiên bản {version} · cập nhật {updated}</source>
+        <translation>Article {id} · version {version} · updated {updated}</translation>
+    </message>
+    <message>
+        <source>Không có tin bài số {id}.</source>
+        <translation>Article {id} does not exist.</translation>
     </message>
 </context>
 <context>
