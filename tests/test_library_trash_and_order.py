@@ -83,3 +83,11 @@ def test_bulk_update_records_revisions(small) -> None:  # type: ignore[no-untype
     for article_id in ids:
         assert "Hàn Quốc" in small.articles.get(article_id).tags
         assert len(small.articles.revisions(article_id)) == 1
+
+
+def test_sort_ids_orders_a_given_set(small) -> None:  # type: ignore[no-untyped-def]
+    every = small.articles.list_ids(order="title")
+    some = [every[3], every[0], every[2]]
+    assert small.articles.sort_ids(some, "title") == [every[0], every[2], every[3]]
+    assert small.articles.sort_ids(some, "title", descending=True) == [every[3], every[2], every[0]]
+    assert small.articles.list_ids(order="title", limit=2) == every[:2]
