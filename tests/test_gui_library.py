@@ -58,6 +58,7 @@ def test_filters_and_search_combine(window, qtbot) -> None:  # type: ignore[no-u
     services.articles.update(target, None, status="approved", column="Ngoại giao kinh tế")
     window.library.refresh_columns()
     page = window.library
+    qtbot.waitUntil(lambda: page.column_filter.findData("Ngoại giao kinh tế") >= 0, timeout=10000)
     page.status_filter.setCurrentIndex(page.status_filter.findData("approved"))
     _wait_rows(qtbot, window, 1)
     assert _titles(window) == ["Dấu ấn một chặng đường"]

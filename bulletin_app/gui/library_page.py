@@ -79,6 +79,7 @@ class LibraryPage(QWidget):
         self._generation = 0  # only the latest list request may fill the table
         self._searched = False
         self._highlight: list[str] = []
+        self.column_names: list[str] = []  # the library's columns, for the filter and the context menu
         self._build()
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.reload)
@@ -267,14 +268,18 @@ class LibraryPage(QWidget):
         return [i for r in rows if (i := self.model.article_id(r)) is not None]
 
     def refresh_columns(self) -> None:
+        """Re-read the columns (names for the filter and the context menu) in the background."""
+        self.tasks.run(lambda: [c.name for c in self.services.library.columns()], self._fill_columns, self._error)
+
+    def _fill_columns(self, names: list[str]) -> None:
+        self.column_names = names
         current = self.column_filter.currentData()
         self.column_filter.blockSignals(True)
         self.column_filter.clear()
         self.column_filter.addItem(self.tr("Mọi chuyên mục"), "")
-        for column in self.services.library.columns():
-            self.column_filter.addItem(column.name, column.name)
-        index = max(0, self.column_filter.findData(current))
-        self.column_filter.setCurrentIndex(index)
+        for name in names:
+            self.column_filter.addItem(name, name)
+        self.column_filter.setCurrentIndex(max(0, self.column_filter.findData(current)))
         self.column_filter.blockSignals(False)
 
     # ---------------------------------------------------------------- loading
@@ -517,8 +522,8 @@ class LibraryPage(QWidget):
             menu.addAction(self.open_action)
             menu.addAction(self.rename_action)
             columns = menu.addMenu(self.tr("Chuyển sang &chuyên mục"))
-            for column in self.services.library.columns():
-                columns.addAction(column.name, lambda name=column.name: self.set_column(name))
+            for name in self.column_names:
+                columns.addAction(name, lambda n=name: self.set_column(n))
             statuses = menu.addMenu(self.tr("Đổi t&rạng thái"))
             for status in ArticleStatus:
                 statuses.addAction(status_label(status), lambda s=status: self.set_status(s))

@@ -12,7 +12,13 @@ from bulletin_app.text import clean_line, collation_key, fold
 
 def list_columns(s: Session) -> list[tuple[int, str, int, int]]:
     """(id, name, position, article count) in the bulletin's order."""
-    counts = dict(s.execute(select(ArticleRow.column_id, func.count()).group_by(ArticleRow.column_id)).all())
+    counts = dict(
+        s.execute(
+            select(ArticleRow.column_id, func.count())
+            .where(ArticleRow.deleted_at.is_(None))  # the trash is not counted
+            .group_by(ArticleRow.column_id)
+        ).all()
+    )
     rows = s.scalars(select(ColumnRow).order_by(ColumnRow.position, ColumnRow.sort_key)).all()
     return [(c.id, c.name, c.position, counts.get(c.id, 0)) for c in rows]
 
