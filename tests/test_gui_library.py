@@ -252,3 +252,40 @@ def test_long_lists_show_a_first_page_then_the_rest(qtbot, services, no_dialogs,
     qtmodeltester.check(win.library.model)
     win.library.search_box.setText("hop tac")
     qtbot.waitUntil(lambda: win.count_label.text() == "230 kết quả", timeout=15000)
+
+
+def test_articles_reach_the_open_issue_from_the_library(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Drag over “Số bản tin” opens that page (the drag goes on into the sections); dropping on it
+    or the context-menu action puts the articles into the issue open in the composer."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent
+    from PySide6.QtWidgets import QApplication
+
+    from bulletin_app.gui.main_window import ISSUES, LIBRARY
+    from bulletin_app.gui.mime import encode_article_ids
+
+    services = window.services
+    issue_id, _ = services.issues.create(3, dt.date(2026, 12, 1), title="Số thử")
+    window.composer.show_issue(issue_id)
+    qtbot.waitUntil(lambda: getattr(window.composer.current_issue(), "id", None) == issue_id, timeout=15000)
+
+    page = window.library
+    page.table.selectRow(0)
+    first = page.selected_ids()
+    page.add_to_issue_action.trigger()
+    qtbot.waitUntil(lambda: services.issues.get(issue_id).article_ids == first, timeout=15000)
+    assert "Đã đặt 1 tin bài vào số 3." in window.statusBar().currentMessage()
+
+    nav = window.nav
+    assert nav.currentRow() == LIBRARY
+    data = encode_article_ids([page.model.article_id(1)])
+    target = nav.visualItemRect(nav.item(ISSUES)).center()
+    actions, button, mods = Qt.DropAction.CopyAction, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    QApplication.sendEvent(nav.viewport(), QDragEnterEvent(QPoint(target), actions, data, button, mods))
+    move = QDragMoveEvent(QPoint(target), actions, data, button, mods)
+    QApplication.sendEvent(nav.viewport(), move)
+    assert move.isAccepted()
+    qtbot.waitUntil(lambda: nav.currentRow() == ISSUES, timeout=5000)  # hovering opened the page
+    drop = QDropEvent(QPointF(target), actions, data, button, mods)
+    QApplication.sendEvent(nav.viewport(), drop)
+    qtbot.waitUntil(lambda: len(services.issues.get(issue_id).article_ids) == 2, timeout=15000)

@@ -68,6 +68,7 @@ class LibraryPage(QWidget):
     import_requested = Signal()
     sample_requested = Signal()
     counted = Signal(int, bool)  # rows shown, whether they are search results
+    add_to_issue_requested = Signal(list)  # article ids for the issue open in the composer
 
     def __init__(self, services: Services, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -243,6 +244,13 @@ class LibraryPage(QWidget):
         self.delete_action.triggered.connect(self.delete_selected)
         self.restore_action = QAction(self.tr("&Khôi phục"), self)
         self.restore_action.triggered.connect(self.restore_selected)
+        self.add_to_issue_action = QAction(self.tr("Thêm vào số bản tin đang &mở"), self)
+        self.add_to_issue_action.setToolTip(
+            self.tr("Đặt các tin bài đã chọn vào số bản tin đang mở, mỗi bài vào chuyên mục của nó")
+        )
+        self.add_to_issue_action.triggered.connect(
+            lambda: self.selected_ids() and self.add_to_issue_requested.emit(self.selected_ids())
+        )
         self.tag_action = QAction(self.tr("Gắn &thẻ…"), self)
         self.tag_action.triggered.connect(self.tag_selected)
         for action in (self.open_action, self.rename_action, self.delete_action):
@@ -528,6 +536,7 @@ class LibraryPage(QWidget):
             for status in ArticleStatus:
                 statuses.addAction(status_label(status), lambda s=status: self.set_status(s))
             menu.addAction(self.tag_action)
+            menu.addAction(self.add_to_issue_action)
             menu.addSeparator()
             menu.addAction(self.delete_action)
         menu.exec(self.table.viewport().mapToGlobal(pos))

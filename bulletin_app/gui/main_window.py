@@ -65,6 +65,62 @@ class _Loader(QObject):
 LIBRARY, ISSUES, COLUMNS, PUBLICATION = range(4)
 
 
+class NavList(QListWidget):
+    """The page list. While articles are dragged over it, hovering on a page opens that page, so
+    a drag from the library can go on into the issue's sections; dropping files imports them."""
+
+    files_dropped = Signal(list)
+    articles_dropped = Signal(int, list)  # page row, article ids
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setAcceptDrops(True)
+        self.viewport().setAcceptDrops(True)
+        self.setDragDropMode(QListWidget.DragDropMode.DropOnly)
+        self._hover_row = -1
+        self._hover = QTimer(self, singleShot=True, interval=450)
+        self._hover.timeout.connect(lambda: self._hover_row >= 0 and self.setCurrentRow(self._hover_row))
+
+    @staticmethod
+    def _wanted(event) -> bool:  # type: ignore[no-untyped-def]
+        from bulletin_app.gui.mime import ARTICLE_IDS_MIME
+
+        data = event.mimeData()
+        return data.hasFormat(ARTICLE_IDS_MIME) or (data.hasUrls() and any(u.isLocalFile() for u in data.urls()))
+
+    def dragEnterEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if self._wanted(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if not self._wanted(event):
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        row = self.row(self.itemAt(event.position().toPoint()))
+        if row != self._hover_row:
+            self._hover_row = row
+            self._hover.start()
+
+    def dragLeaveEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self._hover.stop()
+        self._hover_row = -1
+
+    def dropEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        from bulletin_app.gui.mime import decode_article_ids
+
+        self._hover.stop()
+        data = event.mimeData()
+        ids = decode_article_ids(data)
+        if ids:
+            self.articles_dropped.emit(self.row(self.itemAt(event.position().toPoint())), ids)
+        elif data.hasUrls():
+            self.files_dropped.emit([Path(u.toLocalFile()) for u in data.urls() if u.isLocalFile()])
+        event.acceptProposedAction()
+
+
 class MainWindow(QMainWindow):
     """The window. With ``services`` it is ready at once; with ``open_library`` its frame shows
     first and the library opens in the background (``ready`` or ``open_failed`` follows)."""
@@ -107,7 +163,7 @@ class MainWindow(QMainWindow):
     # ---------------------------------------------------------------- layout
     def _build_frame(self) -> None:
         style = self.style()
-        self.nav = QListWidget()
+        self.nav = NavList()
         for icon, text in (
             (QStyle.StandardPixmap.SP_FileDialogDetailedView, self.tr("Thư viện tin bài")),
             (QStyle.StandardPixmap.SP_FileDialogContentsView, self.tr("Số bản tin")),
@@ -153,6 +209,9 @@ class MainWindow(QMainWindow):
         self.library.import_requested.connect(self.choose_import)
         self.library.sample_requested.connect(self.create_sample_data)
         self.library.counted.connect(self._show_count)
+        self.library.add_to_issue_requested.connect(self.add_to_issue)
+        self.nav.files_dropped.connect(self.import_files)
+        self.nav.articles_dropped.connect(lambda row, ids: row == ISSUES and self.add_to_issue(ids))
 
         self.composer = IssueComposer(self.services, self.tasks)
         self.composer.changed.connect(self.apply_changes)
@@ -399,6 +458,24 @@ class MainWindow(QMainWindow):
         editor.destroyed.connect(lambda _obj=None, k=key: self.editors.pop(k, None))
         editor.resize(1100, 780)
         editor.show()
+
+    def add_to_issue(self, article_ids: list[int]) -> None:
+        """Articles into the issue open in the composer, each into its column's section."""
+        from bulletin_app.gui.issue_tree_model import OWN_COLUMN
+
+        issue = self.composer.current_issue()
+        if issue is None:
+            QMessageBox.information(
+                self,
+                self.tr("Số bản tin"),
+                self.tr("Chưa có số bản tin nào đang mở. Hãy tạo một số trong “Số bản tin”."),
+            )
+            self.nav.setCurrentRow(ISSUES)
+            return
+        self.composer.drop_articles(list(article_ids), OWN_COLUMN, -1)
+        self.statusBar().showMessage(
+            self.tr("Đã đặt {n} tin bài vào số {number}.").format(n=len(article_ids), number=issue.number), 6000
+        )
 
     def show_column(self, name: str) -> None:
         """The library filtered to one column."""

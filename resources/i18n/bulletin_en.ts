@@ -1345,6 +1345,14 @@ filters: column:&quot;Ngoại giao kinh tế&quot; status:approved tag:… lang:
         <translation>&amp;Restore</translation>
     </message>
     <message>
+        <source>Thêm vào số bản tin đang &amp;mở</source>
+        <translation>Add to the &amp;open issue</translation>
+    </message>
+    <message>
+        <source>Đặt các tin bài đã chọn vào số bản tin đang mở, mỗi bài vào chuyên mục của nó</source>
+        <translation>Put the selected articles into the issue open in the composer, each into its own column</translation>
+    </message>
+    <message>
         <source>Gắn &amp;thẻ…</source>
         <translation>&amp;Tag…</translation>
     </message>
@@ -1574,6 +1582,14 @@ filters: column:&quot;Ngoại giao kinh tế&quot; status:approved tag:… lang:
     <message>
         <source>{n} tin bài · {where}</source>
         <translation>{n} article(s) · {where}</translation>
+    </message>
+    <message>
+        <source>Chưa có số bản tin nào đang mở. Hãy tạo một số trong “Số bản tin”.</source>
+        <translation>No issue is open. Create one under “Issues”.</translation>
+    </message>
+    <message>
+        <source>Đã đặt {n} tin bài vào số {number}.</source>
+        <translation>Put {n} article(s) into issue {number}.</translation>
     </message>
     <message>
         <source>Xuất số bản tin</source>
