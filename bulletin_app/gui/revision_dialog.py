@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from bulletin_app.domain.article import Article, Revision
 from bulletin_app.domain.body import Figure, Heading, ListBlock, Paragraph, Quote, Table, block_text, parse_body
 from bulletin_app.gui import editor_dialogs
+from bulletin_app.gui.editor_jobs import article_fields
 from bulletin_app.gui.errors import show_error
 from bulletin_app.gui.labels import language_label, status_label
 from bulletin_app.gui.tasks import TaskRunner
@@ -40,22 +41,10 @@ from bulletin_app.services import Services
 
 
 def article_snapshot(article: Article) -> dict[str, Any]:
-    """The current article in the shape of a revision's snapshot."""
-    return {
-        "title": article.title,
-        "sapo": article.sapo,
-        "body": article.body,
-        "byline": article.byline,
-        "source_name": article.source_name,
-        "source_url": article.source_url,
-        "published": article.published.isoformat() if article.published else None,
-        "published_has_time": article.published_has_time,
-        "column": article.column,
-        "tags": list(article.tags),
-        "language": article.language.value,
-        "translation_id": article.translation_id,
-        "status": article.status.value,
-    }
+    """The current article in the shape of a revision's snapshot (dates as ISO text)."""
+    fields = article_fields(article)
+    fields["published"] = article.published.isoformat() if article.published else None
+    return fields
 
 
 def local_time(when: dt.datetime) -> str:
