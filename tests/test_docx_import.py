@@ -127,22 +127,27 @@ def test_zip_bomb_is_refused_before_reading(tmp_path) -> None:  # type: ignore[n
         read_docx(path)
 
 
-def test_external_entities_are_never_resolved(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    secret = tmp_path / "secret.txt"
+def xxe_docx(folder: Path) -> Path:
+    """A DOCX whose document declares an external entity pointing at a secret file beside it."""
+    secret = folder / "secret.txt"
     secret.write_text("MẬT KHẨU BÍ MẬT", encoding="utf-8")
-    path = tmp_path / "xxe.docx"
+    path = folder / "xxe.docx"
     build_docx(path)
     with zipfile.ZipFile(path) as z:
         parts = {n: z.read(n) for n in z.namelist()}
     document = parts["word/document.xml"].decode()
     document = document.replace(
         "<w:document ", f'<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "{secret.as_uri()}">]><w:document ', 1
-    )
-    document = document.replace("Mở đầu ", "Mở đầu &xxe; ", 1)
+    ).replace("Mở đầu ", "Mở đầu &xxe; ", 1)
     parts["word/document.xml"] = document.encode()
     with zipfile.ZipFile(path, "w") as z:
         for name, data in parts.items():
             z.writestr(name, data)
+    return path
+
+
+def test_external_entities_are_never_resolved(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = xxe_docx(tmp_path)
     try:
         parsed = read_docx(path)
     except ImportProblem:

@@ -21,7 +21,7 @@ from docx.shared import Mm
 from PIL import Image
 
 from bulletin_app.domain.body import Figure, parse_body
-from tests.test_docx_import import build_docx
+from tests.test_docx_import import build_docx, xxe_docx
 
 
 def _counts(db: Path) -> dict[str, int]:
@@ -102,20 +102,7 @@ def test_each_bad_file_is_named_and_the_good_ones_go_in(services, tmp_path) -> N
 
 
 def test_external_entities_are_never_resolved_through_the_service(services, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    secret = tmp_path / "secret.txt"
-    secret.write_text("MẬT KHẨU BÍ MẬT", encoding="utf-8")
-    path = tmp_path / "xxe.docx"
-    build_docx(path)
-    with zipfile.ZipFile(path) as z:
-        parts = {n: z.read(n) for n in z.namelist()}
-    document = parts["word/document.xml"].decode()
-    document = document.replace(
-        "<w:document ", f'<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "{secret.as_uri()}">]><w:document ', 1
-    ).replace("Mở đầu ", "Mở đầu &xxe; ", 1)
-    parts["word/document.xml"] = document.encode()
-    with zipfile.ZipFile(path, "w") as z:
-        for name, data in parts.items():
-            z.writestr(name, data)
+    path = xxe_docx(tmp_path)
     good = tmp_path / "tot.txt"
     good.write_text("Tin tốt\nNội dung tốt.", encoding="utf-8")
     report = services.imports.import_paths([path, good])

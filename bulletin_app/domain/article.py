@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from bulletin_app.text.proofing import proof
+
 
 class ArticleStatus(StrEnum):
     DRAFT = "draft"
@@ -62,6 +64,11 @@ class Finding:
             None if data.get("fix") is None else str(data.get("fix")),
             int(str(data.get("count", 1))),
         )
+
+
+def proof_findings(text: str) -> list[Finding]:
+    """What proofing finds in ``text`` (case flips, mixed tone styles, spacing, quotes, mojibake)."""
+    return [Finding(i.kind, i.message, i.found, i.fix, i.count) for i in proof(text)]
 
 
 @dataclass

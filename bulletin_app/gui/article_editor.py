@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bulletin_app.domain.article import Article, Finding
+from bulletin_app.domain.article import Article, Finding, proof_findings
 from bulletin_app.domain.body import count_words
 from bulletin_app.domain.changes import Changes
 from bulletin_app.domain.errors import BulletinError, ConflictError, NotFoundError
@@ -59,7 +59,6 @@ from bulletin_app.gui.revision_dialog import RevisionDialog
 from bulletin_app.gui.settings import AppSettings
 from bulletin_app.gui.tasks import TaskRunner
 from bulletin_app.services import Services
-from bulletin_app.text.proofing import proof
 
 
 class ArticleEditor(QMainWindow):
@@ -483,7 +482,7 @@ class ArticleEditor(QMainWindow):
     def current_findings(self) -> list[Finding]:
         title = self.title_edit.text()
         kept = [f for f in self._stored_findings if f.kind == "title-needed" and f.found == title]
-        return kept + [Finding(i.kind, i.message, i.found, i.fix, i.count) for i in proof(self._proof_text())]
+        return kept + proof_findings(self._proof_text())
 
     def refresh_findings(self) -> None:
         findings = self.current_findings()

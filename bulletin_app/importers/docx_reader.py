@@ -24,12 +24,11 @@ from docx.text.run import Run
 from viparse.normalize.detector import convert
 from viparse.normalize.encodings import TCVN3, VNI
 
-from bulletin_app.domain.article import ArticleDraft, Finding
+from bulletin_app.domain.article import ArticleDraft, Finding, proof_findings
 from bulletin_app.domain.body import body_to_plain, escape_text
 from bulletin_app.importers.plain_text import ImportProblem
 from bulletin_app.importers.web_text import MAX_TITLE, ParsedText, first_sentence
 from bulletin_app.text import clean_line
-from bulletin_app.text.proofing import proof
 
 MAX_UNCOMPRESSED = 200 * 1024 * 1024  # a real article with photos is far below this
 MAX_RATIO = 200  # compression ratio of a zip bomb, not of XML or JPEG
@@ -248,7 +247,7 @@ class _Reader:
         body = "\n\n".join(b for b in blocks if b)
         # the same proofing as every other importer: case flips, tone styles, spacing, quotes
         article_text = "\n".join([title, sapo, body_to_plain(body)])
-        self.findings += [Finding(i.kind, i.message, i.found, i.fix, i.count) for i in proof(article_text)]
+        self.findings += proof_findings(article_text)
         draft = ArticleDraft(title=title, sapo=sapo, body=body, findings=self.findings)
         draft.images = self.images
         return ParsedText(draft, self.findings)

@@ -34,7 +34,7 @@ from urllib.request import url2pathname
 import lxml.html
 from lxml import etree
 
-from bulletin_app.domain.article import ArticleDraft, Finding, Language
+from bulletin_app.domain.article import ArticleDraft, Finding, Language, proof_findings
 from bulletin_app.domain.body import Heading, Paragraph, block_text, escape_text, parse_body
 from bulletin_app.importers.plain_text import ImportProblem, decode_bytes, read_capped
 from bulletin_app.importers.web_text import (
@@ -47,7 +47,6 @@ from bulletin_app.importers.web_text import (
     source_line,
 )
 from bulletin_app.text import clean_line
-from bulletin_app.text.proofing import proof
 
 if TYPE_CHECKING:
     from trafilatura.settings import Document
@@ -740,6 +739,6 @@ def read_html(path: Path) -> ParsedText:
         images=[image for image in renderer.images if f"(asset:{image[0]})" in body],
     )
     article_text = "\n".join([title, sapo, *(b.plain for b in blocks), byline])
-    findings += [Finding(i.kind, i.message, i.found, i.fix, i.count) for i in proof(article_text)]
+    findings += proof_findings(article_text)
     draft.findings = findings
     return ParsedText(draft, findings)

@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from bulletin_app.domain.article import ArticleDraft, Finding
+from bulletin_app.domain.article import ArticleDraft, Finding, proof_findings
 from bulletin_app.importers.plain_text import ImportProblem, read_text_file
 from bulletin_app.importers.web_text import ParsedText, first_sentence
 from bulletin_app.text import clean_line, clean_text
-from bulletin_app.text.proofing import proof
 
 _TITLE = re.compile(r"^#\s+(?P<title>.+?)\s*#*\s*$", re.MULTILINE)
 
@@ -27,5 +26,5 @@ def read_markdown(path: Path) -> ParsedText:
         title = first_sentence(clean_line(first)) or path.stem
         body = text
         findings.append(Finding("title-needed", f"Cần đặt tiêu đề: đề xuất “{title}”.", found=title))
-    findings += [Finding(i.kind, i.message, i.found, i.fix, i.count) for i in proof(f"{title}\n{body}")]
+    findings += proof_findings(f"{title}\n{body}")
     return ParsedText(ArticleDraft(title=title, body=body, findings=findings), findings)

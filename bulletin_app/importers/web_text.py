@@ -19,10 +19,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from bulletin_app.domain.article import ArticleDraft, Finding
+from bulletin_app.domain.article import ArticleDraft, Finding, proof_findings
 from bulletin_app.domain.body import escape_text
 from bulletin_app.text import clean_line, clean_text
-from bulletin_app.text.proofing import proof
 
 MAX_TITLE = 160
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
@@ -227,7 +226,7 @@ def parse_web_text(text: str, fallback_title: str) -> ParsedText:
         published_has_time=has_time,
     )
     article_text = "\n".join([title, sapo, *lines, byline])
-    findings += [Finding(i.kind, i.message, i.found, i.fix, i.count) for i in proof(article_text)]
+    findings += proof_findings(article_text)
     draft.findings = findings
     return ParsedText(draft, findings)
 

@@ -8,7 +8,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from bulletin_app.domain.article import Article, ArticleDraft, ArticleStatus, ArticleSummary, Finding, Revision
+from bulletin_app.domain.article import (
+    Article,
+    ArticleDraft,
+    ArticleStatus,
+    ArticleSummary,
+    Finding,
+    Revision,
+    proof_findings,
+)
 from bulletin_app.domain.body import body_to_plain
 from bulletin_app.domain.changes import Changes
 from bulletin_app.storage import articles_repo, columns_repo
@@ -196,7 +204,7 @@ def proof_article(service: ArticleService, article_id: int, fix: bool = False) -
             article, changes = service.update(article_id, article.version, **values)
         fixed = sorted(before & set(_SAFE_FIXES) - {i.kind for i in proof(_proof_text(article))})
     kept = [f for f in article.findings if f.kind == "title-needed" and f.found == article.title]
-    findings = kept + [Finding(i.kind, i.message, i.found, i.fix, i.count) for i in proof(_proof_text(article))]
+    findings = kept + proof_findings(_proof_text(article))
     service.set_findings(article_id, findings)
     return ProofReport(
         service.get(article_id), findings, fixed, changes | Changes(articles_changed=frozenset({article_id}))
