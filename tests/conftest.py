@@ -11,7 +11,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT.parent / "shared" / "seeds"
+SEEDS = ROOT / "tests" / "data" / "seeds"  # the project's copies of shared/seeds
 ARTIFACTS = ROOT / "test-artifacts"
 
 
@@ -24,8 +24,6 @@ def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
 
 @pytest.fixture
 def seeds() -> Path:
-    if not SEEDS.is_dir():
-        pytest.skip("../shared/seeds is not present")
     return SEEDS
 
 

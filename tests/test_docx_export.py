@@ -16,7 +16,16 @@ from docx.shared import Mm
 from pypdf import PdfReader
 
 from bulletin_app.domain.body import block_text, parse_body
-from bulletin_app.domain.document import Colophon, Cover, DocArticle, DocSection, IssueDocument
+from bulletin_app.domain.document import (
+    ColophonBlock,
+    ColophonPart,
+    ContentsPart,
+    Cover,
+    CoverPart,
+    DocArticle,
+    IssueDocument,
+    SectionPart,
+)
 from bulletin_app.exporters.docx import render_docx
 from bulletin_app.exporters.docx_xml import xml_safe
 from bulletin_app.exporters.theme import load_theme
@@ -107,17 +116,18 @@ def test_xml_invalid_characters_never_reach_the_file(tmp_path) -> None:
     bad = "Ký tự\x00 lạ\x0b và\ud800 \x1f hết."
     assert xml_safe(bad) == "Ký tự lạ và  hết."
     article = DocArticle(1, f"Tiêu đề {bad}", bad, tuple(parse_body("Thân bài")), bad, bad)
-    cover = Cover("BẢN TIN", "Bản tin Đối ngoại", "Sở Ngoại vụ", "UBND tỉnh", "Ngày 1", "Số 1", True)
+    cover = Cover("BẢN TIN", "Bản tin Đối ngoại", "ĐỐI NGOẠI", "Sở Ngoại vụ", "UBND tỉnh", "Ngày 1", "Số 1")
+    name = "Bản tin Đối ngoại"
     document = IssueDocument(
         "T",
         "A",
-        "vi",
-        cover,
-        None,
-        (DocSection("Mục", 0, (article,)),),
-        Colophon((("Giấy phép", "Số 1"),)),
-        {},
-        "Bản tin Đối ngoại",
+        "vi-VN",
+        (
+            CoverPart("vi-VN", name, cover),
+            ContentsPart("vi-VN", name, "MỤC LỤC", ()),
+            SectionPart("vi-VN", name, "section-vi-0", "Mục", "MỤC", (article,), True),
+            ColophonPart("vi-VN", name, name.upper(), (ColophonBlock("vi-VN", (("Giấy phép", "Số 1"),)),)),
+        ),
     )
     theme = load_theme(resource_path("themes", "default.toml"))
     result = render_docx(document, theme, tmp_path / "x.docx")

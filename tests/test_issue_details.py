@@ -134,8 +134,8 @@ def test_document_uses_cover_photo_and_notice(services) -> None:  # type: ignore
     document, issue, *_ = build_document(services.db, issue_id)
     first_photo = next(iter(document.images))
     assert document.cover.image is not None and document.cover.image.ref == first_photo  # fallback
-    assert document.cover.circulation_notice == "Lưu hành nội bộ"
-    assert document.colophon.lines[-1] == ("", "Lưu hành nội bộ")
+    assert document.cover.notice == "LƯU HÀNH NỘI BỘ"
+    assert document.colophon.blocks[0].lines[-1] == ("", "Lưu hành nội bộ")
 
     own, _ = services.assets.add_bytes(sample_photo(2, 1200, 1600), "bia-rieng.jpg")
     services.issues.update_details(
@@ -144,8 +144,8 @@ def test_document_uses_cover_photo_and_notice(services) -> None:  # type: ignore
     document, *_ = build_document(services.db, issue_id)
     assert document.cover.image is not None and document.cover.image.ref == own.ref
     assert document.cover.image.width_px == 1200
-    assert document.cover.internal_circulation and document.cover.circulation_notice == "Tài liệu phát hành miễn phí"
-    assert document.colophon.lines[-1] == ("", "Tài liệu phát hành miễn phí")
+    assert document.cover.notice == "TÀI LIỆU PHÁT HÀNH MIỄN PHÍ"
+    assert document.colophon.blocks[0].lines[-1] == ("", "Tài liệu phát hành miễn phí")
 
     candidates = services.issues.cover_candidates(issue_id)
     assert candidates[0].ref == own.ref  # the chosen one first, then the issue's own photos

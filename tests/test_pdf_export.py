@@ -134,7 +134,7 @@ def test_contents_has_exact_page_numbers_and_links(issue, tmp_path) -> None:  # 
     outline_titles = [o["/Title"] for o in reader.outline if isinstance(o, dict)]
     assert "Sự kiện – Hoạt động" in outline_titles
     assert reader.metadata.title.startswith("Bản tin Đối ngoại Thái Nguyên")
-    assert reader.trailer["/Root"]["/Lang"] == "vi"
+    assert reader.trailer["/Root"]["/Lang"] == "vi-VN"
     assert b"<dc:language>" in reader.trailer["/Root"]["/Metadata"].get_object().get_data()
 
 

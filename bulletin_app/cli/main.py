@@ -16,6 +16,8 @@ from typing import Any
 
 from bulletin_app import __version__
 from bulletin_app.cli import serialize
+from bulletin_app.domain.article import TRANSLATION_WORDS, ArticleStatus, Language
+from bulletin_app.domain.document import Edition
 from bulletin_app.domain.errors import BulletinError
 from bulletin_app.domain.query import mark_spans
 from bulletin_app.errorlog import log_unexpected
@@ -26,6 +28,9 @@ from bulletin_app.services.progress import Progress
 from bulletin_app.services.sample import create_sample
 
 Result = tuple[Any, str]  # (JSON-ready data, human text)
+STATUSES = [s.value for s in ArticleStatus]
+LANGUAGES = [lang.value for lang in Language]
+EDITIONS = list(Edition.ALL)
 
 
 def cmd_init(sv: Services, args: argparse.Namespace) -> Result:
@@ -68,7 +73,10 @@ def cmd_import(sv: Services, args: argparse.Namespace) -> Result:
 
 
 def cmd_list(sv: Services, args: argparse.Namespace) -> Result:
-    items = sv.articles.list(column=args.column, status=args.status, limit=args.limit)
+    translation = TRANSLATION_WORDS[args.translated] if args.translated else None
+    items = sv.articles.list(
+        column=args.column, status=args.status, language=args.language, limit=args.limit, translation=translation
+    )
     data = [serialize.summary_json(a) for a in items]
     lines = [f"{a.id:>6}  {a.status.label_vi:<14} {(a.column or '—')[:24]:<24}  {a.title}" for a in items]
     return data, "\n".join(lines) or "Không có tin bài nào."
@@ -93,6 +101,14 @@ def cmd_show(sv: Services, args: argparse.Namespace) -> Result:
         f"Mã: {a.id}   Trạng thái: {a.status.label_vi}   Ngôn ngữ: {a.language.value}   "
         f"Phiên bản: {a.version}   Số từ: {a.word_count}"
     ]
+    partner = sv.articles.partner(a.id)
+    state = sv.articles.translation_state(a.id)
+    data["translation_state"] = state.value if state else None
+    if partner is not None:
+        role = "Bản dịch tiếng Anh" if a.language == Language.VI else "Bản gốc tiếng Việt"
+        meta.append(f"{role}: {partner.id} — {partner.title}")
+    if state is not None:
+        meta.append(f"Dịch: {state.label_vi}")
     if a.column:
         meta.append(f"Chuyên mục: {a.column}")
     if a.published:
@@ -127,8 +143,30 @@ def cmd_proof(sv: Services, args: argparse.Namespace) -> Result:
     return data, "\n".join(lines)
 
 
+def cmd_article_set(sv: Services, args: argparse.Namespace) -> Result:
+    changes: dict[str, Any] = {}
+    for name in ("title", "status", "column", "language"):
+        if getattr(args, name) is not None:
+            changes[name] = getattr(args, name)
+    if args.no_translation:
+        changes["translation_id"] = None
+    elif args.translation_of is not None:
+        changes["translation_id"] = args.translation_of
+    if not changes and not args.add_tag and not args.remove_tag:
+        raise BulletinError("Không có gì để sửa: hãy cho ít nhất một tùy chọn (--title, --status, …).")
+    article, _ = sv.articles.set_fields(
+        args.article_id, args.expect_version, add_tags=args.add_tag, remove_tags=args.remove_tag, **changes
+    )
+    text = f"Đã lưu tin bài {article.id} (phiên bản {article.version})."
+    if article.translation_id:
+        text += f" Cặp dịch: {article.id} ↔ {article.translation_id}."
+    return serialize.article_json(article), text
+
+
 def cmd_issue_create(sv: Services, args: argparse.Namespace) -> Result:
-    issue_id, _ = sv.issues.create(args.number, args.date, args.title or "", args.period or "")
+    issue_id, _ = sv.issues.create(
+        args.number, args.date, args.title or "", args.period or "", edition=args.edition, arrangement=args.arrangement
+    )
     issue = sv.issues.get(issue_id)
     return serialize.issue_json(issue), f"Đã tạo số {issue.number} (mã {issue.id})."
 
@@ -170,6 +208,7 @@ def _export_settings(args: argparse.Namespace) -> ExportSettings:
         bleed_mm=args.bleed,
         crop_marks=args.crop_marks,
         force=getattr(args, "force", False),
+        edition=args.edition,
     )
 
 
@@ -316,7 +355,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--column", metavar="NAME", help="đưa tin bài vào chuyên mục này")
     p = add("list", cmd_list, "liệt kê tin bài")
     p.add_argument("--column", metavar="NAME")
-    p.add_argument("--status", choices=["draft", "editing", "approved", "archived"])
+    p.add_argument("--status", choices=STATUSES)
+    p.add_argument("--language", choices=LANGUAGES)
+    p.add_argument(
+        "--translated",
+        choices=["no", "partial", "yes", "outdated"],
+        help="tin tiếng Việt theo tình trạng bản dịch (no = cần dịch)",
+    )
     p.add_argument("--limit", type=_positive, metavar="N")
     p = add("search", cmd_search, "tìm tin bài (không dấu cũng được)")
     p.add_argument("query", metavar="QUERY")
@@ -326,6 +371,22 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("proof", cmd_proof, "soát lỗi một tin bài (chữ hoa/thường, kiểu dấu, khoảng trắng, bảng mã)")
     p.add_argument("article_id", type=int, metavar="ARTICLE_ID")
     p.add_argument("--fix", action="store_true", help="sửa các lỗi an toàn và lưu thành phiên bản mới")
+    article = sub.add_parser("article", parents=[common], help="sửa tin bài")
+    article_sub = article.add_subparsers(dest="article_command", required=True, metavar="LỆNH")
+    p = add("set", cmd_article_set, "sửa trường của một tin bài (lưu có phiên bản như trình soạn)", article_sub)
+    p.add_argument("article_id", type=int, metavar="ID")
+    p.add_argument("--title", metavar="T")
+    p.add_argument("--status", choices=STATUSES)
+    p.add_argument("--column", metavar="NAME", help='chuyên mục ("" để bỏ)')
+    p.add_argument("--language", choices=LANGUAGES)
+    link = p.add_mutually_exclusive_group()
+    link.add_argument("--translation-of", type=int, metavar="ID", help="nối thành cặp dịch với tin bài ID (hai chiều)")
+    link.add_argument("--no-translation", action="store_true", help="gỡ cặp dịch (cả hai phía)")
+    p.add_argument("--add-tag", action="append", default=[], metavar="T")
+    p.add_argument("--remove-tag", action="append", default=[], metavar="T")
+    p.add_argument(
+        "--expect-version", type=int, metavar="N", help="chỉ lưu nếu tin bài vẫn ở phiên bản N (không ghi đè)"
+    )
     p = add("backup", cmd_backup, "sao lưu toàn bộ thư viện thành một tệp")
     p.add_argument("dest", nargs="?", metavar="DEST")
 
@@ -335,6 +396,9 @@ def build_parser() -> argparse.ArgumentParser:
     layout.add_argument("--booklet", action="store_true", help="thêm trang trống để số trang chia hết cho 4")
     layout.add_argument("--bleed", type=float, default=0.0, metavar="MM", help="tràn lề (thường 3 mm)")
     layout.add_argument("--crop-marks", action="store_true", help="dấu cắt ngoài vùng tràn lề")
+    layout.add_argument(
+        "--edition", choices=EDITIONS, help="ấn bản: vi, en hoặc bilingual (mặc định: ấn bản của số bản tin)"
+    )
     p = add("export", cmd_export, "xuất số bản tin ra PDF in ấn và DOCX", extra=(layout,))
     p.add_argument("issue_id", type=int, metavar="ISSUE_ID")
     p.add_argument("--pdf", metavar="FILE")
@@ -360,6 +424,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--date", type=_date, required=True, metavar="YYYY-MM-DD")
     p.add_argument("--title", metavar="T")
     p.add_argument("--period", metavar="P", help="kỳ, ví dụ “Tháng 11–12/2026”")
+    p.add_argument("--edition", choices=EDITIONS, default="vi", help="vi (mặc định), en hoặc bilingual (song ngữ)")
+    p.add_argument(
+        "--arrangement",
+        choices=["parts", "interleaved"],
+        default="parts",
+        help="song ngữ: parts = phần tiếng Việt rồi phần tiếng Anh; interleaved = mỗi bài kèm bản dịch",
+    )
     p = add("add", cmd_issue_add, "thêm tin bài vào số bản tin", issue_sub)
     p.add_argument("issue_id", type=int, metavar="ISSUE_ID")
     p.add_argument("article_ids", type=int, nargs="+", metavar="ARTICLE_ID")

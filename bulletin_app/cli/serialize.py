@@ -24,6 +24,8 @@ def summary_json(a: ArticleSummary) -> dict[str, Any]:
         "published": _when(a.published),
         "word_count": a.word_count,
         "updated": _when(a.updated),
+        "translation_id": a.partner_id,
+        "translation_state": a.translation.value if a.translation else None,
     }
 
 
@@ -85,10 +87,13 @@ def issue_json(i: Issue) -> dict[str, Any]:
         "period_label": i.period_label,
         "status": i.status.value,
         "version": i.version,
+        "edition": i.edition,
+        "arrangement": i.arrangement,
         "sections": [
             {
                 "id": s.id,
                 "name": s.name,
+                "name_en": s.name_en,
                 "position": s.position,
                 "articles": [{"id": e.article_id, "title": e.title, "position": e.position} for e in s.entries],
             }

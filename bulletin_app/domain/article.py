@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from bulletin_app.text.language import detect_language
 from bulletin_app.text.proofing import proof
 
 
@@ -42,6 +43,45 @@ class Language(StrEnum):
     EN = "en"
 
 
+class TranslationState(StrEnum):
+    """Where a Vietnamese article's English translation stands (derived from its partner)."""
+
+    NONE = "none"  # no English partner
+    IN_PROGRESS = "in-progress"  # a partner not yet approved
+    DONE = "done"  # an approved partner
+    OUTDATED = "outdated"  # approved, but the original was changed after the translation
+
+    @property
+    def label_vi(self) -> str:
+        return _TRANSLATION_LABELS[self]
+
+
+_TRANSLATION_LABELS = {
+    TranslationState.NONE: "Cần dịch",
+    TranslationState.IN_PROGRESS: "Đang dịch",
+    TranslationState.DONE: "Đã dịch",
+    TranslationState.OUTDATED: "Bản dịch cũ",
+}
+# Words accepted by the search filter ``translated:`` and the CLI (folded, no accents).
+TRANSLATION_WORDS = {
+    "no": TranslationState.NONE,
+    "none": TranslationState.NONE,
+    "chua": TranslationState.NONE,
+    "can dich": TranslationState.NONE,
+    "partial": TranslationState.IN_PROGRESS,
+    "in-progress": TranslationState.IN_PROGRESS,
+    "dang": TranslationState.IN_PROGRESS,
+    "dang dich": TranslationState.IN_PROGRESS,
+    "yes": TranslationState.DONE,
+    "done": TranslationState.DONE,
+    "roi": TranslationState.DONE,
+    "da dich": TranslationState.DONE,
+    "outdated": TranslationState.OUTDATED,
+    "old": TranslationState.OUTDATED,
+    "cu": TranslationState.OUTDATED,
+}
+
+
 @dataclass(frozen=True)
 class Finding:
     """Something an editor should look at (from import or proofing)."""
@@ -69,6 +109,25 @@ class Finding:
 def proof_findings(text: str) -> list[Finding]:
     """What proofing finds in ``text`` (case flips, mixed tone styles, spacing, quotes, mojibake)."""
     return [Finding(i.kind, i.message, i.found, i.fix, i.count) for i in proof(text)]
+
+
+def text_language(title: str, sapo: str, body_plain: str) -> tuple[Language | None, bool]:
+    """The language the text is written in (None: it says too little) and whether it mixes both."""
+    guess = detect_language("\n".join(p for p in (title, sapo, body_plain) if p))
+    return (Language(guess.language) if guess.language else None), guess.mixed
+
+
+def language_findings(language: Language | None, mixed: bool) -> list[Finding]:
+    if not mixed:
+        return []
+    main = "tiếng Anh" if language == Language.EN else "tiếng Việt"
+    return [
+        Finding(
+            "mixed-language",
+            f"Tin bài có cả tiếng Việt và tiếng Anh (chủ yếu {main}): bản dịch nên là một tin bài riêng, "
+            "liên kết với bản gốc.",
+        )
+    ]
 
 
 @dataclass
@@ -129,6 +188,8 @@ class ArticleSummary:
     source: str = ""
     findings: int = 0  # how many findings proofing/import left for an editor to look at
     trashed: bool = False
+    partner_id: int | None = None  # the translation pair's other article
+    translation: TranslationState | None = None  # of a Vietnamese article; None for English
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ class Section:
     name: str
     position: int
     entries: tuple[Entry, ...]
+    name_en: str = ""  # the English title (its column's English name; "" = none yet)
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,8 @@ class Issue:
     version: int
     cover_asset: str = ""  # asset ref of the cover photo; "" = the issue's first photo
     circulation_notice: str = ""  # "" = the publication's default ("Lưu hành nội bộ")
+    edition: str = "vi"  # vi | en | bilingual (domain.document.Edition)
+    arrangement: str = "parts"  # parts | interleaved (domain.document.Arrangement)
 
     @property
     def article_ids(self) -> list[int]:

@@ -29,6 +29,15 @@ class Publication:
     trim_width_mm: float = 190.0
     trim_height_mm: float = 270.0
     page_limit: int = 64
+    # The English part (an English or bilingual edition): masthead and colophon wording.
+    bulletin_name_en: str = ""
+    publishing_body_en: str = ""
+    governing_body_en: str = ""
+    licence_issuer_en: str = ""
+    frequency_en: str = ""
+    printing_place_en: str = ""
+    responsible_title_en: str = ""
+    address_en: str = ""
 
     @classmethod
     def field_names(cls) -> list[str]:

@@ -2,6 +2,7 @@
 
     words  "a phrase"  prefix*  -exclude  -"excluded phrase"
     column:NAME  status:S  tag:T  lang:vi  from:YYYY-MM-DD  to:YYYY-MM-DD
+    translated:no|partial|yes|outdated  (a Vietnamese article's English translation)
 
 Filter values may be quoted (column:"Ngoại giao kinh tế"). Nothing a user
 types is an error: unknown filters and stray punctuation are searched as
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 
 from bulletin_app.text import clean_line
 
-FILTER_KEYS = frozenset({"column", "status", "tag", "lang", "from", "to"})
+FILTER_KEYS = frozenset({"column", "status", "tag", "lang", "from", "to", "translated"})
 _TOKEN = re.compile(r'(?P<neg>-)?(?:(?P<key>[A-Za-z]+):)?(?:"(?P<quoted>[^"]*)"?|(?P<bare>[^\s"]+))')
 
 
@@ -35,6 +36,7 @@ class SearchQuery:
     status: str | None = None
     tags: list[str] = field(default_factory=list)
     language: str | None = None
+    translation: str | None = None  # a TranslationState word ("no", "yes", "cần dịch"…), as typed
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     warnings: list[str] = field(default_factory=list)
@@ -76,6 +78,8 @@ def parse_query(raw: str) -> SearchQuery:
                 query.tags.append(value)
             elif key == "lang":
                 query.language = value.lower()
+            elif key == "translated":
+                query.translation = value
             elif key == "from":
                 query.date_from = _parse_date(value, key, query.warnings)
             elif key == "to":

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import io
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,7 +31,15 @@ from bulletin_app.atomic_file import write_atomically
 from bulletin_app.domain.body import Block, Figure, Heading, ListBlock, Quote, Run
 from bulletin_app.domain.body import Paragraph as BodyParagraph
 from bulletin_app.domain.body import Table as BodyTable
-from bulletin_app.domain.document import DocArticle, DocSection, IssueDocument
+from bulletin_app.domain.document import (
+    ColophonPart,
+    ContentsPart,
+    CoverPart,
+    DocArticle,
+    EditorialPart,
+    IssueDocument,
+    SectionPart,
+)
 from bulletin_app.domain.errors import ValidationError
 from bulletin_app.exporters import docx_xml as X
 from bulletin_app.exporters.docx_fonts import embed_fonts
@@ -54,7 +63,7 @@ class _Writer:
     def __init__(self, document: IssueDocument, theme: Theme, page_of: dict[str, int], reference: Path | None) -> None:
         self.model, self.theme, self.page_of = document, theme, page_of
         self.reference = reference
-        self._sections_started = False
+        self._running: list[tuple[int, str]] = [(0, document.parts[0].running_name)]
         self._style_ids: dict[str, str | None] = {}
         self.doc: DocxDocument = self._open(reference)
         self.column_w_mm = (
@@ -109,7 +118,17 @@ class _Writer:
         t, size, space = self.theme, self.theme.sizes, self.theme.spacing
         body, head, accent = t.body_font, t.heading_font, t.colors["accent"]
         if self.reference is not None:
-            for name in ("Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "Quote", "Caption"):
+            for name in (
+                "Normal",
+                "Title",
+                "Subtitle",
+                "Heading 1",
+                "Heading 2",
+                "Heading 3",
+                "Heading 4",
+                "Quote",
+                "Caption",
+            ):
                 self._style(name, "Normal" if name != "Normal" else None)
             for name in ("Sapo", "Byline", "Source", "TOC 1", "TOC 2", "List Bullet", "List Number"):
                 self._style(name, "Normal")
@@ -117,6 +136,9 @@ class _Writer:
         normal = self._style("Normal")
         self._font(normal, body, size["body"])
         X.set_language(normal.element.get_or_add_rPr(), "vi-VN")
+        # Vietnamese syllables are never hyphenated; English paragraphs allow it (mark_language).
+        X.set_hyphenation(normal.element.get_or_add_pPr(), allowed=False)
+        X.enable_auto_hyphenation(self.doc.settings.element)
         pf = normal.paragraph_format
         pf.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         pf.first_line_indent = Pt(space["first_line_indent"])
@@ -128,6 +150,7 @@ class _Writer:
             ("Heading 1", head, size["section_title"], True, False, accent, "Normal"),
             ("Heading 2", head, size["article_title"], True, False, accent, "Normal"),
             ("Heading 3", head, size["heading2"], True, False, None, "Normal"),
+            ("Heading 4", head, size["heading3"], True, False, None, "Normal"),
             ("Sapo", body, size["sapo"], True, False, None, "Normal"),
             ("Quote", body, size["body"], False, True, None, "Normal"),
             ("Caption", body, size["caption"], False, True, t.colors["muted"], "Normal"),
@@ -143,7 +166,7 @@ class _Writer:
             fmt = style.paragraph_format
             fmt.first_line_indent = Pt(0)
             # Headings and the cover grow with larger runs: proportional, never exact, spacing.
-            fmt.line_spacing = 1.1 if name in ("Title", "Heading 1", "Heading 2", "Heading 3") else Pt(pt * 1.3)
+            fmt.line_spacing = 1.1 if name == "Title" or name.startswith("Heading") else Pt(pt * 1.3)
             if name.startswith("Heading") or name == "Title":
                 fmt.keep_with_next = True
                 fmt.alignment = WD_ALIGN_PARAGRAPH.LEFT
@@ -215,56 +238,61 @@ class _Writer:
             r.italic = run.italic or None
 
     # ------------------------------------------------------------- parts
-    def cover(self) -> None:
-        c = self.model.cover
-        section = self.doc.sections[0]
-        section.different_first_page_header_footer = True
-        for text in (c.governing_body.upper(), c.publishing_body.upper()):
+    def cover(self, part: CoverPart) -> None:
+        c = part.cover
+        if part.opening:  # a later language part opens on a page of its own
+            self._new_section(WD_SECTION.NEW_PAGE, 1)
+            self._running_from(part.running_name)
+        else:
+            self.doc.sections[0].different_first_page_header_footer = True
+        for n, text in enumerate((c.governing_body.upper(), c.publishing_body.upper())):
             p = self._para(text, "Subtitle")
             p.paragraph_format.space_after = Pt(0)
+            if n == 0 and part.opening:
+                X.add_bookmark(p, f"part_{part.language[:2]}")
         word = self._para(c.word, "Title")
         word.runs[0].font.size = Pt(self.theme.size("cover_word"))
-        name = c.bulletin_name
-        if name.lower().startswith(c.word.lower()):
-            name = name[len(c.word) :].strip(" :–-") or name
-        self._para(name.upper(), "Title")
+        self._para(c.name_line, "Title")
         self._para(f"{c.issue_label}    {c.date_text}", "Subtitle")
         if c.image is not None:
             p = self._picture_paragraph()
             width = Mm(self.theme.width_mm - self.theme.margin_inner_mm - self.theme.margin_outer_mm)
             p.add_run().add_picture(io.BytesIO(c.image.data), width=width)
-        else:
-            self._para("TRONG SỐ NÀY", "Heading 3")
-            for article in [a for s in self.model.sections for a in s.articles][:6]:
-                self._para(f"■ {article.title}", "Normal").paragraph_format.first_line_indent = Pt(0)
-        if c.internal_circulation:
-            p = self._para("LƯU HÀNH NỘI BỘ", "Subtitle")
+        elif c.highlights:
+            self._para(c.highlights_title, "Heading 3")
+            for title in c.highlights:
+                self._para(f"■ {title}", "Normal").paragraph_format.first_line_indent = Pt(0)
+        if c.notice:
+            p = self._para(c.notice, "Subtitle")
             p.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+    def _in_language(self, tag: str, write: Callable[[], None]) -> None:
+        """Write with ``write``; what it wrote is marked as ``tag`` (proofing, hyphenation)."""
+        body = self.doc.element.body
+        before = len(body)
+        write()
+        if tag.startswith("vi"):
+            return  # Vietnamese is the document's default (Normal style)
+        added = list(body)[before - 1 :]  # python-docx keeps the last sectPr at the end
+        X.mark_language([p for el in added for p in el.iter(qn("w:p"))], tag)
 
     def _heading(self, text: str, style: str, key: str) -> None:
         p = self._para(text, style)
         X.add_bookmark(p, key.replace("-", "_"))
 
-    def contents(self) -> None:
+    def contents(self, part: ContentsPart) -> None:
         self._page_break()
-        self._para("MỤC LỤC", "Heading 2")
+        self._para(part.title, "Heading 2")
         start = self._para(style="TOC 1")
         X.field_begin(start, 'TOC \\o "1-2" \\h \\z \\u')
-        entries: list[tuple[str, str, str]] = []
-        if self.model.editorial:
-            entries.append(("TOC 1", self.model.editorial.title, self.model.editorial.key))
-        for section in self.model.sections:
-            entries.append(("TOC 1", section.title.upper(), section.key))
-            entries += [("TOC 2", a.title, a.key) for a in section.articles]
-        first = True
-        for style, title, key in entries:
-            p = start if first else self._para(style=style)
+        for n, entry in enumerate(part.entries):
+            style = "TOC 1" if entry.level == 0 else "TOC 2"
+            p = start if n == 0 else self._para(style=style)
             p._p.style = self._style_id(style)
-            first = False
             X.add_internal_link(
                 p,
-                key.replace("-", "_"),
-                [(X.xml_safe(title), False), ("", True), (str(self.page_of.get(key, "")), False)],
+                entry.key.replace("-", "_"),
+                [(X.xml_safe(entry.text), False), ("", True), (str(self.page_of.get(entry.key, "")), False)],
             )
         X.field_end(self._para(style="Normal"))
 
@@ -279,7 +307,7 @@ class _Writer:
         for block in blocks:
             match block:
                 case Heading(level=level, runs=runs):
-                    self._runs(self._para(style="Heading 3" if level >= 2 else "Heading 2"), runs)
+                    self._runs(self._para(style="Heading 3" if level == 2 else "Heading 4"), runs)
                 case BodyParagraph(runs=runs):
                     self._runs(self._para(), runs)
                 case Quote(paragraphs=paragraphs):
@@ -294,15 +322,16 @@ class _Writer:
                         self._runs(p, item.runs)
                 case BodyTable(header=header, rows=rows):
                     self._table(header, rows)
-                case Figure(asset=asset, caption=caption, credit=credit):
+                case Figure(asset=asset, caption=caption):
                     image = self.model.images.get(asset)
                     if image is not None:
                         p = self._picture_paragraph()
                         # The original bytes: python-docx embeds the picture at its own resolution.
                         p.add_run().add_picture(io.BytesIO(image.data), width=Mm(self.column_w_mm))
-                    text = " — ".join(x for x in (caption, credit) if x)
-                    if text:
-                        self._para(text, "Caption")
+                    elif asset:
+                        self._para(self.model.missing_image.format(ref=asset), "Caption")
+                    if caption:
+                        self._para(caption, "Caption")
 
     def _table(self, header, rows) -> None:  # type: ignore[no-untyped-def]
         all_rows = ([header] if header else []) + list(rows)
@@ -332,6 +361,9 @@ class _Writer:
         self._para()
 
     def article(self, article: DocArticle, columns: int) -> None:
+        self._in_language(article.language, lambda: self._article(article, columns))
+
+    def _article(self, article: DocArticle, columns: int) -> None:
         self._heading(article.title, "Heading 2", article.key)
         if article.sapo:
             self._para(article.sapo, "Sapo")
@@ -348,29 +380,41 @@ class _Writer:
         if columns > 1:
             self._new_section(WD_SECTION.CONTINUOUS, 1)
 
-    def section(self, section: DocSection) -> None:
-        first = not self._sections_started
-        self._sections_started = True
-        new_page = first or self.theme.section_new_page
-        self._new_section(WD_SECTION.NEW_PAGE if new_page else WD_SECTION.CONTINUOUS, 1)
-        self._heading(section.title.upper(), "Heading 1", section.key)
+    def section(self, section: SectionPart) -> None:
+        self._new_section(WD_SECTION.NEW_PAGE if section.new_page else WD_SECTION.CONTINUOUS, 1)
+        self._heading(section.heading, "Heading 1", section.key)
         for article in section.articles:
             self.article(article, self.theme.columns_for("article"))
 
-    def footer(self) -> None:
+    def _running_from(self, name: str) -> None:
+        """The running head reads ``name`` from the current (just started) section on."""
+        self._running.append((len(self.doc.sections) - 1, name))
+
+    def running_heads(self) -> None:
         if self.reference is not None:
             return  # the reference document's own header and footer are used
         section = self.doc.sections[0]
         footer = section.footer.paragraphs[0]
         footer.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
         X.add_field(footer, "PAGE", "2")
-        header = section.header.paragraphs[0]
-        header.text = X.xml_safe(self.model.bulletin_name)
-        header.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        sections = self.doc.sections
+        for index, name in self._running:
+            header_section = sections[index]
+            header = header_section.header
+            header.is_linked_to_previous = False
+            paragraph = header.paragraphs[0]
+            paragraph.text = X.xml_safe(name)
+            paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            if index:  # the footer carries on; a later part's first page is its opening page
+                header_section.different_first_page_header_footer = True
 
-    def colophon(self) -> None:
+    def colophon(self, part: ColophonPart) -> None:
         self._new_section(WD_SECTION.NEW_PAGE, 1)
-        for label, value in self.model.colophon.lines:
+        for block in part.blocks:
+            self._in_language(block.language, lambda block=block: self._colophon_lines(block.lines))
+
+    def _colophon_lines(self, lines: tuple[tuple[str, str], ...]) -> None:
+        for label, value in lines:
             p = self._para(style="Normal")
             p.paragraph_format.first_line_indent = Pt(0)
             p.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
@@ -382,22 +426,28 @@ class _Writer:
     def build(self) -> DocxDocument:
         self.setup_styles()
         self.setup_page()
-        self.cover()
-        if self.model.editorial:
-            self._page_break()
-            self.article(self.model.editorial, self.theme.columns_for("editorial"))
-        self.contents()
-        for section in self.model.sections:
-            self.section(section)
-        self.colophon()
-        self.footer()
+        editorial_columns = self.theme.columns_for("editorial")
+        for part in self.model.parts:
+            match part:
+                case CoverPart():
+                    self._in_language(part.language, lambda part=part: self.cover(part))
+                case EditorialPart():
+                    self._page_break()
+                    self.article(part.article, editorial_columns)
+                case ContentsPart():
+                    self._in_language(part.language, lambda part=part: self.contents(part))
+                case SectionPart():
+                    self._in_language(part.language, lambda part=part: self.section(part))
+                case ColophonPart():
+                    self.colophon(part)
+        self.running_heads()
         if self.reference is None:  # a reference document brings its own fonts
             names = dict.fromkeys((self.theme.body_font, self.theme.heading_font))
             embed_fonts(self.doc, [resolve_family(name) for name in names])
         props = self.doc.core_properties
         props.title = X.xml_safe(self.model.title)
         props.author = X.xml_safe(self.model.author)
-        props.language = "vi-VN"
+        props.language = self.model.language
         return self.doc
 
 

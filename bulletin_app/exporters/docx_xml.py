@@ -167,3 +167,44 @@ def add_text_run(paragraph: Paragraph, text: str) -> Run:
     t.text = text
     run._r.append(t)
     return run
+
+
+_AFTER_SUPPRESS_HYPHENS = (
+    "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN",
+    "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+    "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+    "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+)  # fmt: skip
+
+
+def set_hyphenation(p_pr: OxmlElement, allowed: bool) -> None:
+    """``w:suppressAutoHyphens`` on a paragraph (or a style's paragraph properties)."""
+    el = p_pr.find(qn("w:suppressAutoHyphens"))
+    if el is None:
+        el = OxmlElement("w:suppressAutoHyphens")
+        p_pr.insert_element_before(el, *_AFTER_SUPPRESS_HYPHENS)
+    el.set(qn("w:val"), "0" if allowed else "1")
+
+
+def enable_auto_hyphenation(settings: OxmlElement) -> None:
+    """Word's automatic hyphenation for the document (paragraphs that allow it: English)."""
+    if settings.find(qn("w:autoHyphenation")) is not None:
+        return
+    auto = OxmlElement("w:autoHyphenation")
+    caps = OxmlElement("w:doNotHyphenateCaps")  # never break acronyms (ASEAN, UNESCO)
+    anchor = settings.find(qn("w:defaultTabStop"))
+    if anchor is not None:
+        anchor.addnext(auto)
+    else:
+        settings.append(auto)
+    auto.addnext(caps)
+
+
+def mark_language(paragraphs: list[OxmlElement], tag: str) -> None:
+    """Every run (and paragraph mark) of ``paragraphs`` in language ``tag``, hyphenation as fits it."""
+    hyphenate = not tag.startswith("vi")
+    for p in paragraphs:
+        p_pr = p.get_or_add_pPr()
+        set_hyphenation(p_pr, hyphenate)
+        for r in p.iter(qn("w:r")):
+            set_language(r.get_or_add_rPr(), tag)

@@ -38,7 +38,17 @@ from bulletin_app.atomic_file import write_atomically
 from bulletin_app.domain.body import Block, Figure, Heading, ListBlock, Quote
 from bulletin_app.domain.body import Paragraph as BodyParagraph
 from bulletin_app.domain.body import Table as BodyTable
-from bulletin_app.domain.document import DocArticle, DocSection, ImageData, IssueDocument
+from bulletin_app.domain.document import (
+    ColophonPart,
+    ContentsPart,
+    Cover,
+    CoverPart,
+    DocArticle,
+    EditorialPart,
+    ImageData,
+    IssueDocument,
+    SectionPart,
+)
 from bulletin_app.exporters.markup import runs_markup, text_markup
 from bulletin_app.exporters.pdf_flowables import (
     Anchor,
@@ -47,10 +57,11 @@ from bulletin_app.exporters.pdf_flowables import (
     LayoutState,
     PadToMultiple,
     PageMarker,
+    PartStart,
     TocEntry,
     Unbreakable,
 )
-from bulletin_app.exporters.pdf_styles import PdfStyles, build_styles
+from bulletin_app.exporters.pdf_styles import PdfStyles, build_styles, for_language
 from bulletin_app.exporters.theme import Theme
 
 MM = 72.0 / 25.4
@@ -130,7 +141,6 @@ class _Renderer:
         self.body_w = self.geo.trim_w - self.inner - self.outer
         self.body_h = self.geo.trim_h - self.top - self.bottom
         self.gap = t.column_gap_mm * MM
-        self._sections_started = False  # the first section always starts a page
         self.scratch: Path | None = None
         self.image_paths: dict[str, str] = {}
 
@@ -186,8 +196,8 @@ class _Renderer:
         page = doc.page
         if page in self.state.blank_pages:
             return
-        section = self.state.section_started_on.get(page, self.state.current_section)
-        values = {"bulletin_name": self.doc.bulletin_name, "section": section, "page": str(page)}
+        name, section = self.state.running_on(page)
+        values = {"bulletin_name": name, "section": section, "page": str(page)}
         running = self.theme.running
         header = (
             running.get("header_right", "{section}") if page % 2 else running.get("header_left", "{bulletin_name}")
@@ -222,10 +232,16 @@ class _Renderer:
         para.drawOn(canv, x, top - h)
         return top - h
 
-    def _draw_cover(self, canv, doc) -> None:  # type: ignore[no-untyped-def]
+    def _cover_drawer(self, cover: Cover) -> Callable:  # type: ignore[type-arg]
+        def draw(canv, doc) -> None:  # type: ignore[no-untyped-def]
+            self._draw_cover(canv, cover)
+
+        return draw
+
+    def _draw_cover(self, canv, cover: Cover) -> None:  # type: ignore[no-untyped-def]
         from reportlab.lib.styles import ParagraphStyle
 
-        cover, geo, s = self.doc.cover, self.geo, self.styles
+        geo, s = self.geo, self.styles
         x = geo.slug + self.outer
         width = geo.trim_w - 2 * self.outer
         top = geo.slug + geo.trim_h - self.top * 0.8
@@ -249,12 +265,7 @@ class _Renderer:
             leading=self.theme.size("cover_name") * 1.15,
             textColor=HexColor(self.theme.colors["text"]),
         )
-        top = (
-            self._paragraph_at(
-                canv, text_markup(_name_after_word(cover.bulletin_name, cover.word).upper()), name, x, top - 2, width
-            )
-            - 8
-        )
+        top = self._paragraph_at(canv, text_markup(cover.name_line), name, x, top - 2, width) - 8
         canv.setStrokeColor(self.accent)
         canv.setLineWidth(2)
         canv.line(x, top, x + width, top)
@@ -266,10 +277,10 @@ class _Renderer:
         date_bottom = self._paragraph_at(canv, text_markup(cover.date_text), right, x + width / 2, top - 6, width / 2)
         top = min(label_bottom, date_bottom) - 12
         bottom_text = geo.slug + self.bottom * 0.6
-        if cover.internal_circulation:
+        if cover.notice:
             canv.setFont(f"{s.heading_font}-bold", 10)
             canv.setFillColor(self.accent)
-            canv.drawCentredString(geo.slug + geo.trim_w / 2, bottom_text, "LƯU HÀNH NỘI BỘ")
+            canv.drawCentredString(geo.slug + geo.trim_w / 2, bottom_text, cover.notice)
         image_bottom = bottom_text + 16
         if cover.image is not None:
             # Full bleed at the sides when bleed is on: the art runs to the bleed edge.
@@ -280,9 +291,9 @@ class _Renderer:
         else:
             canv.setFillColor(self.accent)
             canv.rect(x, image_bottom, width, max(0.0, top - image_bottom) * 0.02 + 2, stroke=0, fill=1)
-            self._cover_highlights(canv, x, top - 10, width)
+            self._cover_highlights(canv, cover, x, top - 10, width)
 
-    def _cover_highlights(self, canv, x: float, top: float, width: float) -> None:  # type: ignore[no-untyped-def]
+    def _cover_highlights(self, canv, cover: Cover, x: float, top: float, width: float) -> None:  # type: ignore[no-untyped-def]
         from reportlab.lib.styles import ParagraphStyle
 
         style = ParagraphStyle(
@@ -300,9 +311,11 @@ class _Renderer:
             fontSize=11,
             textColor=self.accent,
         )
-        top = self._paragraph_at(canv, "TRONG SỐ NÀY", head, x, top, width) - 6
-        for article in [a for section in self.doc.sections for a in section.articles][:6]:
-            top = self._paragraph_at(canv, "■ " + text_markup(article.title), style, x, top, width) - 6
+        if not cover.highlights:
+            return
+        top = self._paragraph_at(canv, text_markup(cover.highlights_title), head, x, top, width) - 6
+        for title in cover.highlights:
+            top = self._paragraph_at(canv, "■ " + text_markup(title), style, x, top, width) - 6
 
     def _draw_image_cover(self, canv, image: ImageData, x: float, y: float, w: float, h: float) -> None:  # type: ignore[no-untyped-def]
         if w <= 0 or h <= 0:
@@ -323,26 +336,30 @@ class _Renderer:
         geo, s = self.geo, self.styles
         x = self._frame_x(doc.page)
         width = self.body_w
-        lines = [
-            f"<b>{text_markup(label)}:</b> {text_markup(value)}" if label else text_markup(value)
-            for label, value in self.doc.colophon.lines
-        ]
-        paras = [Paragraph(line, s.colophon) for line in lines]
+        colophon = self.doc.colophon
+        paras: list[Paragraph] = []
+        gaps: list[float] = []
+        for n, block in enumerate(colophon.blocks):
+            for i, (label, value) in enumerate(block.lines):
+                line = f"<b>{text_markup(label)}:</b> {text_markup(value)}" if label else text_markup(value)
+                paras.append(Paragraph(line, s.colophon))
+                gaps.append(12.0 if n and not i else 4.0)  # a little air between the languages
         heights = [p.wrap(width - 16, 10000)[1] for p in paras]
-        box_h = sum(heights) + 16 + 4 * len(paras)
+        box_h = sum(heights) + 16 + sum(gaps)
         y = geo.slug + self.bottom
         canv.saveState()
         canv.setStrokeColor(self.accent)
         canv.setLineWidth(1)
         canv.line(x, y + box_h, x + width, y + box_h)
         cur = y + box_h - 8
-        for para, h in zip(paras, heights, strict=True):
+        for para, h, gap in zip(paras, heights, gaps, strict=True):
+            cur -= gap - 4
             para.drawOn(canv, x + 8, cur - h)
             cur -= h + 4
         name = ParagraphStyle(
             "BackName", fontName=f"{s.heading_font}-bold", fontSize=16, leading=20, textColor=self.accent, alignment=1
         )
-        self._paragraph_at(canv, text_markup(self.doc.bulletin_name.upper()), name, x, y + box_h + 40, width)
+        self._paragraph_at(canv, text_markup(colophon.name), name, x, y + box_h + 40, width)
         canv.restoreState()
 
     # ------------------------------------------------------------- content
@@ -364,12 +381,11 @@ class _Renderer:
         dpi = image.width_px / (drawn_width_pt / 72.0) if drawn_width_pt > 0 else 0.0
         self.image_dpi[image.ref] = min(dpi, self.image_dpi.get(image.ref, dpi))
 
-    def _image(self, figure: Figure, width: float) -> list[Flowable]:
+    def _image(self, figure: Figure, width: float, styles: PdfStyles) -> list[Flowable]:
         image = self.doc.images.get(figure.asset)
-        caption = " — ".join(p for p in (figure.caption, figure.credit) if p)
         out: list[Flowable] = []
         if image is None and figure.asset:
-            out.append(Paragraph(text_markup(f"[Thiếu ảnh {figure.asset}]"), self.styles.caption))
+            out.append(Paragraph(text_markup(self.doc.missing_image.format(ref=figure.asset)), styles.caption))
         elif image is not None:
             max_h = self.body_h * MAX_IMAGE_HEIGHT
             scale = min(width / image.width_px, max_h / image.height_px)
@@ -378,18 +394,17 @@ class _Renderer:
             flowable = Image(self._image_file(image), width=draw_w, height=draw_h)
             flowable.hAlign = "CENTER"
             out.append(flowable)
-        if caption:
-            out.append(Paragraph(text_markup(caption), self.styles.caption))
+        if figure.caption:
+            out.append(Paragraph(text_markup(figure.caption), styles.caption))
         return [Unbreakable(out)]
 
-    def _blocks(self, blocks: tuple[Block, ...], width: float) -> list[Flowable]:
-        s = self.styles
+    def _blocks(self, blocks: tuple[Block, ...], width: float, s: PdfStyles) -> list[Flowable]:
         out: list[Flowable] = []
         after_heading = True
         for block in blocks:
             match block:
                 case Heading(level=level, runs=runs):
-                    out.append(Paragraph(runs_markup(runs), s.heading2 if level <= 2 else s.heading3))
+                    out.append(Paragraph(runs_markup(runs), s.heading2 if level == 2 else s.heading3))
                     after_heading = True
                     continue
                 case BodyParagraph(runs=runs):
@@ -417,14 +432,13 @@ class _Renderer:
                         style = s.list_item.clone(f"ListItem{item.level}", leftIndent=indent, bulletIndent=indent - 10)
                         out.append(Paragraph(runs_markup(item.runs), style, bulletText=bullet))
                 case BodyTable(header=header, rows=rows):
-                    out.append(self._table(header, rows, width))
+                    out.append(self._table(header, rows, width, s))
                 case Figure():
-                    out += self._image(block, width)
+                    out += self._image(block, width, s)
             after_heading = False
         return out
 
-    def _table(self, header, rows, width: float) -> Table:  # type: ignore[no-untyped-def]
-        s = self.styles
+    def _table(self, header, rows, width: float, s: PdfStyles) -> Table:  # type: ignore[no-untyped-def]
         data = []
         if header:
             data.append([Paragraph(runs_markup(c), s.table_head) for c in header])
@@ -446,7 +460,7 @@ class _Renderer:
         return table
 
     def _article(self, article: DocArticle, columns: int, level: int = 1) -> list[Flowable]:
-        s = self.styles
+        s = for_language(self.styles, article.language)
         head: list[Flowable] = [
             Anchor(article.key, article.title, level, self.state),
             Paragraph(text_markup(article.title), s.article_title),
@@ -454,7 +468,7 @@ class _Renderer:
         if article.sapo:
             head.append(Paragraph(text_markup(article.sapo), s.sapo))
         column_w = (self.body_w - self.gap * (columns - 1)) / columns
-        body = self._blocks(article.blocks, column_w)
+        body = self._blocks(article.blocks, column_w, s)
         if article.byline:
             body.append(Paragraph(text_markup(article.byline), s.byline))
         if article.source:
@@ -467,65 +481,75 @@ class _Renderer:
         out.append(Spacer(1, self.theme.spacing["article_after"]))
         return out
 
-    def _section(self, section: DocSection) -> list[Flowable]:
+    def _section(self, section: SectionPart) -> list[Flowable]:
         s = self.styles
         out: list[Flowable] = [
             NextPageTemplate("article"),
-            PageBreak()
-            if self.theme.section_new_page or not self._sections_started
-            else CondPageBreak(self.body_h * 0.35),
+            PageBreak() if section.new_page else CondPageBreak(self.body_h * 0.35),
+            PartStart(section.running_name, section.title, self.state),
             Anchor(section.key, section.title, 0, self.state),
-            Paragraph(text_markup(section.title.upper()), s.section_title),
+            Paragraph(text_markup(section.heading), s.section_title),
             HRFlowable(width="100%", thickness=1.2, color=self.accent, spaceBefore=0, spaceAfter=10),
         ]
         for article in section.articles:
             out += self._article(article, self.theme.columns_for("article"))
-        self._sections_started = True
         return out
 
-    def _contents(self) -> list[Flowable]:
+    def _contents(self, part: ContentsPart) -> list[Flowable]:
         s = self.styles
-        out: list[Flowable] = [NextPageTemplate("contents"), PageBreak(), Paragraph("MỤC LỤC", s.contents_title)]
-        if self.doc.editorial:
-            out.append(
-                TocEntry(text_markup(self.doc.editorial.title), self.doc.editorial.key, s.toc_section, self.state)
-            )
-        for section in self.doc.sections:
-            out.append(TocEntry(text_markup(section.title.upper()), section.key, s.toc_section, self.state))
-            for article in section.articles:
-                out.append(TocEntry(text_markup(article.title), article.key, s.toc_article, self.state))
+        out: list[Flowable] = [
+            NextPageTemplate("contents"),
+            PageBreak(),
+            PartStart(part.running_name, part.title, self.state),
+            Paragraph(text_markup(part.title), s.contents_title),
+        ]
+        for entry in part.entries:
+            style = s.toc_section if entry.level == 0 else s.toc_article
+            out.append(TocEntry(text_markup(entry.text), entry.key, style, self.state))
         return out
 
     def story(self) -> list[Flowable]:
-        story: list[Flowable] = [PageMarker()]
-        if self.doc.editorial:
-            story += [NextPageTemplate("editorial"), PageBreak()]
-            story += self._article(self.doc.editorial, self.theme.columns_for("editorial"), level=0)[1:]
-        story += self._contents()
-        for section in self.doc.sections:
-            story += self._section(section)
-        story.append(NextPageTemplate("blank"))
-        if self.options.booklet:
-            story.append(PadToMultiple(4, 1, self.state))
-        story += [NextPageTemplate("back"), PageBreak(), PageMarker()]
+        story: list[Flowable] = []
+        for n, part in enumerate(self.doc.parts):
+            match part:
+                case CoverPart(opening=False):
+                    story.append(PageMarker())  # page one is the first template's page
+                case CoverPart():
+                    story += [NextPageTemplate(f"cover-{n}"), PageBreak(), PageMarker()]
+                    title = part.cover.bulletin_name
+                    story.append(Anchor(f"part-{part.language[:2]}", title, 0, self.state))
+                case EditorialPart():
+                    story += [
+                        NextPageTemplate("editorial"),
+                        PageBreak(),
+                        PartStart(part.running_name, part.article.title, self.state),
+                    ]
+                    story += self._article(part.article, self.theme.columns_for("editorial"), level=0)[1:]
+                case ContentsPart():
+                    story += self._contents(part)
+                case SectionPart():
+                    story += self._section(part)
+                case ColophonPart():
+                    story.append(NextPageTemplate("blank"))
+                    if self.options.booklet:
+                        story.append(PadToMultiple(4, 1, self.state))
+                    story += [NextPageTemplate("back"), PageBreak(), PageMarker()]
         return story
 
     def templates(self) -> list[PageTemplate]:
+        covers = [
+            self._template(f"cover-{n}", self._cover_drawer(part.cover), self._nothing)
+            for n, part in enumerate(self.doc.parts)
+            if isinstance(part, CoverPart)
+        ]
         return [
-            self._template("cover", self._draw_cover, self._nothing),
+            *covers,  # the first template is page one's
             self._template("editorial", self._nothing, self._running),
             self._template("contents", self._nothing, self._running),
             self._template("article", self._nothing, self._running),
             self._template("blank", self._nothing, self._nothing),
             self._template("back", self._draw_back, self._nothing),
         ]
-
-
-def _name_after_word(name: str, word: str) -> str:
-    """ "Bản tin Đối ngoại Thái Nguyên" under the word "BẢN TIN" prints "Đối ngoại Thái Nguyên"."""
-    if name.lower().startswith(word.lower()):
-        return name[len(word) :].strip(" :–-") or name
-    return name
 
 
 def _xmp(document: IssueDocument) -> Callable[[object], bytes]:
@@ -580,7 +604,7 @@ def render_pdf(
         pageTemplates=renderer.templates(),
         title=document.title,
         author=document.author,
-        subject=document.bulletin_name,
+        subject=document.cover.bulletin_name,
         creator="Bản tin đối ngoại",
         lang=document.language,
         initialFontName=renderer.styles.body_font,

@@ -28,6 +28,15 @@ class LayoutState:
     number_size: float = 10.0
     number_color: str = "#1a1a1a"
     blank_pages: list[int] = field(default_factory=list)
+    running_name: str = ""  # the bulletin's name in the language of the part being laid out
+    running_started_on: dict[int, str] = field(default_factory=dict)
+
+    def running_on(self, page: int) -> tuple[str, str]:
+        """(bulletin name, section) for the running heads of ``page``: those in force as it began."""
+        return (
+            self.running_started_on.get(page, self.running_name),
+            self.section_started_on.get(page, self.current_section),
+        )
 
 
 def form_name(key: str) -> str:
@@ -72,6 +81,25 @@ class Anchor(Flowable):
         if self.level == 0:
             self.state.current_section = self.title
             self.state.section_started_on.setdefault(page, self.title)
+
+
+class PartStart(Flowable):
+    """Zero-size mark where a part begins: its running heads (name, section) take over."""
+
+    def __init__(self, running_name: str, section: str, state: LayoutState) -> None:
+        super().__init__()
+        self.running_name, self.section, self.state = running_name, section, state
+        self.width = self.height = 0
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        page = self.canv.getPageNumber()
+        self.state.running_name = self.running_name
+        self.state.current_section = self.section
+        self.state.running_started_on.setdefault(page, self.running_name)
+        self.state.section_started_on.setdefault(page, self.section)
 
 
 class TocEntry(Flowable):

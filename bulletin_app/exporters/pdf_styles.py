@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 
 from reportlab.lib.colors import HexColor
@@ -185,3 +185,29 @@ def build_styles(theme: Theme) -> PdfStyles:
         body_font=body_font,
         heading_font=heading_font,
     )
+
+
+@lru_cache(maxsize=8)
+def _hyphenation_available(lang: str) -> bool:
+    import pyphen
+
+    return lang in pyphen.LANGUAGES
+
+
+def for_language(styles: PdfStyles, tag: str) -> PdfStyles:
+    """The styles for text in ``tag`` ("en-GB"): English is hyphenated (pyphen's dictionary,
+    through reportlab's own line breaking) so narrow justified columns keep even word gaps;
+    Vietnamese syllables are never hyphenated."""
+    lang = tag.replace("-", "_")
+    if tag.startswith("vi") or not _hyphenation_available(lang):
+        return styles
+    changed = {
+        f.name: getattr(styles, f.name).clone(f"{getattr(styles, f.name).name}-{tag}", hyphenationLang=lang)
+        for f in fields(styles)
+        if isinstance(getattr(styles, f.name), ParagraphStyle) and f.name in _HYPHENATED
+    }
+    return replace(styles, **changed)
+
+
+# Running text only: titles, headings and contents lines are never hyphenated.
+_HYPHENATED = ("body", "body_first", "sapo", "quote", "list_item", "caption", "table_cell")

@@ -15,12 +15,15 @@ from bulletin_app.domain.article import (
     ArticleSummary,
     Finding,
     Revision,
+    TranslationState,
     proof_findings,
 )
 from bulletin_app.domain.body import body_to_plain
 from bulletin_app.domain.changes import Changes
+from bulletin_app.domain.errors import NotFoundError
 from bulletin_app.storage import articles_repo, columns_repo
 from bulletin_app.storage.database import Database
+from bulletin_app.text import fold
 from bulletin_app.text.proofing import fix_case_flips, proof
 
 
@@ -45,10 +48,53 @@ class ArticleService:
             return articles_repo.get_article(s, article_id)
 
     def update(self, article_id: int, expected_version: int | None, **changes: Any) -> tuple[Article, Changes]:
-        """Save changes; ``expected_version`` is the version the editor started from."""
+        """Save changes; ``expected_version`` is the version the editor started from.
+
+        ``translation_id``: an article id links the pair (both sides), None unlinks it."""
         with self._db.unit() as s:
+            before = articles_repo.get_article(s, article_id).translation_id
             article = articles_repo.update_article(s, article_id, expected_version, changes, self._author)
-        return article, Changes(articles_changed=frozenset({article_id}))
+        touched = {article_id} | {i for i in (before, article.translation_id) if i is not None}
+        return article, Changes(articles_changed=frozenset(touched))
+
+    def set_fields(
+        self,
+        article_id: int,
+        expected_version: int | None = None,
+        *,
+        add_tags: Sequence[str] = (),
+        remove_tags: Sequence[str] = (),
+        **changes: Any,
+    ) -> tuple[Article, Changes]:
+        """A few fields changed at once (the CLI's ``article set``), versioned like an editor's save:
+        ``expected_version`` None = the version read now, so a save racing another one still conflicts.
+        ``column`` "" clears the column; tags are added and removed by name (accents and case ignored)."""
+        with self._db.unit() as s:
+            current = articles_repo.get_article(s, article_id)
+            if add_tags or remove_tags:
+                gone = {fold(t) for t in remove_tags}
+                tags = [t for t in current.tags if fold(t) not in gone]
+                tags += [t for t in add_tags if fold(t) not in {fold(x) for x in tags}]
+                changes["tags"] = tags
+            if changes.get("column") == "":
+                changes["column"] = None
+            version = current.version if expected_version is None else expected_version
+            article = articles_repo.update_article(s, article_id, version, changes, self._author)
+        touched = {article_id} | {i for i in (current.translation_id, article.translation_id) if i is not None}
+        return article, Changes(articles_changed=frozenset(touched))
+
+    def partner(self, article_id: int) -> Article | None:
+        """The other article of the translation pair (None when there is none)."""
+        with self._db.unit() as s:
+            article = articles_repo.get_article(s, article_id)
+            return articles_repo.get_article(s, article.translation_id) if article.translation_id else None
+
+    def translation_state(self, article_id: int) -> TranslationState | None:
+        """A Vietnamese article's translation state; None for an English one."""
+        summaries = self.summaries([article_id])
+        if not summaries:
+            raise NotFoundError(f"Không có tin bài số {article_id}.")
+        return summaries[0].translation
 
     def delete(self, article_id: int) -> Changes:
         with self._db.unit() as s:
@@ -62,9 +108,11 @@ class ArticleService:
         language: str | None = None,
         limit: int | None = None,
         order: str = "updated",
+        translation: TranslationState | None = None,
     ) -> list[ArticleSummary]:
         with self._db.unit() as s:
-            ids = self._ids(s, column, status, language, order, limit)
+            column_ids = columns_repo.matching_column_ids(s, column) if column else None
+            ids = articles_repo.list_ids(s, column_ids, status, language, order, limit, translation=translation)
             return articles_repo.summaries(s, ids)
 
     def list_ids(
@@ -77,21 +125,25 @@ class ArticleService:
         since: dt.date | None = None,
         until: dt.date | None = None,
         limit: int | None = None,
+        translation: TranslationState | None = None,
     ) -> list[int]:
         """Ids of the articles (not in the trash) matching the filters, in ``order``
-        (updated, published, title — Vietnamese order —, column, status, language, source, words, id)."""
+        (updated, published, title — Vietnamese order —, column, status, language, source, words, id);
+        ``translation``: Vietnamese articles whose translation is in that state ("Cần dịch")."""
         with self._db.unit() as s:
             column_ids = columns_repo.matching_column_ids(s, column) if column else None
             return articles_repo.list_ids(
-                s, column_ids, status, language, order, limit, descending, since=since, until=until
+                s,
+                column_ids,
+                status,
+                language,
+                order,
+                limit,
+                descending,
+                since=since,
+                until=until,
+                translation=translation,
             )
-
-    @staticmethod
-    def _ids(
-        s: Any, column: str | None, status: str | None, language: str | None, order: str, limit: int | None
-    ) -> list[int]:
-        column_ids = columns_repo.matching_column_ids(s, column) if column else None
-        return articles_repo.list_ids(s, column_ids, status, language, order, limit)
 
     def sort_ids(self, ids: Sequence[int], order: str, descending: bool = False) -> list[int]:
         """``ids`` (e.g. search hits) re-sorted by one of the list orders."""

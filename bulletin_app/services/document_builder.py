@@ -1,43 +1,69 @@
-"""Issue + publication record + articles + images → the one document model of an issue."""
+"""Issue + publication record + articles + images → the one document model of an issue.
+
+This module alone decides what the bulletin prints and in which order: the parts of each
+edition, their wording in the part's language, the cover's name line and highlights, the
+contents entries, caption and source lines, heading levels and where sections break pages.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from bulletin_app.domain.article import Article
-from bulletin_app.domain.body import Figure, parse_body
-from bulletin_app.domain.document import Colophon, Cover, DocArticle, DocSection, ImageData, IssueDocument
+from bulletin_app.domain.article import Article, Language
+from bulletin_app.domain.body import Block, Figure, Heading, parse_body
+from bulletin_app.domain.document import (
+    Arrangement,
+    ColophonBlock,
+    ColophonPart,
+    ContentsEntry,
+    ContentsPart,
+    Cover,
+    CoverPart,
+    DocArticle,
+    Edition,
+    EditorialPart,
+    ImageData,
+    IssueDocument,
+    Part,
+    SectionPart,
+)
 from bulletin_app.domain.errors import NotFoundError
 from bulletin_app.domain.issue import EDITORIAL_SECTION_NAME, Issue
 from bulletin_app.domain.publication import Publication
+from bulletin_app.domain.wording import EN, VI, WORDING, Wording
 from bulletin_app.storage import articles_repo, assets_repo, issues_repo, publication_repo
 from bulletin_app.storage.database import Database
-from bulletin_app.text import fold, format_date_vi
+from bulletin_app.text import fold, format_date_en, format_date_vi
 
 EDITORIAL_SECTION = fold(EDITORIAL_SECTION_NAME)  # the section "Thư ngỏ" holds the editorial letter
-DEFAULT_NOTICE = "Lưu hành nội bộ"
+DEFAULT_NOTICE = VI.notice
+HIGHLIGHTS = 6  # article titles listed on a cover without a photo
+# Language tags written into the files (PDF /Lang, DOCX w:lang) and used for hyphenation.
+# British English: the spelling of the ASEAN and UN documents the bulletin's partners read.
+LANGUAGE_TAGS = {"vi": "vi-VN", "en": "en-GB"}
 
 
-def _doc_article(article: Article) -> DocArticle:
-    source = f"Nguồn: {article.source_name}" if article.source_name else ""
-    return DocArticle(
-        article.id,
-        article.title,
-        article.sapo,
-        tuple(parse_body(article.body)),
-        article.byline,
-        source,
-        article.language.value,
-        article.status.value,
-        tuple(f.message for f in article.findings),
-    )
+@dataclass(frozen=True)
+class _Section:
+    """A section of the issue in one language: its title and its articles, in print order."""
+
+    title: str
+    articles: tuple[Article, ...]
 
 
-def issue_label(issue: Issue) -> str:
-    parts = [f"Số {issue.number}"]
-    if issue.period_label:
+@dataclass(frozen=True)
+class _LanguagePart:
+    language: str
+    editorial: Article | None
+    sections: tuple[_Section, ...]
+
+
+def issue_label(issue: Issue, wording: Wording = VI) -> str:
+    parts = [wording.issue.format(number=issue.number)]
+    if issue.period_label and wording is VI:  # the period is free Vietnamese text
         parts.append(issue.period_label)
-    parts.append(f"Năm {issue.date.year}")
+    parts.append(wording.year.format(year=issue.date.year))
     return " · ".join(parts)
 
 
@@ -46,36 +72,84 @@ def circulation_notice(issue: Issue, pub: Publication) -> str:
     return issue.circulation_notice or (DEFAULT_NOTICE if pub.internal_circulation else "")
 
 
-def colophon_lines(pub: Publication, notice: str | None = None) -> tuple[tuple[str, str], ...]:
+def _english(pub: Publication, name: str) -> str:
+    """An English field of the record, the Vietnamese one while it is empty (preflight says so)."""
+    return getattr(pub, f"{name}_en") or getattr(pub, name)
+
+
+def colophon_lines(pub: Publication, notice: str | None = None, wording: Wording = VI) -> tuple[tuple[str, str], ...]:
     """The colophon's (label, value) lines; ``notice`` None = the publication's default."""
+    en = wording is EN
+
+    def value(name: str) -> str:
+        return _english(pub, name) if en else getattr(pub, name)
+
     licence = ""
     if pub.licence_number:
-        licence = f"Số {pub.licence_number}"
+        licence = wording.licence_number.format(number=pub.licence_number)
         if pub.licence_date:
-            licence += f" {format_date_vi(pub.licence_date)}"
+            licence += f" {format_date_en(pub.licence_date) if en else format_date_vi(pub.licence_date)}"
         if pub.licence_issuer:
-            licence += f" của {pub.licence_issuer}"
-    responsible = " – ".join(p for p in (pub.responsible_person, pub.responsible_title) if p and pub.responsible_person)
-    run = f"{pub.print_run:,} bản".replace(",", ".") if pub.print_run else ""
+            licence += wording.licence_by.format(issuer=value("licence_issuer"))
+    responsible = " – ".join(p for p in (pub.responsible_person, value("responsible_title")) if p)
+    responsible = responsible if pub.responsible_person else ""
+    run = ""
+    if pub.print_run:
+        count = f"{pub.print_run:,}" if en else f"{pub.print_run:,}".replace(",", ".")
+        run = wording.copies.format(n=count)
     lines = [
-        ("Cơ quan xuất bản", pub.publishing_body),
-        ("Chịu trách nhiệm xuất bản", responsible),
-        ("Ban biên tập", ", ".join(pub.editorial_board)),
-        ("Địa chỉ", pub.address),
-        ("Điện thoại", pub.phone),
-        ("Email", pub.email),
-        ("Website", pub.website),
-        ("Giấy phép xuất bản", licence),
-        ("In tại", pub.printing_place),
-        ("Số lượng", run),
-        ("Kỳ hạn xuất bản", pub.frequency),
+        (wording.publishing_body, value("publishing_body")),
+        (wording.responsible, responsible),
+        (wording.editorial_board, ", ".join(pub.editorial_board)),
+        (wording.address, value("address")),
+        (wording.phone, pub.phone),
+        (wording.email, pub.email),
+        (wording.website, pub.website),
+        (wording.licence, licence),
+        (wording.printed_at, value("printing_place")),
+        (wording.print_run, run),
+        (wording.frequency, value("frequency")),
     ]
-    out = tuple((label, value) for label, value in lines if value)
+    out = tuple((label, v) for label, v in lines if v)
     if notice is None:
         notice = DEFAULT_NOTICE if pub.internal_circulation else ""
     if notice:
-        out += (("", notice),)
+        out += (("", wording.notice if en else notice),)
     return out
+
+
+def _blocks(blocks: list[Block]) -> tuple[Block, ...]:
+    """Body headings as levels 2–3 (1 is the title); a figure's credit joined to its caption."""
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Heading):
+            block = Heading(min(max(block.level, 2), 3), block.runs)
+        elif isinstance(block, Figure) and block.credit:
+            block = Figure(block.asset, " — ".join(p for p in (block.caption, block.credit) if p))
+        out.append(block)
+    return tuple(out)
+
+
+def _doc_article(article: Article) -> DocArticle:
+    wording = WORDING[article.language.value]
+    return DocArticle(
+        article.id,
+        article.title,
+        article.sapo,
+        _blocks(parse_body(article.body)),
+        article.byline,
+        wording.source.format(name=article.source_name) if article.source_name else "",
+        LANGUAGE_TAGS[article.language.value],
+        article.status.value,
+        tuple(f.message for f in article.findings),
+    )
+
+
+def _name_after_word(name: str, word: str) -> str:
+    """ "Bản tin Đối ngoại Thái Nguyên" under the word "BẢN TIN" prints "Đối ngoại Thái Nguyên"."""
+    if name.lower().startswith(word.lower()):
+        return name[len(word) :].strip(" :–-") or name
+    return name
 
 
 def _cover_image(s: Any, ref: str) -> ImageData | None:
@@ -86,26 +160,29 @@ def _cover_image(s: Any, ref: str) -> ImageData | None:
     return ImageData(asset.ref, assets_repo.asset_data(s, asset.id), asset.width, asset.height, asset.mime)
 
 
-def build_document(db: Database, issue_id: int) -> tuple[IssueDocument, Issue, Publication, list[Article]]:
-    """Read everything an export needs in one unit of work; the result is pure data."""
+@dataclass(frozen=True)
+class _Material:
+    issue: Issue
+    pub: Publication
+    articles: dict[int, Article]  # the issue's own articles and their partners
+    images: dict[str, ImageData]
+    cover_image: ImageData | None
+
+
+def _read(db: Database, issue_id: int) -> _Material:
+    """Everything an export needs, read in one unit of work; the result is pure data."""
     with db.unit() as s:
         issue = issues_repo.get_issue(s, issue_id)
         pub = publication_repo.get_publication(s)
         articles = {a: articles_repo.get_article(s, a) for a in issue.article_ids}
-        editorial: DocArticle | None = None
-        sections: list[DocSection] = []
-        for section in issue.sections:
-            docs = tuple(_doc_article(articles[e.article_id]) for e in section.entries)
-            if fold(section.name) == EDITORIAL_SECTION and docs and editorial is None:
-                editorial, docs = docs[0], docs[1:]
-            if docs:
-                sections.append(DocSection(section.name, len(sections), docs))
-        refs = [
-            b.asset
-            for a in ([editorial] if editorial else []) + [x for sec in sections for x in sec.articles]
-            for b in a.blocks
-            if isinstance(b, Figure)
-        ]
+        for article in list(articles.values()):
+            partner = article.translation_id
+            if partner is not None and partner not in articles:
+                try:
+                    articles[partner] = articles_repo.get_article(s, partner)
+                except NotFoundError:
+                    continue
+        refs = [b.asset for a in articles.values() for b in parse_body(a.body) if isinstance(b, Figure) and b.asset]
         images: dict[str, ImageData] = {}
         for ref in dict.fromkeys(refs):
             try:
@@ -114,30 +191,188 @@ def build_document(db: Database, issue_id: int) -> tuple[IssueDocument, Issue, P
                 continue  # preflight reports the missing image by article
             images[ref] = ImageData(ref, assets_repo.asset_data(s, asset.id), asset.width, asset.height, asset.mime)
         cover_image = _cover_image(s, issue.cover_asset) if issue.cover_asset else None
-    if cover_image is None:  # no photo chosen (or it is gone): the issue's first photo
-        cover_image = next(iter(images.values()), None)
+    return _Material(issue, pub, articles, images, cover_image)
+
+
+def _language_part(m: _Material, language: str) -> _LanguagePart:
+    """The issue's sections in one language. Vietnamese: the placed Vietnamese articles. English:
+    English articles placed in a section in their order, then the partners of the section's
+    Vietnamese articles in the same order."""
+    editorial: Article | None = None
+    sections: list[_Section] = []
+    placed = {a.id for a in m.articles.values() if a.id in m.issue.article_ids}
+    for section in m.issue.sections:
+        own = [m.articles[e.article_id] for e in section.entries]
+        if language == Language.VI:
+            chosen = [a for a in own if a.language == Language.VI]
+        else:
+            chosen = [a for a in own if a.language == Language.EN]
+            for article in own:
+                partner = m.articles.get(article.translation_id or -1)
+                if (
+                    article.language == Language.VI
+                    and partner is not None
+                    and partner.language == Language.EN
+                    and partner not in chosen
+                    and (partner.id not in placed or partner in own)
+                ):
+                    chosen.append(partner)
+        title = section.name if language == Language.VI else (section.name_en or section.name)
+        if fold(section.name) == EDITORIAL_SECTION and chosen and editorial is None:
+            editorial, chosen = chosen[0], chosen[1:]
+        if chosen:
+            sections.append(_Section(title, tuple(chosen)))
+    return _LanguagePart(language, editorial, tuple(sections))
+
+
+def _interleaved(vi: _LanguagePart, m: _Material) -> _LanguagePart:
+    """Each Vietnamese article followed by its English partner, under bilingual section titles."""
+    sections = []
+    by_vi = {s.title: s for s in vi.sections}
+    for section in m.issue.sections:
+        vi_section = by_vi.get(section.name)
+        if vi_section is None:
+            continue
+        articles: list[Article] = []
+        for article in vi_section.articles:
+            articles.append(article)
+            partner = m.articles.get(article.translation_id or -1)
+            if partner is not None and partner.language == Language.EN:
+                articles.append(partner)
+        title = f"{section.name} / {section.name_en}" if section.name_en else section.name
+        sections.append(_Section(title, tuple(articles)))
+    return _LanguagePart("vi", vi.editorial, tuple(sections))
+
+
+def _cover(m: _Material, wording: Wording, part: _LanguagePart, image: ImageData | None) -> Cover:
+    pub, issue = m.pub, m.issue
+    en = wording is EN
+    name = _english(pub, "bulletin_name") if en else pub.bulletin_name
     notice = circulation_notice(issue, pub)
-    cover = Cover(
-        word="BẢN TIN",
-        bulletin_name=pub.bulletin_name,
-        publishing_body=pub.publishing_body,
-        governing_body=pub.governing_body,
-        date_text=format_date_vi(issue.date).capitalize(),
-        issue_label=issue_label(issue),
-        internal_circulation=bool(notice),
-        image=cover_image,
-        circulation_notice=notice,
+    if en and notice:
+        notice = wording.notice
+    titles = [a.title for s in part.sections for a in s.articles if a.language.value == part.language]
+    return Cover(
+        word=wording.word,
+        bulletin_name=name,
+        name_line=_name_after_word(name, wording.word).upper(),
+        publishing_body=_english(pub, "publishing_body") if en else pub.publishing_body,
+        governing_body=_english(pub, "governing_body") if en else pub.governing_body,
+        date_text=format_date_en(issue.date) if en else format_date_vi(issue.date).capitalize(),
+        issue_label=issue_label(issue, wording),
+        notice=notice.upper(),
+        image=image,
+        highlights_title=wording.in_this_issue,
+        highlights=tuple(titles[:HIGHLIGHTS]),
     )
-    title = f"{pub.bulletin_name} – {issue_label(issue)}"
+
+
+def _section_parts(part: _LanguagePart, tag: str, running: str, section_new_page: bool) -> list[SectionPart]:
+    out = []
+    for i, section in enumerate(part.sections):
+        out.append(
+            SectionPart(
+                language=tag,
+                running_name=running,
+                key=f"section-{part.language}-{i}",
+                title=section.title,
+                heading=section.title.upper(),
+                articles=tuple(_doc_article(a) for a in section.articles),
+                new_page=i == 0 or section_new_page,  # a part's first section opens a page
+            )
+        )
+    return out
+
+
+def _contents_entries(parts: list[Part]) -> list[ContentsEntry]:
+    entries: list[ContentsEntry] = []
+    for part in parts:
+        if isinstance(part, CoverPart) and part.opening:
+            entries.append(ContentsEntry(0, WORDING[part.language[:2]].part_title, f"part-{part.language[:2]}"))
+        elif isinstance(part, EditorialPart):
+            entries.append(ContentsEntry(0, part.article.title, part.article.key))
+        elif isinstance(part, SectionPart):
+            entries.append(ContentsEntry(0, part.heading, part.key))
+            entries += [ContentsEntry(1, a.title, a.key) for a in part.articles]
+    return entries
+
+
+def build_document(
+    db: Database,
+    issue_id: int,
+    edition: str | None = None,
+    arrangement: str | None = None,
+    section_new_page: bool = False,
+) -> tuple[IssueDocument, Issue, Publication, list[Article]]:
+    """The issue as one script of parts. ``edition``/``arrangement`` None = the issue's own;
+    ``section_new_page`` (the theme's choice): every section opens a page."""
+    m = _read(db, issue_id)
+    issue, pub = m.issue, m.pub
+    edition = edition or issue.edition
+    arrangement = arrangement or issue.arrangement
+    if edition not in Edition.ALL:
+        edition = Edition.VI
+    vi, en = _language_part(m, Language.VI), _language_part(m, Language.EN)
+    if edition == Edition.BILINGUAL and arrangement == Arrangement.INTERLEAVED:
+        vi = _interleaved(vi, m)
+    images_used = _used_images(m, vi if edition != Edition.EN else en, en if edition == Edition.BILINGUAL else None)
+    first_photo = next(iter(images_used.values()), None)
+    cover_image = m.cover_image or first_photo  # no photo chosen (or it is gone): the first one
+
+    languages = {
+        Edition.VI: [vi],
+        Edition.EN: [en],
+        Edition.BILINGUAL: [vi] if arrangement == Arrangement.INTERLEAVED else [vi, en],
+    }[edition]
+    head_wording = WORDING[languages[0].language]
+    head_tag = LANGUAGE_TAGS[languages[0].language]
+    head_running = _english(pub, "bulletin_name") if head_wording is EN else pub.bulletin_name
+    parts: list[Part] = [CoverPart(head_tag, head_running, _cover(m, head_wording, languages[0], cover_image))]
+    if languages[0].editorial is not None:
+        parts.append(EditorialPart(head_tag, head_running, _doc_article(languages[0].editorial)))
+    if edition == Edition.BILINGUAL and arrangement == Arrangement.INTERLEAVED:
+        partner = m.articles.get((vi.editorial.translation_id or -1) if vi.editorial else -1)
+        if partner is not None and partner.language == Language.EN:
+            parts.append(EditorialPart(LANGUAGE_TAGS["en"], head_running, _doc_article(partner)))
+    contents_at = len(parts)
+    parts += _section_parts(languages[0], head_tag, head_running, section_new_page)
+    for later in languages[1:]:
+        wording = WORDING[later.language]
+        tag = LANGUAGE_TAGS[later.language]
+        running = _english(pub, "bulletin_name") if wording is EN else pub.bulletin_name
+        parts.append(CoverPart(tag, running, _cover(m, wording, later, None), opening=True))
+        if later.editorial is not None:
+            parts.append(EditorialPart(tag, running, _doc_article(later.editorial)))
+        parts += _section_parts(later, tag, running, section_new_page)
+    title = head_wording.contents
+    if edition == Edition.BILINGUAL:
+        title = f"{VI.contents} – {EN.contents}"
+    contents = ContentsPart(head_tag, head_running, title, tuple(_contents_entries(parts)))
+    parts.insert(contents_at, contents)
+    notice = circulation_notice(issue, pub)
+    blocks = [ColophonBlock(head_tag, colophon_lines(pub, notice, head_wording))]
+    if edition == Edition.BILINGUAL:
+        blocks.append(ColophonBlock(LANGUAGE_TAGS["en"], colophon_lines(pub, notice, EN)))
+    parts.append(ColophonPart(head_tag, head_running, head_running.upper(), tuple(blocks)))
     document = IssueDocument(
-        title=title,
-        author=pub.publishing_body,
-        language="vi",
-        cover=cover,
-        editorial=editorial,
-        sections=tuple(sections),
-        colophon=Colophon(colophon_lines(pub, notice)),
-        images=images,
-        bulletin_name=pub.bulletin_name,
+        title=f"{head_running} – {issue_label(issue, head_wording)}",
+        author=_english(pub, "publishing_body") if head_wording is EN else pub.publishing_body,
+        language=head_tag,
+        parts=tuple(parts),
+        images=images_used,
+        edition=edition,
+        missing_image=head_wording.missing_image,
     )
-    return document, issue, pub, list(articles.values())
+    used_ids = {a.article_id for a in document.articles()}
+    return document, issue, pub, [a for a in m.articles.values() if a.id in used_ids]
+
+
+def _used_images(m: _Material, first: _LanguagePart, second: _LanguagePart | None) -> dict[str, ImageData]:
+    """The pictures of the articles printed, in print order (the first is the cover's fallback)."""
+    refs: list[str] = []
+    for part in (first, second):
+        if part is None:
+            continue
+        articles = ([part.editorial] if part.editorial else []) + [a for s in part.sections for a in s.articles]
+        refs += [b.asset for a in articles for b in parse_body(a.body) if isinstance(b, Figure) and b.asset]
+    return {ref: m.images[ref] for ref in dict.fromkeys(refs) if ref in m.images}

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bulletin_app.domain.document import Edition
 from bulletin_app.domain.errors import ValidationError
 from bulletin_app.exporters.fonts import resolve_family
 from bulletin_app.exporters.preflight import Finding, check_document, check_layout, image_names
@@ -55,6 +56,7 @@ class ExportSettings:
     force: bool = False
     body_font: str | None = None  # None = the theme's own font
     heading_font: str | None = None
+    edition: str | None = None  # vi | en | bilingual; None = the issue's own edition
 
 
 @dataclass
@@ -126,7 +128,11 @@ class ExportService:
         if settings.bleed_mm < 0 or settings.bleed_mm > 10:
             raise ValidationError("Tràn lề", "phải từ 0 đến 10 mm")
         theme = resolve_theme(settings)
-        document, issue, pub, _articles = build_document(self._db, issue_id)
+        if settings.edition is not None and settings.edition not in Edition.ALL:
+            raise ValidationError("Ấn bản", f"“{settings.edition}” không hợp lệ (vi, en hoặc bilingual)")
+        document, issue, pub, _articles = build_document(
+            self._db, issue_id, settings.edition, section_new_page=theme.section_new_page
+        )
         empty = [s.name for s in issue.sections if not s.entries]
         findings = check_document(document, pub, theme, issue.date, empty)
         from bulletin_app.exporters.pdf import PdfOptions

@@ -6,7 +6,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bulletin_app.domain.article import ArticleDraft, Finding
+from bulletin_app.domain.article import ArticleDraft, Finding, language_findings, text_language
+from bulletin_app.domain.body import body_to_plain
 from bulletin_app.domain.changes import Changes
 from bulletin_app.domain.errors import BulletinError, ValidationError
 from bulletin_app.importers.plain_text import ImportProblem
@@ -126,6 +127,9 @@ class ImportService:
             draft = parsed.draft
             if column:
                 draft.column = column
+            language, mixed = text_language(draft.title, draft.sapo, body_to_plain(draft.body))
+            draft.language = language or draft.language
+            parsed.findings += language_findings(language, mixed)
             with self._db.unit() as s:
                 existing = articles_repo.find_duplicate(s, draft)
                 if existing is not None:  # the same text is in the library already: skip it

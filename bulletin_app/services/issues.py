@@ -51,9 +51,14 @@ class IssueService:
         period_label: str = "",
         cover_asset: str = "",
         circulation_notice: str = "",
+        edition: str = "vi",
+        arrangement: str = "parts",
     ) -> tuple[int, Changes]:
+        """A new issue; ``edition`` vi | en | bilingual, ``arrangement`` parts | interleaved."""
         with self._db.unit() as s:
-            issue_id = issues_repo.create_issue(s, number, date, title, period_label, cover_asset, circulation_notice)
+            issue_id = issues_repo.create_issue(
+                s, number, date, title, period_label, cover_asset, circulation_notice, edition, arrangement
+            )
         return issue_id, Changes(issues_changed=frozenset({issue_id}))
 
     def update_details(
@@ -67,6 +72,8 @@ class IssueService:
         period_label: str = _UNSET,
         cover_asset: str = _UNSET,
         circulation_notice: str = _UNSET,
+        edition: str = _UNSET,
+        arrangement: str = _UNSET,
     ) -> Changes:
         """Change the issue's own fields; only those given are touched.
 
@@ -81,6 +88,8 @@ class IssueService:
             "period_label": period_label,
             "cover_asset": cover_asset,
             "circulation_notice": circulation_notice,
+            "edition": edition,
+            "arrangement": arrangement,
         }
         values = {k: v for k, v in given.items() if v is not _UNSET}
         with self._db.unit() as s:

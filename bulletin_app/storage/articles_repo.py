@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Select, func, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from bulletin_app.domain.article import (
     EDITABLE_FIELDS,
@@ -20,10 +20,11 @@ from bulletin_app.domain.article import (
     Finding,
     Language,
     Revision,
+    TranslationState,
 )
 from bulletin_app.domain.body import body_to_plain, count_words
 from bulletin_app.domain.errors import ConflictError, NotFoundError, ValidationError
-from bulletin_app.storage import search_sqlite
+from bulletin_app.storage import search_sqlite, translations_repo
 from bulletin_app.storage.columns_repo import get_or_create_column, get_or_create_tags
 from bulletin_app.storage.models import ArticleRow, ArticleTagRow, ColumnRow, EntryRow, RevisionRow, utcnow
 from bulletin_app.text import clean_line, clean_text, collation_key, fold
@@ -204,10 +205,11 @@ def update_article(
                 f"không chuyển được từ “{ArticleStatus(row.status).label_vi}” sang "
                 f"“{ArticleStatus(values['status']).label_vi}”",
             )
-    if "translation_id" in values and values["translation_id"] is not None:
-        if values["translation_id"] == article_id:
-            raise ValidationError("Bản dịch", "tin bài không thể là bản dịch của chính nó")
-        _require(s, values["translation_id"])
+    partner: Any = values.pop("translation_id", _KEEP)
+    if "language" in values and values["language"] != row.language and row.translation_id is not None:
+        other = s.get(ArticleRow, row.translation_id)
+        if other is not None and other.language == values["language"] and partner in (_KEEP, row.translation_id):
+            raise ValidationError("Ngôn ngữ", f"tin bài đang nối với bản dịch số {other.id} cùng ngôn ngữ đó")
     before, old_version = snapshot(row), row.version
     # Look up (and create) columns and tags before touching the row: those queries
     # autoflush, and a half-applied row would be written — and versioned — twice.
@@ -223,12 +225,20 @@ def update_article(
         else:
             setattr(row, key, value)
     after = snapshot(row)
-    if after == before:
-        return _to_article(row)
-    s.add(RevisionRow(article_id=row.id, version=old_version, author=author, snapshot=before))
-    row.updated_at = utcnow()
-    _reindex(s, row, _set_derived(row))
+    if after != before:
+        s.add(RevisionRow(article_id=row.id, version=old_version, author=author, snapshot=before))
+        row.updated_at = utcnow()
+        if {"title", "sapo", "body"} & set(values):
+            translations_repo.mark_translated(s, row)
+        _reindex(s, row, _set_derived(row))
+    if partner is None:
+        translations_repo.unlink(s, row, author, snapshot)
+    elif partner is not _KEEP:
+        translations_repo.link(s, row, int(partner), author, snapshot)
     return _to_article(row)
+
+
+_KEEP = object()  # update_article: the translation link is not part of the change
 
 
 def delete_article(s: Session, article_id: int) -> str:
@@ -239,6 +249,7 @@ def delete_article(s: Session, article_id: int) -> str:
             "Tin bài", f"“{row.title}” đang nằm trong {used} số bản tin; hãy gỡ khỏi số bản tin trước khi xóa"
         )
     title = row.title
+    translations_repo.unlink(s, row, "", snapshot)  # no half of a pair is left pointing at nothing
     if s.get_bind().dialect.name == "sqlite":
         search_sqlite.remove_article(s, article_id)
     s.delete(row)
@@ -265,6 +276,9 @@ def trash_articles(s: Session, article_ids: Sequence[int]) -> list[int]:
     sqlite = s.get_bind().dialect.name == "sqlite"
     for row in rows:
         if row.deleted_at is None:
+            # A pair does not survive the trash: the partner is told (its own revision), and a
+            # restored article is linked again by choice, never by surprise.
+            translations_repo.unlink(s, row, "", snapshot)
             row.deleted_at = now
             if sqlite:
                 search_sqlite.remove_article(s, row.id)
@@ -302,6 +316,7 @@ def restore_revision(s: Session, article_id: int, revision_id: int, author: str)
     if rev is None or rev.article_id != article_id:
         raise NotFoundError(f"Tin bài {article_id} không có bản lưu số {revision_id}.")
     data = dict(rev.snapshot)
+    data.pop("translation_id", None)  # a pair is linked and unlinked on its own, not by restoring text
     published = data.pop("published", None)
     data["published"] = dt.datetime.fromisoformat(published) if published else None
     status = data.pop("status", None)
@@ -352,6 +367,7 @@ def _filtered(
     trashed: bool = False,
     since: dt.date | None = None,
     until: dt.date | None = None,
+    translation: TranslationState | None = None,
 ):
     stmt = select(ArticleRow.id)
     stmt = stmt.where(ArticleRow.deleted_at.is_not(None) if trashed else ArticleRow.deleted_at.is_(None))
@@ -365,6 +381,8 @@ def _filtered(
         stmt = stmt.where(ArticleRow.status == status)
     if language:
         stmt = stmt.where(ArticleRow.language == language)
+    if translation is not None:
+        stmt = stmt.where(translations_repo.state_clause(translation))
     return stmt
 
 
@@ -380,8 +398,9 @@ def list_ids(
     since: dt.date | None = None,
     until: dt.date | None = None,
     within: Sequence[int] | None = None,
+    translation: TranslationState | None = None,
 ) -> list[int]:
-    stmt = _filtered(column_ids, status, language, trashed, since, until)
+    stmt = _filtered(column_ids, status, language, trashed, since, until, translation)
     if within is not None:
         stmt = stmt.where(ArticleRow.id.in_(list(within)))
     if order == "column":
@@ -431,7 +450,10 @@ _SUMMARY_COLUMNS = (
     ArticleRow.source_name,
     ArticleRow.findings,
     ArticleRow.deleted_at,
+    ArticleRow.translation_id,
+    ArticleRow.content_hash,
 )
+_PARTNER = aliased(ArticleRow)
 
 
 def summaries(s: Session, ids: Sequence[int]) -> list[ArticleSummary]:
@@ -443,8 +465,9 @@ def summaries(s: Session, ids: Sequence[int]) -> list[ArticleSummary]:
     if not ids:
         return []
     stmt = (
-        select(*_SUMMARY_COLUMNS)
+        select(*_SUMMARY_COLUMNS, _PARTNER.status, _PARTNER.source_hash)
         .outerjoin(ColumnRow, ArticleRow.column_id == ColumnRow.id)
+        .outerjoin(_PARTNER, ArticleRow.translation_id == _PARTNER.id)
         .where(ArticleRow.id.in_(list(ids)))
     )
     rows = {r[0]: r for r in s.execute(stmt)}
@@ -464,6 +487,8 @@ def summaries(s: Session, ids: Sequence[int]) -> list[ArticleSummary]:
                     source=r[8],
                     findings=len(r[9] or ()),
                     trashed=r[10] is not None,
+                    partner_id=r[11],
+                    translation=translations_repo.state_of(r[4], r[13], r[14], r[12]),
                 )
             )
     return out

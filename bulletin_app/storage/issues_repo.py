@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from bulletin_app.domain.article import ArticleDraft, ArticleStatus, Asset
 from bulletin_app.domain.body import ASSET_SCHEME
+from bulletin_app.domain.document import Arrangement, Edition
 from bulletin_app.domain.errors import ConflictError, NotFoundError, ValidationError
 from bulletin_app.domain.issue import (
     EDITORIAL_SECTION_NAME,
@@ -60,8 +61,15 @@ def _renumber(s: Session, issue: IssueRow) -> None:
 
 
 def _to_issue(s: Session, row: IssueRow) -> Issue:
+    english = dict(s.execute(select(ColumnRow.id, ColumnRow.name_en)).all())
     sections = tuple(
-        Section(sec.id, sec.name, i, tuple(Entry(e.article_id, e.article.title, j) for j, e in enumerate(sec.entries)))
+        Section(
+            sec.id,
+            sec.name,
+            i,
+            tuple(Entry(e.article_id, e.article.title, j) for j, e in enumerate(sec.entries)),
+            english.get(sec.column_id, "") if sec.column_id is not None else "",
+        )
         for i, sec in enumerate(_ordered(s, row))
     )
     return Issue(
@@ -75,6 +83,8 @@ def _to_issue(s: Session, row: IssueRow) -> Issue:
         row.version,
         row.cover_asset,
         row.circulation_notice,
+        row.edition,
+        row.arrangement,
     )
 
 
@@ -134,6 +144,12 @@ def _check_cover(s: Session, ref: Any) -> str:
     return asset.ref
 
 
+def _check_choice(label: str, value: Any, allowed: tuple[str, ...]) -> str:
+    if value not in allowed:
+        raise ValidationError(label, f"“{value}” không hợp lệ (chọn {', '.join(allowed)})")
+    return str(value)
+
+
 def create_issue(
     s: Session,
     number: int,
@@ -142,6 +158,8 @@ def create_issue(
     period_label: str,
     cover_asset: str = "",
     circulation_notice: str = "",
+    edition: str = Edition.VI,
+    arrangement: str = Arrangement.PARTS,
 ) -> int:
     date = _check_date(date)
     number = _check_number(s, number, date, None)
@@ -153,6 +171,8 @@ def create_issue(
         period_label=_check_text("Kỳ", period_label, MAX_PERIOD),
         cover_asset=_check_cover(s, cover_asset),
         circulation_notice=_check_text("Dòng lưu hành", circulation_notice, MAX_NOTICE),
+        edition=_check_choice("Ấn bản", edition, Edition.ALL),
+        arrangement=_check_choice("Cách xếp song ngữ", arrangement, Arrangement.ALL),
     )
     s.add(row)
     try:
@@ -162,7 +182,16 @@ def create_issue(
     return row.id
 
 
-DETAIL_FIELDS = ("number", "date", "title", "period_label", "cover_asset", "circulation_notice")
+DETAIL_FIELDS = (
+    "number",
+    "date",
+    "title",
+    "period_label",
+    "cover_asset",
+    "circulation_notice",
+    "edition",
+    "arrangement",
+)
 
 
 def update_details(s: Session, issue_id: int, expected_version: int | None, values: dict[str, Any]) -> None:
@@ -189,6 +218,10 @@ def update_details(s: Session, issue_id: int, expected_version: int | None, valu
         cleaned["cover_asset"] = _check_cover(s, values["cover_asset"])
     if "circulation_notice" in values:
         cleaned["circulation_notice"] = _check_text("Dòng lưu hành", values["circulation_notice"], MAX_NOTICE)
+    if "edition" in values:
+        cleaned["edition"] = _check_choice("Ấn bản", values["edition"], Edition.ALL)
+    if "arrangement" in values:
+        cleaned["arrangement"] = _check_choice("Cách xếp song ngữ", values["arrangement"], Arrangement.ALL)
     changed = {k: v for k, v in cleaned.items() if getattr(row, k) != v}
     if not changed:
         return

@@ -40,6 +40,7 @@ class ColumnRow(Base):
     __tablename__ = "columns"
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
+    name_en: Mapped[str] = mapped_column(String(200), default="")  # the English part's section title
     position: Mapped[int] = mapped_column(Integer, default=0)
     sort_key: Mapped[bytes] = mapped_column(LargeBinary)
 
@@ -72,7 +73,10 @@ class ArticleRow(Base):
     published_has_time: Mapped[bool] = mapped_column(Boolean, default=False)
     column_id: Mapped[int | None] = mapped_column(ForeignKey("columns.id", ondelete="SET NULL"), nullable=True)
     language: Mapped[str] = mapped_column(String(8), default="vi")
+    # The translation partner, held on both sides of the pair (a unique index: one partner each).
     translation_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id", ondelete="SET NULL"), nullable=True)
+    # On a translation: its original's content hash when the translation was last written.
+    source_hash: Mapped[str] = mapped_column(String(64), default="")
     status: Mapped[str] = mapped_column(String(20), default="draft")
     word_count: Mapped[int] = mapped_column(Integer, default=0)
     title_key: Mapped[bytes] = mapped_column(LargeBinary)  # Vietnamese collation key
@@ -103,6 +107,13 @@ class ArticleRow(Base):
             postgresql_where=text("deleted_at IS NOT NULL"),
         ),
         Index("ix_articles_updated_at", "updated_at"),
+        Index(
+            "ux_articles_translation",
+            "translation_id",
+            unique=True,
+            sqlite_where=text("translation_id IS NOT NULL"),
+            postgresql_where=text("translation_id IS NOT NULL"),
+        ),
     )
 
 
@@ -144,6 +155,8 @@ class IssueRow(Base):
     status: Mapped[str] = mapped_column(String(20), default="planning")
     cover_asset: Mapped[str] = mapped_column(String(64), default="")  # asset ref of the cover photo
     circulation_notice: Mapped[str] = mapped_column(Text, default="")  # "" = the publication's default
+    edition: Mapped[str] = mapped_column(String(16), default="vi")  # vi | en | bilingual
+    arrangement: Mapped[str] = mapped_column(String(16), default="parts")  # parts | interleaved
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1)
@@ -203,4 +216,13 @@ class PublicationRow(Base):
     trim_width_mm: Mapped[float] = mapped_column(Float, default=190.0)
     trim_height_mm: Mapped[float] = mapped_column(Float, default=270.0)
     page_limit: Mapped[int] = mapped_column(Integer, default=64)
+    # The English part's masthead and colophon.
+    bulletin_name_en: Mapped[str] = mapped_column(Text, default="")
+    publishing_body_en: Mapped[str] = mapped_column(Text, default="")
+    governing_body_en: Mapped[str] = mapped_column(Text, default="")
+    licence_issuer_en: Mapped[str] = mapped_column(Text, default="")
+    frequency_en: Mapped[str] = mapped_column(Text, default="")
+    printing_place_en: Mapped[str] = mapped_column(Text, default="")
+    responsible_title_en: Mapped[str] = mapped_column(Text, default="")
+    address_en: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)

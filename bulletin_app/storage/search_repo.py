@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bulletin_app.domain.article import ArticleStatus
+from bulletin_app.domain.article import TRANSLATION_WORDS, ArticleStatus
 from bulletin_app.domain.errors import StorageError
 from bulletin_app.domain.query import SearchHit, SearchQuery
 from bulletin_app.storage import search_sqlite
@@ -30,9 +30,17 @@ def _filters(s: Session, query: SearchQuery) -> search_sqlite.Filters | None:
         if status is None:
             query.warnings.append(f"status: không có trạng thái “{query.status}”")
             return None
+    translation = None
+    if query.translation:
+        translation = TRANSLATION_WORDS.get(fold(query.translation))
+        if translation is None:
+            query.warnings.append(f"translated: không hiểu “{query.translation}” (no, partial, yes, outdated)")
+            return None
     if column_ids == [] or tag_ids == []:
         return None
-    return search_sqlite.Filters(column_ids, status, tag_ids, query.language, query.date_from, query.date_to)
+    return search_sqlite.Filters(
+        column_ids, status, tag_ids, query.language, query.date_from, query.date_to, translation
+    )
 
 
 def run_search(

@@ -21,8 +21,10 @@ from functools import lru_cache
 from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
+from bulletin_app.domain.article import TranslationState
 from bulletin_app.domain.body import body_to_plain
 from bulletin_app.domain.query import SearchQuery, Term
+from bulletin_app.storage.translations_repo import state_sql
 from bulletin_app.text import ToneStyle, fold, fold_with_map, has_marks, nfc, normalize_tone_style
 
 SCHEMA_SQL: tuple[str, ...] = (
@@ -186,6 +188,7 @@ class Filters:
     language: str | None = None
     date_from: dt.date | None = None
     date_to: dt.date | None = None
+    translation: TranslationState | None = None
 
 
 def _filter_sql(f: Filters, params: dict[str, object]) -> str:
@@ -202,6 +205,8 @@ def _filter_sql(f: Filters, params: dict[str, object]) -> str:
     if f.language:
         clauses.append("a.language = :language")
         params["language"] = f.language
+    if f.translation is not None:
+        clauses.append(state_sql(f.translation))
     if f.date_from:
         clauses.append("a.published_at >= :date_from")
         params["date_from"] = dt.datetime.combine(f.date_from, dt.time())

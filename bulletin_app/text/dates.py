@@ -22,3 +22,11 @@ def format_dateline_vi(place: str, day: dt.date) -> str:
 def format_short_date(day: dt.date) -> str:
     """dd/mm/yyyy, the everyday Vietnamese numeric form."""
     return f"{day.day:02d}/{day.month:02d}/{day.year}"
+
+
+_MONTHS_EN = ("January February March April May June July August September October November December").split()
+
+
+def format_date_en(day: dt.date) -> str:
+    """'15 December 2026' (day month year, as in British and international usage)."""
+    return f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"

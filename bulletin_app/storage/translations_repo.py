@@ -1,0 +1,141 @@
+"""Translation pairs: a Vietnamese article and its English translation, linked from both sides.
+
+The link is held on both rows (``translation_id``) and a unique index keeps every article to
+one partner. Every change to a row here is a versioned update with a revision, like an edit.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, exists, not_, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from bulletin_app.domain.article import ArticleStatus, Language, TranslationState
+from bulletin_app.domain.errors import ValidationError
+from bulletin_app.storage.models import ArticleRow, RevisionRow, utcnow
+
+_FINISHED = (ArticleStatus.APPROVED.value, ArticleStatus.ARCHIVED.value)
+
+
+def _versioned(s: Session, row: ArticleRow, author: str, snapshot: Any, **values: Any) -> None:
+    """Set ``values`` on ``row`` as a saved change: the state before kept as a revision."""
+    if all(getattr(row, k) == v for k, v in values.items()):
+        return
+    s.add(RevisionRow(article_id=row.id, version=row.version, author=author, snapshot=snapshot(row)))
+    for key, value in values.items():
+        setattr(row, key, value)
+    row.updated_at = utcnow()
+    s.flush()
+
+
+def original_and_translation(a: ArticleRow, b: ArticleRow) -> tuple[ArticleRow, ArticleRow]:
+    return (a, b) if a.language == Language.VI.value else (b, a)
+
+
+def unlink(s: Session, row: ArticleRow, author: str, snapshot: Any) -> int | None:
+    """Clear ``row``'s pair on both sides; returns the former partner's id."""
+    partner_id = row.translation_id
+    if partner_id is None:
+        return None
+    partner = s.get(ArticleRow, partner_id)
+    if partner is not None and partner.translation_id == row.id:
+        _versioned(s, partner, author, snapshot, translation_id=None)
+    _versioned(s, row, author, snapshot, translation_id=None)
+    return partner_id
+
+
+def link(s: Session, row: ArticleRow, other_id: int, author: str, snapshot: Any) -> list[int]:
+    """Make ``row`` and article ``other_id`` a pair (one Vietnamese, one English).
+
+    ``row``'s previous partner is let go; an ``other`` already paired with a third article is
+    refused (the editor unlinks it first). Returns the ids whose link changed.
+    """
+    if other_id == row.id:
+        raise ValidationError("Bản dịch", "tin bài không thể là bản dịch của chính nó")
+    other = s.get(ArticleRow, other_id)
+    if other is None or other.deleted_at is not None:
+        raise ValidationError("Bản dịch", f"không có tin bài số {other_id} (hoặc tin đang ở thùng rác)")
+    if row.translation_id == other_id and other.translation_id == row.id:
+        return []
+    if other.language == row.language:
+        raise ValidationError(
+            "Bản dịch",
+            f"tin bài số {other_id} cũng là tiếng {_language_name(row.language)}: "
+            "bản dịch nối một tin tiếng Việt với một tin tiếng Anh",
+        )
+    if other.translation_id is not None and other.translation_id != row.id:
+        raise ValidationError(
+            "Bản dịch",
+            f"tin bài số {other_id} đã nối với tin bài số {other.translation_id}; hãy gỡ liên kết đó trước",
+        )
+    changed = {row.id, other_id}
+    former = unlink(s, row, author, snapshot)  # cleared first: the unique index holds at every step
+    if former is not None:
+        changed.add(former)
+    original, translation = original_and_translation(row, other)
+    _versioned(s, original, author, snapshot, translation_id=translation.id)
+    _versioned(s, translation, author, snapshot, translation_id=original.id, source_hash=original.content_hash)
+    return sorted(changed)
+
+
+def _language_name(code: str) -> str:
+    return "Việt" if code == Language.VI.value else "Anh"
+
+
+def mark_translated(s: Session, translation: ArticleRow) -> None:
+    """The translation was (re)written: it now follows its original's current text."""
+    if translation.language == Language.VI.value or translation.translation_id is None:
+        return
+    original = s.get(ArticleRow, translation.translation_id)
+    if original is not None:
+        translation.source_hash = original.content_hash
+
+
+def state_of(
+    language: str, partner_status: str | None, partner_source_hash: str | None, content_hash: str
+) -> TranslationState | None:
+    """A Vietnamese article's translation state from its partner's columns (None for English)."""
+    if language != Language.VI.value:
+        return None
+    if partner_status is None:
+        return TranslationState.NONE
+    if partner_status not in _FINISHED:
+        return TranslationState.IN_PROGRESS
+    if partner_source_hash and partner_source_hash != content_hash:
+        return TranslationState.OUTDATED
+    return TranslationState.DONE
+
+
+def state_clause(state: TranslationState) -> ColumnElement[bool]:
+    """SQL condition on ArticleRow: a Vietnamese article whose translation is in ``state``."""
+    partner = aliased(ArticleRow)
+    is_vi = ArticleRow.language == Language.VI.value
+    if state == TranslationState.NONE:
+        return and_(is_vi, ArticleRow.translation_id.is_(None))
+    of_partner = select(partner.id).where(partner.id == ArticleRow.translation_id)
+    finished = partner.status.in_(_FINISHED)
+    current = or_(partner.source_hash == "", partner.source_hash == ArticleRow.content_hash)
+    condition = {
+        TranslationState.IN_PROGRESS: not_(finished),
+        TranslationState.DONE: and_(finished, current),
+        TranslationState.OUTDATED: and_(finished, not_(current)),
+    }[state]
+    return and_(is_vi, exists(of_partner.where(condition)))
+
+
+def state_sql(state: TranslationState, alias: str = "a") -> str:
+    """The same condition as raw SQL on the articles table as ``alias`` (the FTS search's query)."""
+    finished = "p.status IN ('approved', 'archived')"
+    current = f"(p.source_hash = '' OR p.source_hash = {alias}.content_hash)"
+    if state == TranslationState.NONE:
+        return f"({alias}.language = 'vi' AND {alias}.translation_id IS NULL)"
+    condition = {
+        TranslationState.IN_PROGRESS: f"NOT {finished}",
+        TranslationState.DONE: f"{finished} AND {current}",
+        TranslationState.OUTDATED: f"{finished} AND NOT {current}",
+    }[state]
+    return (
+        f"({alias}.language = 'vi' AND EXISTS (SELECT 1 FROM articles p "
+        f"WHERE p.id = {alias}.translation_id AND {condition}))"
+    )
