@@ -32,7 +32,9 @@ def test_import_detects_english_and_mixed_text(services, seeds, tmp_path) -> Non
     both = tmp_path / "song-ngu.txt"
     english = (ENGLISH / "002-bridge-for-integration.txt").read_text("utf-8").split("\n\n")
     vietnamese = (seeds / "002_6bab0a02df88b849.txt").read_text("utf-8").split("\n\n")
-    both.write_text("Tin song ngữ\n\n" + "\n\n".join(v + "\n\n" + e for v, e in zip(vietnamese[1:5], english[1:5])))
+    both.write_text(
+        "Tin song ngữ\n\n" + "\n\n".join(v + "\n\n" + e for v, e in zip(vietnamese[1:5], english[1:5], strict=True))
+    )
     result = services.imports.import_paths([both]).results[0]
     assert result.error is None
     assert any(f.kind == "mixed-language" for f in result.findings)
