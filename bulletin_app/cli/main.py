@@ -163,6 +163,36 @@ def cmd_article_set(sv: Services, args: argparse.Namespace) -> Result:
     return serialize.article_json(article), text
 
 
+def cmd_translation_export(sv: Services, args: argparse.Namespace) -> Result:
+    if (args.issue_id is None) == (not args.articles):
+        raise BulletinError("Cần chỉ ra một số bản tin (ISSUE_ID) hoặc --articles ID…, không cả hai.")
+    ids = args.articles or sv.translations.originals_of_issue(args.issue_id)
+    written = sv.translations.export_package(ids, Path(args.out))
+    data = {"path": str(written.path), "articles": written.articles, "units": written.units}
+    return data, f"Gói dịch: {written.path} ({written.articles} tin bài, {written.units} đoạn cần dịch)"
+
+
+_OUTCOME_WORDS = {"created": "tạo mới", "updated": "cập nhật", "untouched": "không đổi", "problem": "có vấn đề"}
+
+
+def cmd_translation_import(sv: Services, args: argparse.Namespace) -> Result:
+    report = sv.translations.import_package(Path(args.file), progress=_stderr_progress)
+    lines = [f"  ! {p}" for p in report.problems]
+    for a in report.articles:
+        partner = f" → bản tiếng Anh {a.translation_id}" if a.translation_id else ""
+        lines.append(f"  {a.original_id}: {_OUTCOME_WORDS[a.outcome]}{partner} — {a.title}")
+        if a.untranslated:
+            lines.append(f"      chưa dịch {len(a.untranslated)} đoạn: {', '.join(a.untranslated[:8])}")
+        lines += [f"      ! {p}" for p in a.problems]
+    lines.append(
+        f"Tạo mới {report.count('created')}, cập nhật {report.count('updated')}, "
+        f"không đổi {report.count('untouched')}, có vấn đề {report.count('problem')}."
+    )
+    if report.count("problem") and not report.count("created") + report.count("updated"):
+        raise _Partial(report.as_json(), "\n".join(lines), "không nhập được bản dịch nào")
+    return report.as_json(), "\n".join(lines)
+
+
 def cmd_issue_create(sv: Services, args: argparse.Namespace) -> Result:
     issue_id, _ = sv.issues.create(
         args.number, args.date, args.title or "", args.period or "", edition=args.edition, arrangement=args.arrangement
@@ -387,6 +417,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--expect-version", type=int, metavar="N", help="chỉ lưu nếu tin bài vẫn ở phiên bản N (không ghi đè)"
     )
+    translation = sub.add_parser("translation", parents=[common], help="gói dịch cho người dịch (DOCX, XLIFF)")
+    translation_sub = translation.add_subparsers(dest="translation_command", required=True, metavar="LỆNH")
+    p = add("export", cmd_translation_export, "xuất gói dịch Việt → Anh (bảng DOCX hoặc XLIFF 1.2)", translation_sub)
+    p.add_argument("issue_id", type=int, nargs="?", metavar="ISSUE_ID", help="các tin tiếng Việt của số bản tin")
+    p.add_argument("--articles", type=int, nargs="+", metavar="ID", help="hoặc các tin bài này")
+    p.add_argument("--out", required=True, metavar="FILE", help="tệp .docx hoặc .xlf")
+    p = add("import", cmd_translation_import, "nhập gói dịch đã điền: tạo/cập nhật bản tiếng Anh", translation_sub)
+    p.add_argument("file", metavar="FILE")
     p = add("backup", cmd_backup, "sao lưu toàn bộ thư viện thành một tệp")
     p.add_argument("dest", nargs="?", metavar="DEST")
 

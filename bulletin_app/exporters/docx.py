@@ -138,7 +138,8 @@ class _Writer:
         X.set_language(normal.element.get_or_add_rPr(), "vi-VN")
         # Vietnamese syllables are never hyphenated; English paragraphs allow it (mark_language).
         X.set_hyphenation(normal.element.get_or_add_pPr(), allowed=False)
-        X.enable_auto_hyphenation(self.doc.settings.element)
+        if t.hyphenate_english:
+            X.enable_auto_hyphenation(self.doc.settings.element)
         pf = normal.paragraph_format
         pf.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         pf.first_line_indent = Pt(space["first_line_indent"])
@@ -274,7 +275,7 @@ class _Writer:
         if tag.startswith("vi"):
             return  # Vietnamese is the document's default (Normal style)
         added = list(body)[before - 1 :]  # python-docx keeps the last sectPr at the end
-        X.mark_language([p for el in added for p in el.iter(qn("w:p"))], tag)
+        X.mark_language([p for el in added for p in el.iter(qn("w:p"))], tag, self.theme.hyphenate_english)
 
     def _heading(self, text: str, style: str, key: str) -> None:
         p = self._para(text, style)

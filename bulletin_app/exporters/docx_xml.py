@@ -200,9 +200,9 @@ def enable_auto_hyphenation(settings: OxmlElement) -> None:
     auto.addnext(caps)
 
 
-def mark_language(paragraphs: list[OxmlElement], tag: str) -> None:
-    """Every run (and paragraph mark) of ``paragraphs`` in language ``tag``, hyphenation as fits it."""
-    hyphenate = not tag.startswith("vi")
+def mark_language(paragraphs: list[OxmlElement], tag: str, hyphenate: bool = True) -> None:
+    """Every run of ``paragraphs`` in language ``tag``; hyphenated unless Vietnamese (or not wanted)."""
+    hyphenate = hyphenate and not tag.startswith("vi")
     for p in paragraphs:
         p_pr = p.get_or_add_pPr()
         set_hyphenation(p_pr, hyphenate)

@@ -460,7 +460,7 @@ class _Renderer:
         return table
 
     def _article(self, article: DocArticle, columns: int, level: int = 1) -> list[Flowable]:
-        s = for_language(self.styles, article.language)
+        s = for_language(self.styles, article.language) if self.theme.hyphenate_english else self.styles
         head: list[Flowable] = [
             Anchor(article.key, article.title, level, self.state),
             Paragraph(text_markup(article.title), s.article_title),

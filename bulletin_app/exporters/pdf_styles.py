@@ -202,7 +202,9 @@ def for_language(styles: PdfStyles, tag: str) -> PdfStyles:
     if tag.startswith("vi") or not _hyphenation_available(lang):
         return styles
     changed = {
-        f.name: getattr(styles, f.name).clone(f"{getattr(styles, f.name).name}-{tag}", hyphenationLang=lang)
+        f.name: getattr(styles, f.name).clone(
+            f"{getattr(styles, f.name).name}-{tag}", hyphenationLang=lang, embeddedHyphenation=1
+        )
         for f in fields(styles)
         if isinstance(getattr(styles, f.name), ParagraphStyle) and f.name in _HYPHENATED
     }

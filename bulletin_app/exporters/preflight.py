@@ -6,8 +6,9 @@ import datetime as dt
 import unicodedata
 from dataclasses import dataclass
 
-from bulletin_app.domain.body import Figure, block_text
-from bulletin_app.domain.document import IssueDocument
+from bulletin_app.domain.article import Article, Language, text_language
+from bulletin_app.domain.body import Figure, block_text, body_to_plain
+from bulletin_app.domain.document import Edition, IssueDocument
 from bulletin_app.domain.publication import LEGAL_MAX_HEIGHT_MM, LEGAL_MAX_PAGES, LEGAL_MAX_WIDTH_MM, Publication
 from bulletin_app.exporters.fonts import missing_characters, resolve_family
 from bulletin_app.exporters.theme import Theme
@@ -181,3 +182,86 @@ def check_layout(
                 _warning("image-dpi", f"{name}: độ phân giải thực {dpi:.0f} dpi, nhà in cần {GOOD_DPI:.0f} dpi.")
             )
     return found
+
+
+def check_languages(
+    edition: str,
+    placed: list[Article],
+    partners: dict[int, Article],
+    outdated: set[int],
+    publication: Publication,
+    sections_without_english: list[str],
+) -> list[Finding]:
+    """The bilingual rules. ``placed``: the issue's own articles; ``partners``: every article's
+    translation partner by the article's id; ``outdated``: originals changed since translated.
+    In a bilingual or English edition these are errors (the English part would be wrong or
+    missing); in a Vietnamese edition only a language that disagrees with its text is said."""
+    found: list[Finding] = []
+    english_part = edition in (Edition.EN, Edition.BILINGUAL)
+    placed_ids = {a.id for a in placed}
+    printed = list(placed)
+    if english_part:
+        printed += [p for a in placed if (p := partners.get(a.id)) is not None and p.id not in placed_ids]
+    for article in printed:
+        detected, mixed = text_language(article.title, article.sapo, body_to_plain(article.body))
+        if detected is not None and detected != article.language:
+            found.append(
+                (_error if english_part else _warning)(
+                    "language-mismatch",
+                    f"Tin bài “{article.title}” (mã {article.id}) "
+                    f"ghi là {_LANGUAGE_NAMES[article.language]} nhưng nội dung là {_LANGUAGE_NAMES[detected]}.",
+                )
+            )
+        elif mixed:
+            found.append(
+                _warning(
+                    "mixed-language", f"Tin bài “{article.title}” (mã {article.id}) có cả tiếng Việt và tiếng Anh."
+                )
+            )
+    if not english_part:
+        return found
+    for article in placed:
+        partner = partners.get(article.id)
+        if article.language == Language.VI and partner is None:
+            found.append(
+                _error(
+                    "translation-missing",
+                    f"Tin bài “{article.title}” (mã {article.id}) chưa có bản dịch tiếng Anh.",
+                )
+            )
+        elif article.language == Language.EN and (partner is None or partner.id not in placed_ids):
+            found.append(
+                _error(
+                    "original-missing",
+                    f"Bản tiếng Anh “{article.title}” (mã {article.id}) không có bản gốc tiếng Việt trong số này.",
+                )
+            )
+        if article.language == Language.VI and partner is not None:
+            if partner.status.value != "approved":
+                found.append(
+                    _error(
+                        "translation-not-approved",
+                        f"Bản dịch “{partner.title}” (mã {partner.id}) của tin bài “{article.title}” chưa được duyệt.",
+                    )
+                )
+            if article.id in outdated:
+                found.append(
+                    _warning(
+                        "translation-outdated",
+                        f"Tin bài “{article.title}” (mã {article.id}) đã sửa sau khi dịch: "
+                        f"xem lại bản dịch “{partner.title}” (mã {partner.id}).",
+                    )
+                )
+    for name, label in (("bulletin_name_en", "tên bản tin"), ("publishing_body_en", "cơ quan xuất bản")):
+        if not getattr(publication, name):
+            found.append(_error("english-field", f"Phần tiếng Anh thiếu {label} bằng tiếng Anh (Thông tin xuất bản)."))
+    for name in sections_without_english:
+        found.append(
+            _warning(
+                "section-english-name", f"Chuyên mục “{name}” chưa có tên tiếng Anh: phần tiếng Anh in tên tiếng Việt."
+            )
+        )
+    return found
+
+
+_LANGUAGE_NAMES = {Language.VI: "tiếng Việt", Language.EN: "tiếng Anh"}

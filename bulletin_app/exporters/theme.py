@@ -32,6 +32,7 @@ class Theme:
     colors: dict[str, str]
     running: dict[str, str] = field(default_factory=dict)
     section_new_page: bool = False
+    hyphenate_english: bool = True  # English text is hyphenated (Vietnamese never is)
 
     def size(self, key: str) -> float:
         return self.sizes[key]
@@ -70,6 +71,7 @@ def load_theme(path: Path) -> Theme:
             colors={k: str(v) for k, v in raw["colors"].items()},
             running={k: str(v) for k, v in raw.get("running", {}).items()},
             section_new_page=bool(raw.get("layout", {}).get("section_new_page", False)),
+            hyphenate_english=bool(raw.get("layout", {}).get("hyphenate_english", True)),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise ValidationError("Giao diện", f"{path}: thiếu hoặc sai mục {exc}") from exc

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from itertools import groupby
 
 from PySide6.QtCore import QCoreApplication, QRectF, Qt, QUrl
 from PySide6.QtGui import (
@@ -57,9 +56,9 @@ from bulletin_app.domain.body import (
     Quote,
     Run,
     Table,
-    escape_text,
     parse_body,
 )
+from bulletin_app.domain.body_writer import blocks_to_body
 
 # Block properties (QTextFormat.UserProperty and up are free for applications).
 KIND = int(QTextFormat.Property.UserProperty) + 1  # "quote" | "figure" | "caption" | "credit"
@@ -521,148 +520,6 @@ def document_to_blocks(document: QTextDocument) -> list[Block]:
     flush_list()
     flush_quote()
     return blocks
-
-
-# ---------------------------------------------------------------- blocks → body (canonical writer)
-
-
-def _split_space(text: str) -> tuple[str, str, str]:
-    core = text.strip(" ")
-    if not core:
-        return text, "", ""
-    lead = text[: len(text) - len(text.lstrip(" "))]
-    trail = text[len(text.rstrip(" ")) :]
-    return lead, core, trail
-
-
-def _escape_inline(text: str) -> str:
-    # Hard line breaks: a backslash before the newline (trailing spaces would be cleaned away).
-    return "\\\n".join(escape_text(part) for part in text.split("\n"))
-
-
-def _emphasis(runs: list[Run], marks: tuple[str, str]) -> str:
-    star, under = marks
-    out: list[str] = []
-    for i, run in enumerate(runs):
-        lead, core, trail = _split_space(run.text)
-        if not core or not (run.bold or run.italic):
-            out.append(_escape_inline(run.text))
-            continue
-        ch = under if (i % 2 and under) else star
-        delim = ch * ((2 if run.bold else 0) + (1 if run.italic else 0))
-        out.append(f"{_escape_inline(lead)}{delim}{_escape_inline(core)}{delim}{_escape_inline(trail)}")
-    return "".join(out)
-
-
-def _link_destination(href: str) -> str:
-    if re.search(r"[\s()<>]", href):
-        return "<" + href.replace("<", "%3C").replace(">", "%3E") + ">"
-    return href.replace("\\", "\\\\")
-
-
-def _inline_with(runs: tuple[Run, ...], marks: tuple[str, str]) -> str:
-    out: list[str] = []
-    for href, group in groupby(runs, key=lambda r: r.href):
-        inner = _emphasis(list(group), marks)
-        out.append(f"[{inner}]({_link_destination(href)})" if href else inner)
-    return "".join(out)
-
-
-def inline_markup(runs: tuple[Run, ...]) -> str:
-    """Runs as inline markup; checked by re-parsing when emphasis could be ambiguous."""
-    text = _inline_with(runs, ("*", ""))
-    if len(runs) <= 1 or not any(r.bold or r.italic for r in runs):
-        return text
-    if _reparses(text, runs):
-        return text
-    alternate = _inline_with(runs, ("*", "_"))  # "**a***b*" is ambiguous, "**a**_b_" is not
-    return alternate if _reparses(alternate, runs) else text
-
-
-def _reparses(markup: str, runs: tuple[Run, ...]) -> bool:
-    blocks = parse_body(markup)
-    return len(blocks) == 1 and isinstance(blocks[0], Paragraph) and blocks[0].runs == runs
-
-
-def _heading_text(runs: tuple[Run, ...]) -> str:
-    text = inline_markup(tuple(Run(r.text.replace("\n", " "), r.bold, r.italic, r.href) for r in runs))
-    return re.sub(r"(#+)(\s*)$", lambda m: "\\#" * len(m.group(1)) + m.group(2), text)
-
-
-def _list_lines(block: ListBlock, bullet: str, ordered_delim: str) -> list[str]:
-    lines: list[str] = []
-    offsets: list[int] = []  # content column of the open item at each level
-    counters: list[int] = []
-    for item in block.items:
-        level = min(item.level, len(offsets))
-        del offsets[level + 1 :]
-        del counters[level + 1 :]
-        indent = offsets[level - 1] if level else 0
-        if len(counters) > level:  # the next item of an open list
-            counters[level] += 1
-        else:
-            counters.append(block.start if level == 0 else 1)
-        marker = f"{counters[level]}{ordered_delim} " if block.ordered else f"{bullet} "
-        del offsets[level:]
-        offsets.append(indent + len(marker))
-        body = inline_markup(item.runs).split("\n")
-        lines.append(" " * indent + marker + body[0])
-        lines.extend(" " * (indent + len(marker)) + rest for rest in body[1:])
-    return lines
-
-
-def _table_lines(block: Table) -> list[str]:
-    rows = ([block.header] if block.header is not None else []) + list(block.rows)
-    if not rows:
-        return []
-    width = max(len(r) for r in rows)
-
-    def line(row: tuple[tuple[Run, ...], ...]) -> str:
-        cells = [inline_markup(tuple(Run(r.text.replace("\n", " "), r.bold, r.italic, r.href) for r in c)) for c in row]
-        cells += [""] * (width - len(cells))
-        # "| |" for an empty cell: the library collapses two spaces into one on the way in.
-        return "|" + "|".join(f" {c} " if c else " " for c in cells) + "|"
-
-    header = rows[0]
-    return [line(header), "|" + "---|" * width, *(line(r) for r in rows[1:])]
-
-
-def _figure_line(block: Figure) -> str:
-    caption = escape_text(" ".join(block.caption.split()))
-    credit = " ".join(block.credit.split()).replace("\\", "\\\\").replace('"', '\\"')
-    title = f' "{credit}"' if credit else ""
-    return f"![{caption}]({ASSET_SCHEME}{block.asset}{title})"
-
-
-def blocks_to_body(blocks: Iterable[Block]) -> str:
-    """The canonical body text of ``blocks``."""
-    parts: list[str] = []
-    previous: Block | None = None
-    bullets, delims = "-*+", ".)"
-    bullet_i = delim_i = 0
-    for block in blocks:
-        match block:
-            case Heading(level=level, runs=runs):
-                parts.append("#" * level + " " + _heading_text(runs))
-            case Paragraph(runs=runs):
-                parts.append(inline_markup(runs))
-            case Quote(paragraphs=paragraphs):
-                quoted = ["\n".join("> " + line for line in inline_markup(p).split("\n")) for p in paragraphs]
-                parts.append("\n>\n".join(quoted))
-            case ListBlock(ordered=ordered):
-                # Two lists in a row need different markers, or CommonMark joins them.
-                same = isinstance(previous, ListBlock) and previous.ordered == ordered
-                if ordered:
-                    delim_i = (delim_i + 1) % 2 if same else 0
-                else:
-                    bullet_i = (bullet_i + 1) % 3 if same else 0
-                parts.append("\n".join(_list_lines(block, bullets[bullet_i], delims[delim_i])))
-            case Table():
-                parts.append("\n".join(_table_lines(block)))
-            case Figure():
-                parts.append(_figure_line(block))
-        previous = block
-    return "\n\n".join(p for p in parts if p.strip())
 
 
 def document_to_body(document: QTextDocument) -> str:

@@ -12,6 +12,7 @@ from bulletin_app.services.issues import IssueService
 from bulletin_app.services.library import LibraryService
 from bulletin_app.services.publication import PublicationService
 from bulletin_app.services.search import SearchService
+from bulletin_app.services.translations import TranslationService
 from bulletin_app.storage.database import Database
 
 
@@ -34,6 +35,7 @@ class Services:
         self.search = SearchService(db)
         self.issues = IssueService(db)
         self.publication = PublicationService(db)
+        self.translations = TranslationService(db, self.author)
 
     @classmethod
     def open(cls, spec: str | None = None, author: str | None = None) -> Services:

@@ -149,6 +149,8 @@ def _name_after_word(name: str, word: str) -> str:
     """ "Bản tin Đối ngoại Thái Nguyên" under the word "BẢN TIN" prints "Đối ngoại Thái Nguyên"."""
     if name.lower().startswith(word.lower()):
         return name[len(word) :].strip(" :–-") or name
+    if name.lower().endswith(word.lower()):  # "Thai Nguyen External Relations Bulletin"
+        return name[: -len(word)].strip(" :–-") or name
     return name
 
 
@@ -305,7 +307,8 @@ def build_document(
     section_new_page: bool = False,
 ) -> tuple[IssueDocument, Issue, Publication, list[Article]]:
     """The issue as one script of parts. ``edition``/``arrangement`` None = the issue's own;
-    ``section_new_page`` (the theme's choice): every section opens a page."""
+    ``section_new_page`` (the theme's choice): every section opens a page. Also returns the
+    issue, the publication record and the articles read: the issue's own and their partners."""
     m = _read(db, issue_id)
     issue, pub = m.issue, m.pub
     edition = edition or issue.edition
@@ -363,8 +366,7 @@ def build_document(
         edition=edition,
         missing_image=head_wording.missing_image,
     )
-    used_ids = {a.article_id for a in document.articles()}
-    return document, issue, pub, [a for a in m.articles.values() if a.id in used_ids]
+    return document, issue, pub, list(m.articles.values())
 
 
 def _used_images(m: _Material, first: _LanguagePart, second: _LanguagePart | None) -> dict[str, ImageData]:

@@ -9,16 +9,21 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bulletin_app.domain.article import Article, TranslationState
 from bulletin_app.domain.document import Edition
 from bulletin_app.domain.errors import ValidationError
+from bulletin_app.domain.issue import EDITORIAL_SECTION_NAME, Issue
+from bulletin_app.domain.publication import Publication
 from bulletin_app.exporters.fonts import resolve_family
-from bulletin_app.exporters.preflight import Finding, check_document, check_layout, image_names
+from bulletin_app.exporters.preflight import Finding, check_document, check_languages, check_layout, image_names
 from bulletin_app.exporters.theme import Theme, load_theme
 from bulletin_app.paths import data_dir
 from bulletin_app.resources import resource_path
 from bulletin_app.services.document_builder import build_document
 from bulletin_app.services.progress import CancelToken, Progress, ProgressCallback, no_progress
+from bulletin_app.storage import articles_repo
 from bulletin_app.storage.database import Database
+from bulletin_app.text import fold
 
 if TYPE_CHECKING:
     from bulletin_app.exporters.docx import DocxResult
@@ -130,15 +135,34 @@ class ExportService:
         theme = resolve_theme(settings)
         if settings.edition is not None and settings.edition not in Edition.ALL:
             raise ValidationError("Ấn bản", f"“{settings.edition}” không hợp lệ (vi, en hoặc bilingual)")
-        document, issue, pub, _articles = build_document(
+        document, issue, pub, articles = build_document(
             self._db, issue_id, settings.edition, section_new_page=theme.section_new_page
         )
         empty = [s.name for s in issue.sections if not s.entries]
         findings = check_document(document, pub, theme, issue.date, empty)
+        findings += self._language_findings(document.edition, issue, pub, articles)
         from bulletin_app.exporters.pdf import PdfOptions
 
         options = PdfOptions(settings.booklet, settings.bleed_mm, settings.crop_marks)
         return theme, document, pub, options, findings
+
+    def _language_findings(
+        self, edition: str, issue: Issue, pub: Publication, articles: list[Article]
+    ) -> list[Finding]:
+        by_id = {a.id: a for a in articles}
+        placed = [by_id[i] for i in issue.article_ids if i in by_id]
+        partners = {a.id: by_id[a.translation_id] for a in articles if a.translation_id in by_id}
+        with self._db.unit() as s:
+            outdated = {
+                x.id
+                for x in articles_repo.summaries(s, [a.id for a in placed])
+                if x.translation == TranslationState.OUTDATED
+            }
+        editorial = fold(EDITORIAL_SECTION_NAME)
+        unnamed = [
+            sec.name for sec in issue.sections if sec.entries and not sec.name_en and fold(sec.name) != editorial
+        ]
+        return check_languages(edition, placed, partners, outdated, pub, unnamed)
 
     def check(
         self,

@@ -30,6 +30,7 @@ class ColumnInfo:
     name: str
     position: int
     article_count: int
+    name_en: str = ""  # the title of its section in the English part
 
 
 def load_seed() -> dict:
@@ -71,6 +72,12 @@ class LibraryService:
     def rename_column(self, column_id: int, name: str) -> Changes:
         with self._db.unit() as s:
             columns_repo.rename_column(s, column_id, name)
+        return Changes(columns_changed=True)
+
+    def set_column_english(self, column_id: int, name_en: str) -> Changes:
+        """The column's English title (the English part's section heading)."""
+        with self._db.unit() as s:
+            columns_repo.set_english_name(s, column_id, name_en)
         return Changes(columns_changed=True)
 
     def optimize(self) -> None:

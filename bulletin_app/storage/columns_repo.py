@@ -10,8 +10,8 @@ from bulletin_app.storage.models import ArticleRow, ColumnRow, TagRow
 from bulletin_app.text import clean_line, collation_key, fold
 
 
-def list_columns(s: Session) -> list[tuple[int, str, int, int]]:
-    """(id, name, position, article count) in the bulletin's order."""
+def list_columns(s: Session) -> list[tuple[int, str, int, int, str]]:
+    """(id, name, position, article count, English name) in the bulletin's order."""
     counts = dict(
         s.execute(
             select(ArticleRow.column_id, func.count())
@@ -20,7 +20,7 @@ def list_columns(s: Session) -> list[tuple[int, str, int, int]]:
         ).all()
     )
     rows = s.scalars(select(ColumnRow).order_by(ColumnRow.position, ColumnRow.sort_key)).all()
-    return [(c.id, c.name, c.position, counts.get(c.id, 0)) for c in rows]
+    return [(c.id, c.name, c.position, counts.get(c.id, 0), c.name_en) for c in rows]
 
 
 def find_column(s: Session, name: str) -> ColumnRow | None:
@@ -69,13 +69,22 @@ def rename_column(s: Session, column_id: int, new_name: str) -> None:
     row.sort_key = collation_key(new_name)
 
 
-def seed_columns(s: Session, names: list[str]) -> int:
+def seed_columns(s: Session, columns: list[str | dict[str, str]]) -> int:
+    """The first columns of a new library: names, or {name, name_en} tables."""
     if s.scalar(select(func.count()).select_from(ColumnRow)):
         return 0
-    for position, name in enumerate(names, start=1):
+    for position, column in enumerate(columns, start=1):
+        name, english = (column, "") if isinstance(column, str) else (column["name"], column.get("name_en", ""))
         clean = clean_line(name)
-        s.add(ColumnRow(name=clean, position=position, sort_key=collation_key(clean)))
-    return len(names)
+        s.add(ColumnRow(name=clean, name_en=clean_line(english), position=position, sort_key=collation_key(clean)))
+    return len(columns)
+
+
+def set_english_name(s: Session, column_id: int, name_en: str) -> None:
+    row = s.get(ColumnRow, column_id)
+    if row is None:
+        raise NotFoundError(f"Không có chuyên mục mã {column_id}.")
+    row.name_en = clean_line(name_en)
 
 
 def get_or_create_tags(s: Session, names: list[str]) -> list[TagRow]:
