@@ -58,7 +58,7 @@ def three_seeds(services, seeds):  # type: ignore[no-untyped-def]
     report = services.imports.import_paths(sorted(seeds.glob("*.txt"))[:3])
     ids = [r.id for r in report.imported]
     structured, _ = services.articles.add(ArticleDraft("Tin có cấu trúc", STRUCTURED, "Sapo của tin."))
-    return ids + [structured]
+    return [*ids, structured]
 
 
 def test_docx_package_round_trips_and_keeps_the_structure(services, three_seeds, tmp_path) -> None:  # type: ignore[no-untyped-def]
