@@ -10,6 +10,7 @@ unsaved changes asks Lưu / Không lưu / Hủy. Database work runs on the edito
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +54,7 @@ from bulletin_app.gui.editor_jobs import (
     store_image,
 )
 from bulletin_app.gui.editor_metadata import MetadataPanel
+from bulletin_app.gui.editor_translation import EditorTranslation
 from bulletin_app.gui.errors import show_error
 from bulletin_app.gui.proof_fixes import apply_spans, can_fix, fix_spans
 from bulletin_app.gui.revision_dialog import RevisionDialog
@@ -66,6 +68,7 @@ class ArticleEditor(QMainWindow):
 
     saved = Signal(object)  # Changes of each save (and of a restore or a conflict copy)
     loaded = Signal()  # the article is on screen (loading runs in the background)
+    openArticle = Signal(int)  # open another article (the translation partner) in its own editor
 
     _drafts_in_use: set[str] = set()  # new-article drafts held by open editors
 
@@ -324,6 +327,7 @@ class ArticleEditor(QMainWindow):
         self.sapo_edit.textChanged.connect(self._changed)
         self.body_edit.textChanged.connect(self._changed)
         self.metadata_panel.changed.connect(self._changed)
+        self.translation = EditorTranslation(self)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
@@ -363,6 +367,7 @@ class ArticleEditor(QMainWindow):
 
     def _show_new(self) -> None:
         self.metadata_panel.load_columns()
+        self.metadata_panel.set_saved(False)
         self._baseline = self.fields()
         self.setWindowTitle(self.tr("Tin bài mới[*] — Biên tập"))
         self.metadata_panel.show_new_article_info()
@@ -395,6 +400,7 @@ class ArticleEditor(QMainWindow):
         self._baseline = self.fields()
         self._loading = False
         self.metadata_panel.allow_status_from(article.status)
+        self.metadata_panel.set_saved(True)
         self._update_info()
         self.refresh_status()
         self.body_edit.setFocus()
@@ -652,17 +658,28 @@ class ArticleEditor(QMainWindow):
         dialog.exec()
 
     def _restored(self, result: tuple[Article, Changes]) -> None:
-        article, changes = result
+        _article, changes = result
         self.store.discard(self.draft)
         self.saved.emit(changes)
+        self.reload(
+            then=lambda: self.state_label.setText(
+                self.tr("Đã khôi phục phiên bản cũ (bản trước đó vẫn còn trong lịch sử).")
+            )
+        )
+
+    def reload(self, then: Callable[[], None] | None = None) -> None:
+        """Read the article again (after a change made beside the editor, e.g. a link)."""
+        article_id = self.article_id
+        if article_id is None:
+            return
 
         def show(loaded: tuple[Article, dict[str, QImage]]) -> None:
-            if not self._alive():
-                return
-            self._show_loaded(*loaded, offer_recovery=False)
-            self.state_label.setText(self.tr("Đã khôi phục phiên bản cũ (bản trước đó vẫn còn trong lịch sử)."))
+            if self._alive():
+                self._show_loaded(*loaded, offer_recovery=False)
+                if then is not None:
+                    then()
 
-        self.tasks.run(lambda: read_article(self.services, article.id), show, lambda exc: show_error(self, exc))
+        self.tasks.run(lambda: read_article(self.services, article_id), show, lambda exc: show_error(self, exc))
 
     # ---------------------------------------------------------------- autosave
     def autosave_now(self) -> Path | None:
@@ -720,6 +737,7 @@ class ArticleEditor(QMainWindow):
         self.draft = Draft(self.services.db.location.display, article.id, article.version, {})
         self._baseline = fields
         self.metadata_panel.allow_status_from(article.status)
+        self.metadata_panel.set_saved(True)
         self._update_info()
         self.state_label.setText(self.tr("Đã lưu lúc {time}.").format(time=dt.datetime.now().strftime("%H:%M")))
         self.refresh_status()

@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from bulletin_app.domain.article import ArticleSummary
-from bulletin_app.gui.labels import language_label, status_label
+from bulletin_app.gui.labels import language_label, status_label, translation_label
 from bulletin_app.gui.mime import ARTICLE_IDS_MIME, encode_article_ids
 
 Fetch = Callable[[list[int]], list[ArticleSummary]]
@@ -22,7 +22,7 @@ _BLOCK = 200
 _Index = QModelIndex | QPersistentModelIndex
 
 # column → the library order it sorts by (services.articles.list_ids orders)
-ID, TITLE, COLUMN, PUBLISHED, STATUS, SOURCE, WORDS, LANGUAGE, FINDINGS = range(9)
+ID, TITLE, COLUMN, PUBLISHED, STATUS, SOURCE, WORDS, LANGUAGE, FINDINGS, TRANSLATION = range(10)
 SORT_ORDERS = {
     ID: "id",
     TITLE: "title",
@@ -55,6 +55,7 @@ class ArticleTableModel(QAbstractTableModel):
             self.tr("Số từ"),
             self.tr("Ngôn ngữ"),
             self.tr("Cần soát"),
+            self.tr("Bản dịch"),
         )
 
     # -- content
@@ -190,4 +191,6 @@ class ArticleTableModel(QAbstractTableModel):
                 return language_label(s.language)
             case 8:
                 return str(s.findings) if s.findings else ""
+            case 9:
+                return translation_label(s.translation)
         return None

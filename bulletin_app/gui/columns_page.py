@@ -58,6 +58,10 @@ class ColumnsPage(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.rename_button)
+        self.english_button = QPushButton(self.tr("Tên tiếng Anh…"))
+        self.english_button.setToolTip(self.tr("Tên chuyên mục in trong phần tiếng Anh của ấn bản song ngữ"))
+        self.english_button.clicked.connect(self.name_english)
+        buttons.addWidget(self.english_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -71,7 +75,12 @@ class ColumnsPage(QWidget):
         current = self.list.currentRow()
         self.list.clear()
         for column in columns:
-            item = QListWidgetItem(self.tr("{name}  ({n} tin bài)").format(name=column.name, n=column.article_count))
+            english = column.name_en or self.tr("chưa có tên tiếng Anh")
+            item = QListWidgetItem(
+                self.tr("{name}  ({n} tin bài) — {english}").format(
+                    name=column.name, n=column.article_count, english=english
+                )
+            )
             item.setData(Qt.ItemDataRole.UserRole, column)
             self.list.addItem(item)
         if self.list.count():
@@ -102,3 +111,17 @@ class ColumnsPage(QWidget):
         )
         if ok and name.strip() and name.strip() != column.name:
             self._run(lambda: self.services.library.rename_column(column.id, name))
+
+    def name_english(self) -> None:
+        item = self.list.currentItem()
+        if item is None:
+            return
+        column: ColumnInfo = item.data(Qt.ItemDataRole.UserRole)
+        name, ok = QInputDialog.getText(
+            self,
+            self.tr("Tên tiếng Anh"),
+            self.tr("Tên tiếng Anh của “{name}”:").format(name=column.name),
+            text=column.name_en,
+        )
+        if ok and name.strip() != column.name_en:
+            self._run(lambda: self.services.library.set_column_english(column.id, name))

@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QScrollArea,
-    QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -37,6 +38,8 @@ class MetadataPanel(QScrollArea):
     """The "Thông tin" tab. ``alive`` tells whether background results may still be shown."""
 
     changed = Signal()  # any field edited (or set by the editor)
+    sideBySideRequested = Signal()
+    createEnglishRequested = Signal()
 
     def __init__(
         self, services: Services, tasks: TaskRunner, alive: Callable[[], bool], parent: QWidget | None = None
@@ -45,6 +48,7 @@ class MetadataPanel(QScrollArea):
         self.services = services
         self.tasks = tasks
         self._alive = alive
+        self._saved = False  # the article is in the library (it has a number to link)
 
         self.byline_edit = QLineEdit()
         self.byline_edit.setPlaceholderText(self.tr("Ví dụ: Minh Hằng"))
@@ -67,12 +71,25 @@ class MetadataPanel(QScrollArea):
         self.language_box = QComboBox()
         for language in Language:
             self.language_box.addItem(language_label(language), language.value)
-        self.translation_spin = QSpinBox()
-        self.translation_spin.setRange(0, 2_000_000_000)
-        self.translation_spin.setSpecialValueText(self.tr("(không có)"))
-        self.translation_spin.setToolTip(self.tr("Số của tin bài là bản dịch của tin này (0 = không có)"))
-        self.translation_label = QLabel()
-        self.translation_label.setWordWrap(True)
+        # The translation partner: chosen with a picker, shown by title, never typed as a number.
+        self.translation_id: int | None = None
+        self.partner_label = QLabel()
+        self.partner_label.setWordWrap(True)
+        self.partner_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.choose_partner = QPushButton(self.tr("Chọn…"))
+        self.choose_partner.setToolTip(self.tr("Nối tin bài này với bản dịch (hoặc bản gốc) của nó"))
+        self.unlink_partner = QPushButton(self.tr("Gỡ"))
+        self.unlink_partner.setToolTip(self.tr("Bỏ liên kết bản dịch (cả hai phía, khi lưu)"))
+        self.side_by_side = QPushButton(self.tr("Xem song song"))
+        self.side_by_side.setToolTip(self.tr("Mở bản gốc và bản dịch cạnh nhau, từng đoạn một"))
+        self.create_english = QPushButton(self.tr("Tạo bản tiếng Anh"))
+        self.create_english.setToolTip(
+            self.tr("Tạo tin bài tiếng Anh theo cấu trúc của tin này (tiêu đề, đoạn, danh sách, ảnh) để dịch")
+        )
+        self.choose_partner.clicked.connect(self._pick_partner)
+        self.unlink_partner.clicked.connect(lambda: self.set_partner(None))
+        self.side_by_side.clicked.connect(self.sideBySideRequested)
+        self.create_english.clicked.connect(self.createEnglishRequested)
         self.status_box = QComboBox()
         for status in ArticleStatus:
             self.status_box.addItem(status_label(status), status.value)
@@ -99,8 +116,17 @@ class MetadataPanel(QScrollArea):
         form.addRow("", self.has_time)
         form.addRow(self.tr("Thẻ:"), self.tags_edit)
         form.addRow(self.tr("Ngôn ngữ:"), self.language_box)
-        form.addRow(self.tr("Bản dịch:"), self.translation_spin)
-        form.addRow("", self.translation_label)
+        partner_buttons = QHBoxLayout()
+        partner_buttons.setContentsMargins(0, 0, 0, 0)
+        for button in (self.choose_partner, self.unlink_partner, self.side_by_side, self.create_english):
+            partner_buttons.addWidget(button)
+        partner_buttons.addStretch(1)
+        partner_widget = QWidget()
+        partner_box = QVBoxLayout(partner_widget)
+        partner_box.setContentsMargins(0, 0, 0, 0)
+        partner_box.addWidget(self.partner_label)
+        partner_box.addLayout(partner_buttons)
+        form.addRow(self.tr("Bản dịch:"), partner_widget)
         form.addRow(self.info_label)
         self.setWidgetResizable(True)
         self.setWidget(form_widget)
@@ -117,8 +143,7 @@ class MetadataPanel(QScrollArea):
         for check in (self.has_date, self.has_time):
             check.toggled.connect(self._update_date_widgets)
             check.toggled.connect(self._emit_changed)
-        self.translation_spin.valueChanged.connect(self._emit_changed)
-        self.translation_spin.valueChanged.connect(self._show_translation)
+        self.language_box.currentIndexChanged.connect(lambda _i: self._update_partner_buttons())
 
     def _emit_changed(self, *_args: Any) -> None:
         self.changed.emit()
@@ -147,7 +172,7 @@ class MetadataPanel(QScrollArea):
             "column": self.column_box.currentText().strip() or None,
             "tags": [t.strip() for t in self.tags_edit.text().split(",") if t.strip()],
             "language": self.language_box.currentData(),
-            "translation_id": self.translation_spin.value() or None,
+            "translation_id": self.translation_id,
             "status": self.status_box.currentData(),
         }
 
@@ -165,7 +190,7 @@ class MetadataPanel(QScrollArea):
         self.tags_edit.setText(", ".join(fields.get("tags") or []))
         index = self.language_box.findData(fields.get("language", Language.VI.value))
         self.language_box.setCurrentIndex(max(index, 0))
-        self.translation_spin.setValue(int(fields.get("translation_id") or 0))
+        self.set_partner(fields.get("translation_id"), emit=False)
         index = self.status_box.findData(fields.get("status", ArticleStatus.DRAFT.value))
         self.status_box.setCurrentIndex(max(index, 0))
         self._update_date_widgets()
@@ -208,17 +233,52 @@ class MetadataPanel(QScrollArea):
             )
         )
 
-    def _show_translation(self, value: int) -> None:
-        if not value:
-            self.translation_label.setText("")
-            return
+    # ---------------------------------------------------------------- translation partner
+    def language(self) -> Language:
+        return Language(self.language_box.currentData())
 
-        def done(article: Article) -> None:
-            if self._alive() and self.translation_spin.value() == value:
-                self.translation_label.setText(f"“{article.title}”")
+    def set_partner(self, article_id: int | None, emit: bool = True) -> None:
+        """Show ``article_id`` as the partner (its title is read in the background)."""
+        self.translation_id = article_id
+        self._update_partner_buttons()
+        if article_id is None:
+            self.partner_label.setText(self.tr("(chưa nối bản dịch)"))
+        else:
+            self.partner_label.setText(self.tr("Tin bài số {id}").format(id=article_id))
 
-        def failed(_exc: BaseException) -> None:
-            if self._alive() and self.translation_spin.value() == value:
-                self.translation_label.setText(self.tr("Không có tin bài số {id}.").format(id=value))
+            def done(article: Article) -> None:
+                if self._alive() and self.translation_id == article_id:
+                    self.partner_label.setText(
+                        self.tr("{language} · số {id}: “{title}”").format(
+                            language=language_label(article.language), id=article.id, title=article.title
+                        )
+                    )
 
-        self.tasks.run(lambda: self.services.articles.get(value), done, failed)
+            def failed(_exc: BaseException) -> None:
+                if self._alive() and self.translation_id == article_id:
+                    self.partner_label.setText(self.tr("Không có tin bài số {id}.").format(id=article_id))
+
+            self.tasks.run(lambda: self.services.articles.get(article_id), done, failed)
+        if emit:
+            self.changed.emit()
+
+    def set_saved(self, saved: bool) -> None:
+        """Whether the article is in the library (side by side and "create" need its number)."""
+        self._saved = saved
+        self._update_partner_buttons()
+
+    def _update_partner_buttons(self) -> None:
+        saved = self._saved
+        linked = self.translation_id is not None
+        self.unlink_partner.setEnabled(linked)
+        self.side_by_side.setEnabled(linked and saved)
+        self.create_english.setVisible(self.language() == Language.VI)
+        self.create_english.setEnabled(saved and not linked)
+
+    def _pick_partner(self) -> None:
+        from bulletin_app.gui.article_picker import ArticlePicker
+
+        other = Language.EN if self.language() == Language.VI else Language.VI
+        picker = ArticlePicker(self.services, other, parent=self)
+        if picker.exec() and picker.chosen() is not None:
+            self.set_partner(picker.chosen())

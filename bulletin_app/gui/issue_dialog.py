@@ -10,6 +10,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice, QSize, Qt
 from PySide6.QtGui import QIcon, QImage, QImageReader, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -145,6 +146,22 @@ class IssueDialog(QDialog):
         self.notice.setPlaceholderText(self.tr("Để trống: theo thông tin xuất bản (“Lưu hành nội bộ”)"))
         self.notice.setToolTip(self.tr("Dòng in ở chân trang bìa và cuối trang cuối"))
 
+        self.edition = QComboBox()
+        for value, label in (
+            ("vi", self.tr("Tiếng Việt")),
+            ("en", self.tr("Tiếng Anh")),
+            ("bilingual", self.tr("Song ngữ Việt – Anh")),
+        ):
+            self.edition.addItem(label, value)
+        self.edition.setToolTip(self.tr("Ngôn ngữ in của số: bản tiếng Anh của mỗi tin là bản dịch đã nối với nó"))
+        self.arrangement = QComboBox()
+        self.arrangement.addItem(self.tr("Phần tiếng Việt, rồi phần tiếng Anh"), "parts")
+        self.arrangement.addItem(self.tr("Mỗi tin kèm bản dịch ngay sau"), "interleaved")
+        self.edition.currentIndexChanged.connect(
+            lambda: self.arrangement.setEnabled(self.edition.currentData() == "bilingual")
+        )
+        self.arrangement.setEnabled(False)
+
         self.editorial_label = QLabel()
         self.editorial_label.setWordWrap(True)
         self.write_editorial = QCheckBox(self.tr("Tạo bài “Thư ngỏ” và mở để viết"))
@@ -169,6 +186,8 @@ class IssueDialog(QDialog):
         form.addRow(self.tr("&Tên số:"), self.title)
         form.addRow(self.tr("Ảnh &bìa:"), cover_widget)
         form.addRow(self.tr("Dòng &lưu hành:"), self.notice)
+        form.addRow(self.tr("Ấ&n bản:"), self.edition)
+        form.addRow(self.tr("Cách xếp song ngữ:"), self.arrangement)
         form.addRow(self.tr("Thư ngỏ:"), editorial_widget)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -188,7 +207,9 @@ class IssueDialog(QDialog):
             (self.title, self.covers),
             (self.covers, self.cover_file),
             (self.cover_file, self.notice),
-            (self.notice, self.write_editorial),
+            (self.notice, self.edition),
+            (self.edition, self.arrangement),
+            (self.arrangement, self.write_editorial),
             (self.write_editorial, self.open_editorial),
         ):
             self.setTabOrder(a, b)
@@ -201,6 +222,8 @@ class IssueDialog(QDialog):
             self.period.setText(issue.period_label)
             self.title.setText(issue.title)
             self.notice.setText(issue.circulation_notice)
+            self.edition.setCurrentIndex(max(0, self.edition.findData(issue.edition)))
+            self.arrangement.setCurrentIndex(max(0, self.arrangement.findData(issue.arrangement)))
         if editorial is not None:
             self.editorial_label.setText(self.tr("Số này có thư ngỏ “{title}”.").format(title=editorial[1]))
             self.write_editorial.setVisible(False)
@@ -300,6 +323,8 @@ class IssueDialog(QDialog):
             "period_label": self.period.text(),
             "cover_asset": self.cover_ref(),
             "circulation_notice": self.notice.text(),
+            "edition": self.edition.currentData(),
+            "arrangement": self.arrangement.currentData(),
         }
 
     def save(self) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from bulletin_app.domain.article import ArticleStatus, Language
+from bulletin_app.domain.article import ArticleStatus, Language, TranslationState
 
 
 def status_label(status: ArticleStatus | str) -> str:
@@ -27,3 +27,17 @@ def language_label(language: Language | str) -> str:
         case Language.EN:
             return QCoreApplication.translate("labels", "Tiếng Anh")
     return str(language)
+
+
+def translation_label(state: TranslationState | None) -> str:
+    """A Vietnamese article's translation state ("" for an English article)."""
+    match state:
+        case TranslationState.NONE:
+            return QCoreApplication.translate("labels", "Cần dịch")
+        case TranslationState.IN_PROGRESS:
+            return QCoreApplication.translate("labels", "Đang dịch")
+        case TranslationState.DONE:
+            return QCoreApplication.translate("labels", "Đã dịch")
+        case TranslationState.OUTDATED:
+            return QCoreApplication.translate("labels", "Bản dịch cũ")
+    return ""

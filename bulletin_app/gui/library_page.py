@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bulletin_app.domain.article import ArticleStatus, Language
+from bulletin_app.domain.article import ArticleStatus, Language, TranslationState
 from bulletin_app.domain.changes import Changes
 from bulletin_app.domain.errors import BulletinError
 from bulletin_app.domain.query import parse_query
@@ -48,11 +48,12 @@ from bulletin_app.gui.article_table_model import (
     SOURCE,
     STATUS,
     TITLE,
+    TRANSLATION,
     WORDS,
     ArticleTableModel,
 )
 from bulletin_app.gui.errors import show_error
-from bulletin_app.gui.labels import language_label, status_label
+from bulletin_app.gui.labels import language_label, status_label, translation_label
 from bulletin_app.gui.tasks import TaskRunner
 from bulletin_app.services import Services
 
@@ -69,6 +70,8 @@ class LibraryPage(QWidget):
     sample_requested = Signal()
     counted = Signal(int, bool)  # rows shown, whether they are search results
     add_to_issue_requested = Signal(list)  # article ids for the issue open in the composer
+    side_by_side_requested = Signal(int)  # an article and its translation, side by side
+    translation_export_requested = Signal(list)  # article ids for a translator's package
 
     def __init__(self, services: Services, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -113,9 +116,20 @@ class LibraryPage(QWidget):
         self.language_filter.addItem(self.tr("Mọi ngôn ngữ"), "")
         for language in Language:
             self.language_filter.addItem(language_label(language), language.value)
+        self.translation_filter = QComboBox()
+        self.translation_filter.setToolTip(self.tr("Tin tiếng Việt theo tình trạng bản dịch tiếng Anh"))
+        self.translation_filter.addItem(self.tr("Mọi tình trạng dịch"), None)
+        for state in TranslationState:
+            self.translation_filter.addItem(translation_label(state), state)
         self.date_from = self._date_edit(self.tr("Đăng từ ngày"))
         self.date_to = self._date_edit(self.tr("Đăng đến ngày"))
-        for combo in (self.view_combo, self.column_filter, self.status_filter, self.language_filter):
+        for combo in (
+            self.view_combo,
+            self.column_filter,
+            self.status_filter,
+            self.language_filter,
+            self.translation_filter,
+        ):
             combo.currentIndexChanged.connect(lambda _i: self.reload())
         for edit in (self.date_from, self.date_to):
             edit.dateChanged.connect(lambda _d: self._search_timer.start())
@@ -130,6 +144,7 @@ class LibraryPage(QWidget):
         filters.addWidget(self.column_filter, 2)
         filters.addWidget(self.status_filter, 1)
         filters.addWidget(self.language_filter, 1)
+        filters.addWidget(self.translation_filter, 1)
         filters.addWidget(QLabel(self.tr("Từ")))
         filters.addWidget(self.date_from)
         filters.addWidget(QLabel(self.tr("đến")))
@@ -164,6 +179,7 @@ class LibraryPage(QWidget):
             (WORDS, 60),
             (LANGUAGE, 84),
             (FINDINGS, 68),
+            (TRANSLATION, 84),
         ):
             self.table.setColumnWidth(col, width)
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self.show_article(cur.row()))
@@ -251,6 +267,15 @@ class LibraryPage(QWidget):
         self.add_to_issue_action.triggered.connect(
             lambda: self.selected_ids() and self.add_to_issue_requested.emit(self.selected_ids())
         )
+        self.side_by_side_action = QAction(self.tr("Xem &song song với bản dịch"), self)
+        self.side_by_side_action.triggered.connect(
+            lambda: self.selected_ids() and self.side_by_side_requested.emit(self.selected_ids()[0])
+        )
+        self.translation_export_action = QAction(self.tr("Xuất &gói dịch…"), self)
+        self.translation_export_action.setToolTip(self.tr("Các tin tiếng Việt đã chọn, thành gói cho người dịch"))
+        self.translation_export_action.triggered.connect(
+            lambda: self.selected_ids() and self.translation_export_requested.emit(self.selected_ids())
+        )
         self.tag_action = QAction(self.tr("Gắn &thẻ…"), self)
         self.tag_action.triggered.connect(self.tag_selected)
         for action in (self.open_action, self.rename_action, self.delete_action):
@@ -298,6 +323,7 @@ class LibraryPage(QWidget):
             "column": self.column_filter.currentData() or None,
             "status": self.status_filter.currentData() or None,
             "language": self.language_filter.currentData() or None,
+            "translation": self.translation_filter.currentData(),
             "since": None if since == _NO_DATE else since.toPython(),
             "until": None if until == _NO_DATE else until.toPython(),
         }
@@ -312,6 +338,8 @@ class LibraryPage(QWidget):
             parts.append(f"status:{f['status']}")
         if f["language"]:
             parts.append(f"lang:{f['language']}")
+        if isinstance(f["translation"], TranslationState):
+            parts.append(f"translated:{f['translation'].value}")
         for key, value in (("from", f["since"]), ("to", f["until"])):
             if isinstance(value, dt.date):
                 parts.append(f"{key}:{value.isoformat()}")
@@ -537,6 +565,9 @@ class LibraryPage(QWidget):
                 statuses.addAction(status_label(status), lambda s=status: self.set_status(s))
             menu.addAction(self.tag_action)
             menu.addAction(self.add_to_issue_action)
+            menu.addSeparator()
+            menu.addAction(self.side_by_side_action)
+            menu.addAction(self.translation_export_action)
             menu.addSeparator()
             menu.addAction(self.delete_action)
         menu.exec(self.table.viewport().mapToGlobal(pos))

@@ -197,6 +197,7 @@ class MainWindow(QMainWindow):
         from bulletin_app.gui.process_runner import ProcessRunner
         from bulletin_app.gui.publication_form import PublicationForm
         from bulletin_app.gui.tasks import TaskRunner
+        from bulletin_app.gui.translation_actions import TranslationActions
 
         self.services = services
         self.editors: dict[int, Any] = {}  # open article editors by article id (new ones: negative keys)
@@ -217,6 +218,11 @@ class MainWindow(QMainWindow):
         self.composer.changed.connect(self.apply_changes)
         self.composer.article_activated.connect(self.open_article)
         self.composer.field_activated.connect(self.go_to_field)
+        self.translation = TranslationActions(
+            self, self.services, self.tasks, self.apply_changes, self.open_article, self.composer.current_issue_id
+        )
+        self.library.side_by_side_requested.connect(self.translation.side_by_side)
+        self.library.translation_export_requested.connect(self.translation.export_articles)
         self.columns_page = ColumnsPage(self.services, self.tasks)
         self.columns_page.changed.connect(self.apply_changes)
         self.columns_page.show_articles.connect(self.show_column)
@@ -326,6 +332,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.preview_action)
         file_menu.addAction(self.export_action)
         file_menu.addSeparator()
+        file_menu.addAction(self.translation.import_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.backup_action)
         file_menu.addAction(self.sample_action)
         file_menu.addAction(self.preferences_action)
@@ -348,6 +356,7 @@ class MainWindow(QMainWindow):
         issue_menu.addAction(self.composer.refresh_action)
         issue_menu.addAction(self.preview_action)
         issue_menu.addAction(self.export_action)
+        issue_menu.addAction(self.translation.export_issue_action)
         view_menu = self.menuBar().addMenu(self.tr("&Xem"))
         for row in range(self.nav.count()):
             item = self.nav.item(row)
@@ -453,6 +462,7 @@ class MainWindow(QMainWindow):
         editor = ArticleEditor(self.services, article_id, parent=None)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.saved.connect(self.apply_changes)
+        editor.openArticle.connect(self.open_article)
         key = article_id if article_id is not None else -id(editor)
         self.editors[key] = editor
         editor.destroyed.connect(lambda _obj=None, k=key: self.editors.pop(k, None))

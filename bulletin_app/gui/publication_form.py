@@ -250,8 +250,24 @@ class PublicationForm(QWidget):
         self._add(form, self.tr("Email:"), self._line("email", "bantin@thainguyen.gov.vn"), "email")
         self._add(form, self.tr("Trang web:"), self._line("website", "https://"), "website")
 
+        # -- the English part (English and bilingual editions)
+        english = QGroupBox(self.tr("Phần tiếng Anh (ấn bản song ngữ, tiếng Anh)"))
+        english.setToolTip(self.tr("Bìa, đầu trang và trang cuối của phần tiếng Anh in các tên này"))
+        form = QFormLayout(english)
+        for name, label, example in (
+            ("bulletin_name_en", self.tr("Tên bản tin:"), "Thai Nguyen External Relations Bulletin"),
+            ("publishing_body_en", self.tr("Cơ quan xuất bản:"), "Thai Nguyen Department of Foreign Affairs"),
+            ("governing_body_en", self.tr("Cơ quan chủ quản:"), "Thai Nguyen Provincial People's Committee"),
+            ("licence_issuer_en", self.tr("Cơ quan cấp phép:"), ""),
+            ("frequency_en", self.tr("Kỳ hạn xuất bản:"), "Bimonthly"),
+            ("printing_place_en", self.tr("Nơi in:"), ""),
+            ("responsible_title_en", self.tr("Chức vụ người chịu trách nhiệm:"), ""),
+            ("address_en", self.tr("Địa chỉ:"), ""),
+        ):
+            self._add(form, label, self._line(name, example), name)
+
         columns = QHBoxLayout()
-        for groups in ((bulletin, printing, contacts), (licence, people)):
+        for groups in ((bulletin, printing, contacts), (licence, people, english)):
             column = QVBoxLayout()
             for group in groups:
                 column.addWidget(group)

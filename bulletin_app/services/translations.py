@@ -70,6 +70,22 @@ class PackageReport:
 
 
 @dataclass(frozen=True)
+class AlignedRow:
+    unit_id: str  # the original's unit ("" for a unit only the translation has)
+    kind: str
+    source: str
+    target: str
+    target_runs: tuple[Run, ...] = ()
+
+
+@dataclass(frozen=True)
+class Aligned:
+    original: Article
+    translation: Article | None
+    rows: list[AlignedRow]
+
+
+@dataclass(frozen=True)
 class PackageWritten:
     path: Path
     articles: int
@@ -109,6 +125,79 @@ class TranslationService:
         write = write_docx if suffix == ".docx" else write_xliff
         path = write(articles, dest, name if suffix == ".docx" else dest.name)
         return PackageWritten(path, len(articles), sum(len(a.units) for a in articles))
+
+    def create_partner(self, original_id: int) -> tuple[Article, Changes]:
+        """A new English article for a Vietnamese original, linked both ways and laid out on its
+        structure (headings, lists, tables, pictures and captions in the same places), each
+        unit holding the Vietnamese text to translate in place."""
+        with self._db.unit() as s:
+            original = articles_repo.get_article(s, original_id)
+            if original.language != Language.VI:
+                raise ValidationError("Bản dịch", f"tin bài {original_id} không phải tiếng Việt")
+            if original.translation_id is not None:
+                raise ValidationError("Bản dịch", f"tin bài {original_id} đã có bản dịch số {original.translation_id}")
+            translated = apply_translation(original, {})
+            draft = ArticleDraft(
+                translated.title,
+                translated.body,
+                translated.sapo,
+                translated.byline,
+                original.source_name,
+                original.source_url,
+                original.published,
+                original.published_has_time,
+                original.column,
+                list(original.tags),
+                Language.EN,
+            )
+            new_id = articles_repo.add_article(s, draft, ArticleStatus.DRAFT)
+            article = articles_repo.update_article(s, new_id, None, {"translation_id": original_id}, self._author)
+        return article, Changes(articles_added=frozenset({new_id}), articles_changed=frozenset({original_id}))
+
+    def aligned(self, article_id: int) -> Aligned:
+        """The pair of ``article_id`` unit by unit: the original's units, each beside the
+        translation's text at the same place; the translation's units with no place in the
+        original come last."""
+        with self._db.unit() as s:
+            article = articles_repo.get_article(s, article_id)
+            partner = articles_repo.get_article(s, article.translation_id) if article.translation_id else None
+        original, translation = (article, partner) if article.language == Language.VI else (partner, article)
+        if original is None:
+            raise ValidationError("Bản dịch", f"tin bài {article_id} chưa nối với bản gốc tiếng Việt")
+        theirs = {u.id.split(":", 1)[1]: u for u in units_of(translation)} if translation else {}
+        rows = []
+        for unit in units_of(original):
+            place = unit.id.split(":", 1)[1]
+            other = theirs.pop(place, None)
+            rows.append(
+                AlignedRow(unit.id, unit.kind, unit.text, other.text if other else "", other.runs if other else ())
+            )
+        rows += [AlignedRow("", u.kind, "", u.text, u.runs) for u in theirs.values()]
+        return Aligned(original, translation, rows)
+
+    def save_aligned(self, original_id: int, expected_version: int, texts: dict[str, str]) -> tuple[Article, Changes]:
+        """Save translation texts typed beside their originals (unit id → text) into the partner,
+        versioned: ``expected_version`` is the partner's version the translator started from.
+        A unit whose text was not changed keeps its emphasis."""
+        aligned = self.aligned(original_id)
+        if aligned.translation is None:
+            raise ValidationError("Bản dịch", "chưa có bản dịch: hãy tạo bản tiếng Anh trước")
+        targets: dict[str, tuple[Run, ...]] = {}
+        for row in aligned.rows:
+            if not row.unit_id:
+                continue
+            text = " ".join(texts.get(row.unit_id, row.target).split())
+            targets[row.unit_id] = row.target_runs if text == " ".join(row.target.split()) else (Run(text),)
+        translated = apply_translation(aligned.original, targets)
+        fields = {
+            "title": translated.title,
+            "sapo": translated.sapo,
+            "body": translated.body,
+            "byline": translated.byline,
+        }
+        with self._db.unit() as s:
+            article = articles_repo.update_article(s, aligned.translation.id, expected_version, fields, self._author)
+        return article, Changes(articles_changed=frozenset({article.id}))
 
     def import_package(
         self, path: Path, progress: ProgressCallback = no_progress, cancel: CancelToken | None = None
