@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='UTF-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
@@ -265,6 +265,33 @@
     </message>
 </context>
 <context>
+    <name>ArticlePicker</name>
+    <message>
+        <source>Chọn bản dịch</source>
+        <translation>Choose the translation</translation>
+    </message>
+    <message>
+        <source>Tìm theo tiêu đề hoặc nội dung (không dấu cũng được)</source>
+        <translation>Search titles or text (accents optional)</translation>
+    </message>
+    <message>
+        <source>Tin bài {language}:</source>
+        <translation>Articles in {language}:</translation>
+    </message>
+    <message>
+        <source>Chọn</source>
+        <translation>Choose</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source> — đã nối với số {id}</source>
+        <translation> — linked with no. {id}</translation>
+    </message>
+</context>
+<context>
     <name>ArticleTableModel</name>
     <message>
         <source>Mã</source>
@@ -301,6 +328,10 @@
     <message>
         <source>Cần soát</source>
         <translation>To review</translation>
+    </message>
+    <message>
+        <source>Bản dịch</source>
+        <translation>Translation</translation>
     </message>
     <message>
         <source>Số điểm cần biên tập viên soát lại (lỗi chính tả, mã cũ, trùng lặp…)</source>
@@ -348,8 +379,28 @@
         <translation>Rename</translation>
     </message>
     <message>
-        <source>{name}  ({n} tin bài)</source>
-        <translation>{name}  ({n} article(s))</translation>
+        <source>Tên tiếng Anh…</source>
+        <translation>English name…</translation>
+    </message>
+    <message>
+        <source>Tên chuyên mục in trong phần tiếng Anh của ấn bản song ngữ</source>
+        <translation>The column's name as printed in the English part of a bilingual edition</translation>
+    </message>
+    <message>
+        <source>chưa có tên tiếng Anh</source>
+        <translation>no English name yet</translation>
+    </message>
+    <message>
+        <source>{name}  ({n} tin bài) — {english}</source>
+        <translation>{name}  ({n} articles) — {english}</translation>
+    </message>
+    <message>
+        <source>Tên tiếng Anh</source>
+        <translation>English name</translation>
+    </message>
+    <message>
+        <source>Tên tiếng Anh của “{name}”:</source>
+        <translation>English name of “{name}”:</translation>
     </message>
     <message>
         <source>Thêm chuyên mục</source>
@@ -464,6 +515,21 @@ Recover those changes?</translation>
     <message>
         <source>Không lưu</source>
         <translation>Don’t save</translation>
+    </message>
+</context>
+<context>
+    <name>EditorTranslation</name>
+    <message>
+        <source>Hãy lưu tin bài trước (Ctrl+S): bản dịch được nối với tin bài đã lưu.</source>
+        <translation>Save the article first (Ctrl+S): a translation is linked with a saved article.</translation>
+    </message>
+    <message>
+        <source>Xem song song</source>
+        <translation>Side by side</translation>
+    </message>
+    <message>
+        <source>Tạo bản tiếng Anh</source>
+        <translation>Create the English version</translation>
     </message>
 </context>
 <context>
@@ -1161,6 +1227,30 @@ Overwrite them?</translation>
         <translation>Line printed at the foot of the cover and at the end of the last page</translation>
     </message>
     <message>
+        <source>Tiếng Việt</source>
+        <translation>Vietnamese</translation>
+    </message>
+    <message>
+        <source>Tiếng Anh</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>Song ngữ Việt – Anh</source>
+        <translation>Bilingual Vietnamese – English</translation>
+    </message>
+    <message>
+        <source>Ngôn ngữ in của số: bản tiếng Anh của mỗi tin là bản dịch đã nối với nó</source>
+        <translation>The languages the issue prints: each article's English text is its linked translation</translation>
+    </message>
+    <message>
+        <source>Phần tiếng Việt, rồi phần tiếng Anh</source>
+        <translation>Vietnamese part, then English part</translation>
+    </message>
+    <message>
+        <source>Mỗi tin kèm bản dịch ngay sau</source>
+        <translation>Each article followed by its translation</translation>
+    </message>
+    <message>
         <source>Tạo bài “Thư ngỏ” và mở để viết</source>
         <translation>Create an editorial letter (“Thư ngỏ”) and open it for writing</translation>
     </message>
@@ -1195,6 +1285,14 @@ Overwrite them?</translation>
     <message>
         <source>Dòng &amp;lưu hành:</source>
         <translation>Circulation &amp;line:</translation>
+    </message>
+    <message>
+        <source>Ấ&amp;n bản:</source>
+        <translation>Editio&amp;n:</translation>
+    </message>
+    <message>
+        <source>Cách xếp song ngữ:</source>
+        <translation>Bilingual arrangement:</translation>
     </message>
     <message>
         <source>Thư ngỏ:</source>
@@ -1255,14 +1353,14 @@ Overwrite them?</translation>
 <context>
     <name>LibraryPage</name>
     <message>
-        <source>Tìm tin bài — gõ không dấu cũng được (ví dụ: thuy dien, &quot;hợp tác&quot;, koica -nhật)</source>
-        <translation>Search articles — diacritics optional (e.g. thuy dien, &quot;hợp tác&quot;, koica -nhật)</translation>
+        <source>Tìm tin bài — gõ không dấu cũng được (ví dụ: thuy dien, "hợp tác", koica -nhật)</source>
+        <translation>Search articles — diacritics optional (e.g. thuy dien, "hợp tác", koica -nhật)</translation>
     </message>
     <message>
-        <source>Từ khóa cách nhau bằng dấu cách; &quot;cụm từ&quot; trong ngoặc kép; tiền tố*; -loại trừ;
-bộ lọc: column:&quot;Ngoại giao kinh tế&quot; status:approved tag:… lang:en from:2025-01-01 to:2025-12-31</source>
-        <translation>Separate keywords with spaces; &quot;exact phrase&quot; in double quotes; prefix*; -exclude;
-filters: column:&quot;Ngoại giao kinh tế&quot; status:approved tag:… lang:en from:2025-01-01 to:2025-12-31</translation>
+        <source>Từ khóa cách nhau bằng dấu cách; "cụm từ" trong ngoặc kép; tiền tố*; -loại trừ;
+bộ lọc: column:"Ngoại giao kinh tế" status:approved tag:… lang:en from:2025-01-01 to:2025-12-31</source>
+        <translation>Separate keywords with spaces; "exact phrase" in double quotes; prefix*; -exclude;
+filters: column:"Ngoại giao kinh tế" status:approved tag:… lang:en from:2025-01-01 to:2025-12-31</translation>
     </message>
     <message>
         <source>Thư viện</source>
@@ -1287,6 +1385,14 @@ filters: column:&quot;Ngoại giao kinh tế&quot; status:approved tag:… lang:
     <message>
         <source>Mọi ngôn ngữ</source>
         <translation>All languages</translation>
+    </message>
+    <message>
+        <source>Tin tiếng Việt theo tình trạng bản dịch tiếng Anh</source>
+        <translation>Vietnamese articles by the state of their English translation</translation>
+    </message>
+    <message>
+        <source>Mọi tình trạng dịch</source>
+        <translation>Any translation state</translation>
     </message>
     <message>
         <source>Đăng từ ngày</source>
@@ -1351,6 +1457,18 @@ filters: column:&quot;Ngoại giao kinh tế&quot; status:approved tag:… lang:
     <message>
         <source>Đặt các tin bài đã chọn vào số bản tin đang mở, mỗi bài vào chuyên mục của nó</source>
         <translation>Put the selected articles into the issue open in the composer, each into its own column</translation>
+    </message>
+    <message>
+        <source>Xem &amp;song song với bản dịch</source>
+        <translation>&amp;Side by side with the translation</translation>
+    </message>
+    <message>
+        <source>Xuất &amp;gói dịch…</source>
+        <translation>Export translation &amp;package…</translation>
+    </message>
+    <message>
+        <source>Các tin tiếng Việt đã chọn, thành gói cho người dịch</source>
+        <translation>The selected Vietnamese articles as a package for the translator</translation>
     </message>
     <message>
         <source>Gắn &amp;thẻ…</source>
@@ -1691,12 +1809,36 @@ filters: column:&quot;Ngoại giao kinh tế&quot; status:approved tag:… lang:
         <translation>separated by commas</translation>
     </message>
     <message>
-        <source>(không có)</source>
-        <translation>(none)</translation>
+        <source>Chọn…</source>
+        <translation>Choose…</translation>
     </message>
     <message>
-        <source>Số của tin bài là bản dịch của tin này (0 = không có)</source>
-        <translation>ID of the article that is a translation of this one (0 = none)</translation>
+        <source>Nối tin bài này với bản dịch (hoặc bản gốc) của nó</source>
+        <translation>Link this article with its translation (or its original)</translation>
+    </message>
+    <message>
+        <source>Gỡ</source>
+        <translation>Unlink</translation>
+    </message>
+    <message>
+        <source>Bỏ liên kết bản dịch (cả hai phía, khi lưu)</source>
+        <translation>Remove the translation link (both sides, on saving)</translation>
+    </message>
+    <message>
+        <source>Xem song song</source>
+        <translation>Side by side</translation>
+    </message>
+    <message>
+        <source>Mở bản gốc và bản dịch cạnh nhau, từng đoạn một</source>
+        <translation>Open the original and the translation next to each other, paragraph by paragraph</translation>
+    </message>
+    <message>
+        <source>Tạo bản tiếng Anh</source>
+        <translation>Create English version</translation>
+    </message>
+    <message>
+        <source>Tạo tin bài tiếng Anh theo cấu trúc của tin này (tiêu đề, đoạn, danh sách, ảnh) để dịch</source>
+        <translation>Create an English article with this article's structure (title, paragraphs, lists, pictures) to translate</translation>
     </message>
     <message>
         <source>Trạng thái:</source>
@@ -1741,6 +1883,18 @@ filters: column:&quot;Ngoại giao kinh tế&quot; status:approved tag:… lang:
     <message>
         <source>Tin bài số {id} · phiên bản {version} · cập nhật {updated}</source>
         <translation>Article {id} · version {version} · updated {updated}</translation>
+    </message>
+    <message>
+        <source>(chưa nối bản dịch)</source>
+        <translation>(no translation linked)</translation>
+    </message>
+    <message>
+        <source>Tin bài số {id}</source>
+        <translation>Article no. {id}</translation>
+    </message>
+    <message>
+        <source>{language} · số {id}: “{title}”</source>
+        <translation>{language} · no. {id}: “{title}”</translation>
     </message>
     <message>
         <source>Không có tin bài số {id}.</source>
@@ -2099,6 +2253,22 @@ filters: column:&quot;Ngoại giao kinh tế&quot; status:approved tag:… lang:
         <translation>Website:</translation>
     </message>
     <message>
+        <source>Phần tiếng Anh (ấn bản song ngữ, tiếng Anh)</source>
+        <translation>English part (bilingual and English editions)</translation>
+    </message>
+    <message>
+        <source>Bìa, đầu trang và trang cuối của phần tiếng Anh in các tên này</source>
+        <translation>The English part's cover, running heads and last page print these names</translation>
+    </message>
+    <message>
+        <source>Cơ quan cấp phép:</source>
+        <translation>Licence issued by:</translation>
+    </message>
+    <message>
+        <source>Chức vụ người chịu trách nhiệm:</source>
+        <translation>Title of the person responsible:</translation>
+    </message>
+    <message>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
@@ -2300,6 +2470,186 @@ filters: column:&quot;Ngoại giao kinh tế&quot; status:approved tag:… lang:
     </message>
 </context>
 <context>
+    <name>TranslationActions</name>
+    <message>
+        <source>Nhập &amp;gói dịch…</source>
+        <translation>Import translation pac&amp;kage…</translation>
+    </message>
+    <message>
+        <source>Đọc gói dịch đã điền (DOCX hoặc XLIFF): tạo hoặc cập nhật bản tiếng Anh</source>
+        <translation>Read a filled translation package (DOCX or XLIFF): create or update the English versions</translation>
+    </message>
+    <message>
+        <source>Xuất gói &amp;dịch của số…</source>
+        <translation>Export the issue's translation &amp;package…</translation>
+    </message>
+    <message>
+        <source>Các tin tiếng Việt của số đang mở, thành gói cho người dịch</source>
+        <translation>The open issue's Vietnamese articles as a package for the translator</translation>
+    </message>
+    <message>
+        <source>Xuất gói dịch</source>
+        <translation>Export translation package</translation>
+    </message>
+    <message>
+        <source>Bảng Word cho người dịch (*.docx);;XLIFF 1.2 cho phần mềm dịch (*.xlf)</source>
+        <translation>Word table for the translator (*.docx);;XLIFF 1.2 for translation tools (*.xlf)</translation>
+    </message>
+    <message>
+        <source>Gói dịch</source>
+        <translation>Translation package</translation>
+    </message>
+    <message>
+        <source>Chưa có số bản tin nào đang mở.</source>
+        <translation>No issue is open.</translation>
+    </message>
+    <message>
+        <source>Đã xuất {articles} tin bài ({units} đoạn cần dịch) vào
+{path}</source>
+        <translation>Exported {articles} articles ({units} segments to translate) to
+{path}</translation>
+    </message>
+    <message>
+        <source>Nhập gói dịch</source>
+        <translation>Import translation package</translation>
+    </message>
+    <message>
+        <source>Gói dịch (*.docx *.xlf *.xliff)</source>
+        <translation>Translation packages (*.docx *.xlf *.xliff)</translation>
+    </message>
+    <message>
+        <source>Đang nhập bản dịch…</source>
+        <translation>Importing translations…</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>tạo mới</source>
+        <translation>created</translation>
+    </message>
+    <message>
+        <source>cập nhật</source>
+        <translation>updated</translation>
+    </message>
+    <message>
+        <source>không đổi</source>
+        <translation>unchanged</translation>
+    </message>
+    <message>
+        <source>có vấn đề</source>
+        <translation>problems</translation>
+    </message>
+    <message>
+        <source> → bản tiếng Anh số {id}</source>
+        <translation> → English version no. {id}</translation>
+    </message>
+    <message>
+        <source>    chưa dịch {n} đoạn</source>
+        <translation>    {n} segments not translated yet</translation>
+    </message>
+    <message>
+        <source>Tạo mới {created}, cập nhật {updated}, không đổi {untouched}, có vấn đề {problem}.</source>
+        <translation>Created {created}, updated {updated}, unchanged {untouched}, with problems {problem}.</translation>
+    </message>
+</context>
+<context>
+    <name>TranslationDialog</name>
+    <message>
+        <source>Tiêu đề</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Sapo</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <source>Tác giả</source>
+        <translation>Byline</translation>
+    </message>
+    <message>
+        <source>Tiêu đề nhỏ</source>
+        <translation>Heading</translation>
+    </message>
+    <message>
+        <source>Đoạn</source>
+        <translation>Paragraph</translation>
+    </message>
+    <message>
+        <source>Mục liệt kê</source>
+        <translation>List item</translation>
+    </message>
+    <message>
+        <source>Trích dẫn</source>
+        <translation>Quote</translation>
+    </message>
+    <message>
+        <source>Ô bảng</source>
+        <translation>Table cell</translation>
+    </message>
+    <message>
+        <source>Chú thích ảnh</source>
+        <translation>Caption</translation>
+    </message>
+    <message>
+        <source>Bản gốc và bản dịch</source>
+        <translation>Original and translation</translation>
+    </message>
+    <message>
+        <source>Tiếng Việt (bản gốc)</source>
+        <translation>Vietnamese (original)</translation>
+    </message>
+    <message>
+        <source>Tiếng Anh (bản dịch)</source>
+        <translation>English (translation)</translation>
+    </message>
+    <message>
+        <source>Mở bản gốc</source>
+        <translation>Open the original</translation>
+    </message>
+    <message>
+        <source>Mở bản dịch</source>
+        <translation>Open the translation</translation>
+    </message>
+    <message>
+        <source>Lưu bản dịch</source>
+        <translation>Save translation</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Đang đọc…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <source>“{title}” (số {id}) chưa có bản dịch tiếng Anh.</source>
+        <translation>“{title}” (no. {id}) has no English translation yet.</translation>
+    </message>
+    <message>
+        <source>Bản gốc số {vi} “{vi_title}” — bản dịch số {en} (phiên bản {version})</source>
+        <translation>Original no. {vi} “{vi_title}” — translation no. {en} (version {version})</translation>
+    </message>
+    <message>
+        <source>Chưa dịch: đoạn này vẫn là bản gốc tiếng Việt</source>
+        <translation>Not translated: this segment is still the Vietnamese original</translation>
+    </message>
+    <message>
+        <source>{n} đoạn</source>
+        <translation>{n} segments</translation>
+    </message>
+    <message>
+        <source>Có thay đổi chưa lưu</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>Đang lưu…</source>
+        <translation>Saving…</translation>
+    </message>
+</context>
+<context>
     <name>_FileRow</name>
     <message>
         <source>Chọn…</source>
@@ -2357,6 +2707,22 @@ The details were written to {log}.</translation>
     <message>
         <source>Tiếng Anh</source>
         <translation>English</translation>
+    </message>
+    <message>
+        <source>Cần dịch</source>
+        <translation>To translate</translation>
+    </message>
+    <message>
+        <source>Đang dịch</source>
+        <translation>Translating</translation>
+    </message>
+    <message>
+        <source>Đã dịch</source>
+        <translation>Translated</translation>
+    </message>
+    <message>
+        <source>Bản dịch cũ</source>
+        <translation>Translation outdated</translation>
     </message>
 </context>
 <context>
