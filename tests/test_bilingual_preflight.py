@@ -88,3 +88,13 @@ def test_english_masthead_fields_and_section_names(pair) -> None:  # type: ignor
     assert found["english-field"] == ["error"]
     assert found["section-english-name"] == ["warning"]
     assert "english-field" not in codes(services, issue_id, "vi")
+
+
+def test_english_colophon_borrowing_vietnamese_values_is_said(pair) -> None:  # type: ignore[no-untyped-def]
+    services, issue_id, *_ = pair
+    pub = services.publication.get()
+    pub.printing_place, pub.printing_place_en = "Công ty Cổ phần In Thái Nguyên", ""
+    services.publication.save(pub)
+    report = services.exports.check(issue_id)
+    borrowed = [f for f in report.findings if f.code == "english-field"]
+    assert [f.level for f in borrowed] == ["warning"] and "nơi in" in borrowed[0].message

@@ -300,7 +300,8 @@ def cmd_export(sv: Services, args: argparse.Namespace) -> Result:
 
 
 def cmd_demo(args: argparse.Namespace) -> Result:
-    """A sample library and issue in DIR, exported to PDF and DOCX (no --db: DIR holds its own)."""
+    """A sample library and issue in DIR, exported to PDF and DOCX, Vietnamese and bilingual
+    (no --db: DIR holds its own)."""
     folder = Path(args.dir)
     folder.mkdir(parents=True, exist_ok=True)
     db = folder / "thu-vien-mau.db"
@@ -309,25 +310,34 @@ def cmd_demo(args: argparse.Namespace) -> Result:
     services = Services.open(str(db))
     try:
         issue_id, _ = create_sample(services)
-        report = services.exports.export(
-            issue_id,
-            pdf=folder / "ban-tin-mau.pdf",
-            docx=folder / "ban-tin-mau.docx",
-            settings=ExportSettings(booklet=True),
-        )
+        reports = {
+            edition: services.exports.export(
+                issue_id,
+                pdf=folder / f"ban-tin-mau{suffix}.pdf",
+                docx=folder / f"ban-tin-mau{suffix}.docx",
+                settings=ExportSettings(booklet=True, edition=edition),
+            )
+            for edition, suffix in (("vi", ""), ("bilingual", "-song-ngu"))
+        }
     finally:
         services.close()
-    if report.refused or report.pdf is None or report.docx is None:
-        raise BulletinError("Số mẫu không qua kiểm tra: " + "; ".join(f.message for f in report.errors))
-    data = {
-        "library": str(db),
-        "issue_id": issue_id,
-        "pdf": {"path": str(report.pdf.path), "pages": report.pdf.pages, "seconds": round(report.pdf.seconds, 3)},
-        "docx": {"path": str(report.docx.path), "seconds": round(report.docx.seconds, 3)},
-        "warnings": [f.message for f in report.warnings],
-    }
-    text = f"Thư viện mẫu: {db}\nPDF: {report.pdf.path} ({report.pdf.pages} trang)\nDOCX: {report.docx.path}"
-    return data, text
+    data: dict[str, Any] = {"library": str(db), "issue_id": issue_id}
+    lines = [f"Thư viện mẫu: {db}"]
+    for edition, report in reports.items():
+        if report.refused or report.pdf is None or report.docx is None:
+            raise BulletinError("Số mẫu không qua kiểm tra: " + "; ".join(f.message for f in report.errors))
+        key = "" if edition == "vi" else "bilingual_"
+        data[f"{key}pdf"] = {
+            "path": str(report.pdf.path),
+            "pages": report.pdf.pages,
+            "seconds": round(report.pdf.seconds, 3),
+        }
+        data[f"{key}docx"] = {"path": str(report.docx.path), "seconds": round(report.docx.seconds, 3)}
+        data[f"{key}warnings"] = [f.message for f in report.warnings]
+        lines.append(
+            f"PDF ({edition}): {report.pdf.path} ({report.pdf.pages} trang)\nDOCX ({edition}): {report.docx.path}"
+        )
+    return data, "\n".join(lines)
 
 
 class _Partial(Exception):

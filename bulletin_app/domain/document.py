@@ -93,6 +93,7 @@ class CoverPart:
     running_name: str  # the bulletin's name in the running heads of this part's pages
     cover: Cover
     opening: bool = False  # False: page one; True: the opening page of a later language part
+    on_right: bool = False  # an opening page starts on a right-hand (odd) page, after a blank if need be
 
 
 @dataclass(frozen=True)

@@ -242,7 +242,7 @@ class _Writer:
     def cover(self, part: CoverPart) -> None:
         c = part.cover
         if part.opening:  # a later language part opens on a page of its own
-            self._new_section(WD_SECTION.NEW_PAGE, 1)
+            self._new_section(WD_SECTION.ODD_PAGE if part.on_right else WD_SECTION.NEW_PAGE, 1)
             self._running_from(part.running_name)
         else:
             self.doc.sections[0].different_first_page_header_footer = True

@@ -515,6 +515,8 @@ class _Renderer:
                 case CoverPart(opening=False):
                     story.append(PageMarker())  # page one is the first template's page
                 case CoverPart():
+                    if part.on_right:  # a blank left-hand page first when the opener would fall on one
+                        story += [NextPageTemplate("blank"), PadToMultiple(2, 0, self.state)]
                     story += [NextPageTemplate(f"cover-{n}"), PageBreak(), PageMarker()]
                     title = part.cover.bulletin_name
                     story.append(Anchor(f"part-{part.language[:2]}", title, 0, self.state))

@@ -255,6 +255,20 @@ def check_languages(
     for name, label in (("bulletin_name_en", "tên bản tin"), ("publishing_body_en", "cơ quan xuất bản")):
         if not getattr(publication, name):
             found.append(_error("english-field", f"Phần tiếng Anh thiếu {label} bằng tiếng Anh (Thông tin xuất bản)."))
+    borrowed = [
+        label
+        for name, label in _ENGLISH_OPTIONAL
+        if getattr(publication, name) and not getattr(publication, f"{name}_en")
+    ]
+    if borrowed:
+        found.append(
+            _warning(
+                "english-field",
+                "Phần tiếng Anh in bản tiếng Việt của: "
+                + ", ".join(borrowed)
+                + " (Thông tin xuất bản → Phần tiếng Anh).",
+            )
+        )
     for name in sections_without_english:
         found.append(
             _warning(
@@ -265,3 +279,11 @@ def check_languages(
 
 
 _LANGUAGE_NAMES = {Language.VI: "tiếng Việt", Language.EN: "tiếng Anh"}
+_ENGLISH_OPTIONAL = (
+    ("governing_body", "cơ quan chủ quản"),
+    ("licence_issuer", "cơ quan cấp phép"),
+    ("frequency", "kỳ hạn xuất bản"),
+    ("printing_place", "nơi in"),
+    ("responsible_title", "chức vụ người chịu trách nhiệm"),
+    ("address", "địa chỉ"),
+)

@@ -33,6 +33,7 @@ class Theme:
     running: dict[str, str] = field(default_factory=dict)
     section_new_page: bool = False
     hyphenate_english: bool = True  # English text is hyphenated (Vietnamese never is)
+    part_on_right: bool = True  # a language part opens on a right-hand page
 
     def size(self, key: str) -> float:
         return self.sizes[key]
@@ -72,6 +73,7 @@ def load_theme(path: Path) -> Theme:
             running={k: str(v) for k, v in raw.get("running", {}).items()},
             section_new_page=bool(raw.get("layout", {}).get("section_new_page", False)),
             hyphenate_english=bool(raw.get("layout", {}).get("hyphenate_english", True)),
+            part_on_right=bool(raw.get("layout", {}).get("part_on_right", True)),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise ValidationError("Giao diện", f"{path}: thiếu hoặc sai mục {exc}") from exc

@@ -305,9 +305,11 @@ def build_document(
     edition: str | None = None,
     arrangement: str | None = None,
     section_new_page: bool = False,
+    part_on_right: bool = True,
 ) -> tuple[IssueDocument, Issue, Publication, list[Article]]:
     """The issue as one script of parts. ``edition``/``arrangement`` None = the issue's own;
-    ``section_new_page`` (the theme's choice): every section opens a page. Also returns the
+    ``section_new_page`` (the theme's choice): every section opens a page; ``part_on_right``: a
+    later language part opens on a right-hand page, as a book's part does. Also returns the
     issue, the publication record and the articles read: the issue's own and their partners."""
     m = _read(db, issue_id)
     issue, pub = m.issue, m.pub
@@ -343,7 +345,7 @@ def build_document(
         wording = WORDING[later.language]
         tag = LANGUAGE_TAGS[later.language]
         running = _english(pub, "bulletin_name") if wording is EN else pub.bulletin_name
-        parts.append(CoverPart(tag, running, _cover(m, wording, later, None), opening=True))
+        parts.append(CoverPart(tag, running, _cover(m, wording, later, None), opening=True, on_right=part_on_right))
         if later.editorial is not None:
             parts.append(EditorialPart(tag, running, _doc_article(later.editorial)))
         parts += _section_parts(later, tag, running, section_new_page)

@@ -136,7 +136,11 @@ class ExportService:
         if settings.edition is not None and settings.edition not in Edition.ALL:
             raise ValidationError("Ấn bản", f"“{settings.edition}” không hợp lệ (vi, en hoặc bilingual)")
         document, issue, pub, articles = build_document(
-            self._db, issue_id, settings.edition, section_new_page=theme.section_new_page
+            self._db,
+            issue_id,
+            settings.edition,
+            section_new_page=theme.section_new_page,
+            part_on_right=theme.part_on_right,
         )
         empty = [s.name for s in issue.sections if not s.entries]
         findings = check_document(document, pub, theme, issue.date, empty)

@@ -10,7 +10,7 @@ from typing import Any
 
 from PIL import Image, ImageDraw
 
-from bulletin_app.domain.article import ArticleDraft, ArticleStatus
+from bulletin_app.domain.article import ArticleDraft, ArticleStatus, Language
 from bulletin_app.domain.changes import Changes
 from bulletin_app.resources import resource_path
 from bulletin_app.services.container import Services
@@ -44,8 +44,29 @@ def load_sample() -> dict[str, Any]:
         return tomllib.load(fh)
 
 
+def _draft(entry: dict[str, Any], suffix: str, column: str | None, image_ref: str) -> ArticleDraft:
+    """The sample article in one language: ``suffix`` "" for Vietnamese, "_en" for English."""
+    body = entry[f"body{suffix}"].strip()
+    if image_ref:
+        credit = entry.get("credit", "")
+        if suffix and credit:
+            credit = credit.replace("Ảnh:", "Photo:")
+        title = f' "{credit}"' if credit else ""
+        body = f"{body}\n\n![{entry.get(f'caption{suffix}', '')}](asset:{image_ref}{title})"
+    return ArticleDraft(
+        title=entry[f"title{suffix}"],
+        sapo=entry.get(f"sapo{suffix}", ""),
+        body=body,
+        byline=entry.get(f"byline{suffix}", ""),
+        column=column,
+        published=dt.datetime(2026, 11, 10, 9, 0),
+        language=Language.EN if suffix else Language.VI,
+    )
+
+
 def create_sample(services: Services) -> tuple[int, Changes]:
-    """Add the sample articles (approved), their photos, the licence data and a composed issue."""
+    """Add the sample articles (approved) with their English versions (linked), their photos, the
+    licence data and a composed issue (a Vietnamese edition; the English part is one setting away)."""
     sample = load_sample()
     pub = services.publication.get()
     for key, value in sample.get("publication", {}).items():
@@ -54,26 +75,20 @@ def create_sample(services: Services) -> tuple[int, Changes]:
     photos: dict[int, str] = {}
     placed: list[tuple[str, int]] = []
     for entry in sample["articles"]:
-        body = entry["body"].strip()
+        ref = ""
         if "image" in entry:
             n = int(entry["image"])
             if n not in photos:
                 asset, _ = services.assets.add_bytes(sample_photo(n), f"anh-mau-{n}.jpg")
                 photos[n] = asset.ref
-            credit = f' "{entry["credit"]}"' if entry.get("credit") else ""
-            body = f"{body}\n\n![{entry.get('caption', '')}](asset:{photos[n]}{credit})"
+            ref = photos[n]
         column = None if entry["section"] == "Thư ngỏ" else entry["section"]
-        draft = ArticleDraft(
-            title=entry["title"],
-            sapo=entry.get("sapo", ""),
-            body=body,
-            byline=entry.get("byline", ""),
-            column=column,
-            published=dt.datetime(2026, 11, 10, 9, 0),
-        )
-        article_id, added = services.articles.add(draft, ArticleStatus.APPROVED)
+        article_id, added = services.articles.add(_draft(entry, "", column, ref), ArticleStatus.APPROVED)
         changes |= added
         placed.append((entry["section"], article_id))
+        if "title_en" in entry:  # its English version, linked as its translation
+            english_id, added = services.articles.add(_draft(entry, "_en", column, ref), ArticleStatus.APPROVED)
+            changes |= added | services.articles.update(english_id, None, translation_id=article_id)[1]
     meta = sample["issue"]
     issue_id, created = services.issues.create(int(meta["number"]), meta["date"], meta["title"], meta["period"])
     changes |= created
