@@ -79,7 +79,7 @@ def main() -> None:
         document, *_ = build_document(sv.db, issue_id)
         theme = resolve_theme(ExportSettings(page_size=args.page_size))
         rows = []
-        for label, hyphenate in (("without hyphenation", False), ("with hyphenation (pyphen en_GB)", True)):
+        for label, hyphenate in (("before: no hyphenation", False), ("after: hyphenated, spaces shrink", True)):
             pdf = folder / f"{hyphenate}.pdf"
             render_pdf(document, dataclasses.replace(theme, hyphenate_english=hyphenate), pdf)
             found = sorted(gaps(pdf, args.show))
