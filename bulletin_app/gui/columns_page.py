@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -98,30 +100,25 @@ class ColumnsPage(QWidget):
         if ok and name.strip():
             self._run(lambda: self.services.library.add_column(name))
 
-    def rename_current(self) -> None:
+    def _ask_current(
+        self, title: str, label: str, current: Callable[[ColumnInfo], str]
+    ) -> tuple[ColumnInfo, str] | None:
+        """The selected column and the text the editor typed for it (None: cancelled or unchanged)."""
         item = self.list.currentItem()
         if item is None:
-            return
+            return None
         column: ColumnInfo = item.data(Qt.ItemDataRole.UserRole)
-        name, ok = QInputDialog.getText(
-            self,
-            self.tr("Đổi tên chuyên mục"),
-            self.tr("Tên mới của “{name}”:").format(name=column.name),
-            text=column.name,
-        )
-        if ok and name.strip() and name.strip() != column.name:
+        text, ok = QInputDialog.getText(self, title, label.format(name=column.name), text=current(column))
+        return (column, text) if ok and text.strip() != current(column) else None
+
+    def rename_current(self) -> None:
+        asked = self._ask_current(self.tr("Đổi tên chuyên mục"), self.tr("Tên mới của “{name}”:"), lambda c: c.name)
+        if asked is not None and asked[1].strip():
+            column, name = asked
             self._run(lambda: self.services.library.rename_column(column.id, name))
 
     def name_english(self) -> None:
-        item = self.list.currentItem()
-        if item is None:
-            return
-        column: ColumnInfo = item.data(Qt.ItemDataRole.UserRole)
-        name, ok = QInputDialog.getText(
-            self,
-            self.tr("Tên tiếng Anh"),
-            self.tr("Tên tiếng Anh của “{name}”:").format(name=column.name),
-            text=column.name_en,
-        )
-        if ok and name.strip() != column.name_en:
+        asked = self._ask_current(self.tr("Tên tiếng Anh"), self.tr("Tên tiếng Anh của “{name}”:"), lambda c: c.name_en)
+        if asked is not None:
+            column, name = asked
             self._run(lambda: self.services.library.set_column_english(column.id, name))

@@ -17,7 +17,7 @@ from bulletin_app.domain.article import Article, ArticleDraft, ArticleStatus, La
 from bulletin_app.domain.body import Run, runs_text
 from bulletin_app.domain.changes import Changes
 from bulletin_app.domain.errors import BulletinError, NotFoundError, ValidationError
-from bulletin_app.domain.translation_units import apply_translation, units_of
+from bulletin_app.domain.translation_units import Translated, apply_translation, units_of
 from bulletin_app.importers.plain_text import ImportProblem
 from bulletin_app.services.progress import CancelToken, Progress, ProgressCallback, no_progress
 from bulletin_app.storage import articles_repo, issues_repo
@@ -136,20 +136,7 @@ class TranslationService:
                 raise ValidationError("Bản dịch", f"tin bài {original_id} không phải tiếng Việt")
             if original.translation_id is not None:
                 raise ValidationError("Bản dịch", f"tin bài {original_id} đã có bản dịch số {original.translation_id}")
-            translated = apply_translation(original, {})
-            draft = ArticleDraft(
-                translated.title,
-                translated.body,
-                translated.sapo,
-                translated.byline,
-                original.source_name,
-                original.source_url,
-                original.published,
-                original.published_has_time,
-                original.column,
-                list(original.tags),
-                Language.EN,
-            )
+            draft = _english_draft(original, apply_translation(original, {}))
             new_id = articles_repo.add_article(s, draft, ArticleStatus.DRAFT)
             article = articles_repo.update_article(s, new_id, None, {"translation_id": original_id}, self._author)
         return article, Changes(articles_added=frozenset({new_id}), articles_changed=frozenset({original_id}))
@@ -260,20 +247,7 @@ class TranslationService:
                 "byline": translated.byline,
             }
             if partner is None:
-                draft = ArticleDraft(
-                    translated.title,
-                    translated.body,
-                    translated.sapo,
-                    translated.byline,
-                    original.source_name,
-                    original.source_url,
-                    original.published,
-                    original.published_has_time,
-                    original.column,
-                    list(original.tags),
-                    Language.EN,
-                )
-                new_id = articles_repo.add_article(s, draft, ArticleStatus.EDITING)
+                new_id = articles_repo.add_article(s, _english_draft(original, translated), ArticleStatus.EDITING)
                 articles_repo.update_article(s, new_id, None, {"translation_id": original_id}, self._author)
                 outcome.outcome, outcome.translation_id = "created", new_id
             else:
@@ -282,6 +256,24 @@ class TranslationService:
                 after = articles_repo.update_article(s, partner.id, partner.version, fields, self._author)
                 outcome.outcome = "untouched" if _fields(after) == before else "updated"
         return outcome
+
+
+def _english_draft(original: Article, translated: Translated) -> ArticleDraft:
+    """The English partner of ``original``: its translated text, the original's source, date,
+    column and tags."""
+    return ArticleDraft(
+        translated.title,
+        translated.body,
+        translated.sapo,
+        translated.byline,
+        original.source_name,
+        original.source_url,
+        original.published,
+        original.published_has_time,
+        original.column,
+        list(original.tags),
+        Language.EN,
+    )
 
 
 def _fields(article: Article) -> tuple[str, str, str, str]:
