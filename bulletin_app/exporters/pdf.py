@@ -27,7 +27,6 @@ from reportlab.platypus import (
     NextPageTemplate,
     PageBreak,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -57,6 +56,7 @@ from bulletin_app.exporters.pdf_flowables import (
     LayoutState,
     PadToMultiple,
     PageMarker,
+    Paragraph,
     PartStart,
     TocEntry,
     Unbreakable,
@@ -460,7 +460,7 @@ class _Renderer:
         return table
 
     def _article(self, article: DocArticle, columns: int, level: int = 1) -> list[Flowable]:
-        s = for_language(self.styles, article.language) if self.theme.hyphenate_english else self.styles
+        s = for_language(self.styles, article.language, self.theme.hyphenate_english)
         head: list[Flowable] = [
             Anchor(article.key, article.title, level, self.state),
             Paragraph(text_markup(article.title), s.article_title),

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, PageBreak, Paragraph
+from reportlab.platypus import Flowable, PageBreak
+from reportlab.platypus import Paragraph as _Paragraph
 from reportlab.platypus.paragraph import ParagraphStyle
 
 
@@ -83,6 +84,23 @@ class Anchor(Flowable):
             self.state.section_started_on.setdefault(page, self.title)
 
 
+class Paragraph(_Paragraph):
+    """reportlab's paragraph, its text marked with its language when its style names one: a
+    ``/Span <</Lang (en-GB)>> BDC … EMC`` marked-content sequence (PDF 32000 §14.9.2), the
+    place an untagged PDF can say that a passage is English inside a Vietnamese document.
+    Split parts are of this class too (reportlab splits with ``self.__class__``)."""
+
+    def draw(self) -> None:
+        lang = getattr(self.style, "lang", None)
+        if not lang:
+            super().draw()
+            return
+        code = self.canv._code
+        code.append(f"/Span <</Lang ({lang})>> BDC")
+        super().draw()
+        code.append("EMC")
+
+
 class PartStart(Flowable):
     """Zero-size mark where a part begins: its running heads (name, section) take over."""
 
@@ -110,7 +128,7 @@ class TocEntry(Flowable):
     def __init__(self, text: str, key: str, style: ParagraphStyle, state: LayoutState) -> None:
         super().__init__()
         self.key, self.style, self.state = key, style, state
-        self.para = Paragraph(text, style)
+        self.para = _Paragraph(text, style)
         state.toc_keys.append(key)
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:

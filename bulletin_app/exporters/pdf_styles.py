@@ -194,23 +194,26 @@ def _hyphenation_available(lang: str) -> bool:
     return lang in pyphen.LANGUAGES
 
 
-def for_language(styles: PdfStyles, tag: str) -> PdfStyles:
-    """The styles for text in ``tag`` ("en-GB"): English is hyphenated (pyphen's dictionary,
-    through reportlab's own line breaking) and its spaces may shrink a little, so narrow
-    justified columns keep even word gaps; Vietnamese syllables are never hyphenated."""
-    lang = tag.replace("-", "_")
-    if tag.startswith("vi") or not _hyphenation_available(lang):
+def for_language(styles: PdfStyles, tag: str, hyphenate: bool = True) -> PdfStyles:
+    """The styles for text in ``tag`` ("en-GB"): every paragraph carries its language (drawn
+    as a marked-content span, see pdf_flowables.Paragraph); English running text is
+    hyphenated (pyphen's dictionary, through reportlab's own line breaking) and its spaces
+    may shrink a little, so narrow justified columns keep even word gaps. Vietnamese is the
+    document's own language and its syllables are never hyphenated."""
+    if tag.startswith("vi"):
         return styles
-    changed = {
-        f.name: getattr(styles, f.name).clone(
-            f"{getattr(styles, f.name).name}-{tag}",
-            hyphenationLang=lang,
-            embeddedHyphenation=1,  # a compound ("non-governmental") may break at its own hyphen
-            spaceShrinkage=SPACE_SHRINK,
-        )
-        for f in fields(styles)
-        if isinstance(getattr(styles, f.name), ParagraphStyle) and f.name in _HYPHENATED
-    }
+    lang = tag.replace("-", "_")
+    hyphenate = hyphenate and _hyphenation_available(lang)
+    changed = {}
+    for f in fields(styles):
+        style = getattr(styles, f.name)
+        if not isinstance(style, ParagraphStyle):
+            continue
+        extra: dict[str, object] = {"lang": tag}
+        if hyphenate and f.name in _HYPHENATED:
+            # a compound ("non-governmental") may also break at its own hyphen
+            extra.update(hyphenationLang=lang, embeddedHyphenation=1, spaceShrinkage=SPACE_SHRINK)
+        changed[f.name] = style.clone(f"{style.name}-{tag}", **extra)
     return replace(styles, **changed)
 
 
