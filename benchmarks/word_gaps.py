@@ -58,7 +58,7 @@ def gaps(pdf: Path, show: int = 0) -> list[float]:
             lines = block.findall("x:line", ns)
             for line in lines[:-1]:  # a paragraph's last line is set ragged
                 words = line.findall("x:word", ns)
-                if len(words) < 4 or all(set(w.text or "") <= set(". ") for w in words[-3:]):
+                if len(words) < 2 or all(set(w.text or "") <= set(". ") for w in words[-3:]):
                     continue  # a contents line with its dot leaders
                 boxes = [(float(w.get("xMin")), float(w.get("xMax"))) for w in words]
                 line_gaps = [b[0] - a[1] for a, b in itertools.pairwise(boxes)]
@@ -79,7 +79,7 @@ def main() -> None:
         document, *_ = build_document(sv.db, issue_id)
         theme = resolve_theme(ExportSettings(page_size=args.page_size))
         rows = []
-        for label, hyphenate in (("before: no hyphenation", False), ("after: hyphenated, spaces shrink", True)):
+        for label, hyphenate in (("before: no hyphenation", False), ("after: whole-paragraph, hyphenated", True)):
             pdf = folder / f"{hyphenate}.pdf"
             render_pdf(document, dataclasses.replace(theme, hyphenate_english=hyphenate), pdf)
             found = sorted(gaps(pdf, args.show))

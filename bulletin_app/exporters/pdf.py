@@ -51,6 +51,7 @@ from bulletin_app.domain.document import (
 from bulletin_app.exporters.markup import runs_markup, text_markup
 from bulletin_app.exporters.pdf_flowables import (
     Anchor,
+    BalancedParagraph,
     BulletinCanvas,
     Columns,
     LayoutState,
@@ -408,7 +409,11 @@ class _Renderer:
                     after_heading = True
                     continue
                 case BodyParagraph(runs=runs):
-                    out.append(Paragraph(runs_markup(runs), s.body_first if after_heading else s.body))
+                    style = s.body_first if after_heading else s.body
+                    if getattr(style, "hyphenationLang", ""):  # English: lines chosen for the whole paragraph
+                        out.append(BalancedParagraph.of(runs, style))
+                    else:
+                        out.append(Paragraph(runs_markup(runs), style))
                 case Quote(paragraphs=paragraphs):
                     cells = [[Paragraph(runs_markup(p), s.quote)] for p in paragraphs]
                     table = Table(cells, colWidths=[width - 4])

@@ -9,12 +9,19 @@ second layout pass.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from reportlab.lib.colors import HexColor
+from reportlab.lib.fonts import tt2ps
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, PageBreak
 from reportlab.platypus import Paragraph as _Paragraph
 from reportlab.platypus.paragraph import ParagraphStyle
+
+from bulletin_app.domain.body import Run
+from bulletin_app.exporters.line_breaking import break_runs
+from bulletin_app.exporters.markup import runs_markup
 
 
 @dataclass
@@ -99,6 +106,54 @@ class Paragraph(_Paragraph):
         code.append(f"/Span <</Lang ({lang})>> BDC")
         super().draw()
         code.append("EMC")
+
+
+@lru_cache(maxsize=4)
+def _hyphenator(lang: str):  # type: ignore[no-untyped-def]
+    import pyphen
+
+    return pyphen.Pyphen(lang=lang)
+
+
+class BalancedParagraph(Paragraph):
+    """A justified paragraph whose lines are chosen for the whole paragraph at once
+    (line_breaking.break_runs) for the width it is laid out in, instead of first-fit.
+
+    Built from runs with :meth:`of`; the parts reportlab splits off at a column or page end
+    are plain paragraphs of the lines already chosen."""
+
+    balance: tuple[tuple[Run, ...], str, float] | None = None  # (runs, hyphenation language, space shrink)
+    _broken_for: float | None = None
+
+    @classmethod
+    def of(cls, runs: tuple[Run, ...], style: ParagraphStyle) -> Paragraph:
+        paragraph = cls(runs_markup(runs), style)
+        paragraph.balance = (runs, style.hyphenationLang, style.spaceShrinkage)
+        return paragraph
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if self.balance is not None and availWidth != self._broken_for:
+            runs, lang, shrink = self.balance
+            style = self.style
+            base = getattr(style, "unbalanced", style)
+
+            def measure(text: str, bold: bool, italic: bool) -> float:
+                return stringWidth(text, tt2ps(base.fontName, bold, italic), base.fontSize)
+
+            def widths(line: int) -> float:
+                return availWidth - base.leftIndent - base.rightIndent - (base.firstLineIndent if line == 0 else 0)
+
+            hyphenate = _hyphenator(lang).positions if lang else None
+            # a little less shrink than reportlab allows, so its own fitting never breaks a chosen line again
+            broken = break_runs(runs, widths, measure, hyphenate, shrink * 0.9)
+            if broken is None:
+                Paragraph.__init__(self, runs_markup(runs), base)
+            else:
+                justified = base.clone(f"{base.name}-balanced", justifyBreaks=1)
+                justified.unbalanced = base
+                Paragraph.__init__(self, runs_markup(broken), justified)
+            self.balance, self._broken_for = (runs, lang, shrink), availWidth
+        return super().wrap(availWidth, availHeight)
 
 
 class PartStart(Flowable):
