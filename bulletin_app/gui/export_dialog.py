@@ -182,6 +182,12 @@ class ExportDialog(QDialog):
         self.theme.setToolTip(self.tr("Lề, phông, cỡ chữ, màu và số cột (tệp .toml trong thư mục themes)"))
         self.fonts_label = QLabel()
         self.fonts_label.setWordWrap(True)
+        self.edition = QComboBox()
+        self.edition.addItem(self.tr("Theo số bản tin"), None)
+        self.edition.addItem(self.tr("Tiếng Việt"), "vi")
+        self.edition.addItem(self.tr("Tiếng Anh"), "en")
+        self.edition.addItem(self.tr("Song ngữ Việt – Anh"), "bilingual")
+        self.edition.setToolTip(self.tr("Ấn bản xuất lần này (mặc định: ấn bản đặt cho số bản tin)"))
         self.booklet = QCheckBox(self.tr("Đóng ghim giữa (thêm trang trống cho đủ bội số của 4)"))
         self.bleed = QDoubleSpinBox()
         self.bleed.setRange(0.0, 10.0)
@@ -197,6 +203,7 @@ class ExportDialog(QDialog):
         bleed_row.addWidget(self.crop_marks)
         bleed_row.addStretch(1)
         layout_form = QFormLayout(layout_box)
+        layout_form.addRow(self.tr("Ấn bản:"), self.edition)
         layout_form.addRow(self.tr("Khổ giấy:"), custom_row)
         layout_form.addRow(self.tr("Giao diện:"), self.theme)
         layout_form.addRow(self.tr("Phông chữ:"), self.fonts_label)
@@ -271,6 +278,7 @@ class ExportDialog(QDialog):
             self.custom_w.valueChanged,
             self.custom_h.valueChanged,
             self.theme.currentIndexChanged,
+            self.edition.currentIndexChanged,
             self.booklet.toggled,
             self.bleed.valueChanged,
         ):
@@ -350,6 +358,7 @@ class ExportDialog(QDialog):
             force=(self.force.isChecked() and not self.force.isHidden()) if force is None else force,
             body_font=self.settings.body_font or None,
             heading_font=self.settings.heading_font or None,
+            edition=self.edition.currentData(),
         )
 
     def _sync_custom(self) -> None:
@@ -489,7 +498,15 @@ class ExportDialog(QDialog):
     def _set_running(self, running: bool) -> None:
         for widget in (self.pdf_row, self.docx_row, self.reference, self.reference_browse, self.page_size):
             widget.setEnabled(not running)
-        for widget in (self.custom_w, self.custom_h, self.theme, self.booklet, self.bleed, self.crop_marks):
+        for widget in (
+            self.custom_w,
+            self.custom_h,
+            self.theme,
+            self.edition,
+            self.booklet,
+            self.bleed,
+            self.crop_marks,
+        ):
             widget.setEnabled(not running)
         self._sync_reference(self.docx_row.check.isChecked() and not running)
         self.force.setEnabled(not running)

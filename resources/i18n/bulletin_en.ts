@@ -603,6 +603,26 @@ Recover those changes?</translation>
         <translation>Margins, fonts, font sizes, colors and number of text columns (.toml files in the themes folder)</translation>
     </message>
     <message>
+        <source>Theo số bản tin</source>
+        <translation>As set for the issue</translation>
+    </message>
+    <message>
+        <source>Tiếng Việt</source>
+        <translation>Vietnamese</translation>
+    </message>
+    <message>
+        <source>Tiếng Anh</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>Song ngữ Việt – Anh</source>
+        <translation>Bilingual Vietnamese – English</translation>
+    </message>
+    <message>
+        <source>Ấn bản xuất lần này (mặc định: ấn bản đặt cho số bản tin)</source>
+        <translation>The edition to export this time (default: the issue's own edition)</translation>
+    </message>
+    <message>
         <source>Đóng ghim giữa (thêm trang trống cho đủ bội số của 4)</source>
         <translation>Saddle-stitched booklet (adds blank pages to reach a multiple of 4)</translation>
     </message>
@@ -621,6 +641,10 @@ Recover those changes?</translation>
     <message>
         <source>Vạch cắt ở bốn góc, ngoài vùng tràn lề</source>
         <translation>Trim marks at the four corners, outside the bleed area</translation>
+    </message>
+    <message>
+        <source>Ấn bản:</source>
+        <translation>Edition:</translation>
     </message>
     <message>
         <source>Khổ giấy:</source>
