@@ -162,3 +162,36 @@ def test_cli_article_set_links_both_ways(tmp_path, seeds) -> None:  # type: igno
     assert usage.returncode == 2
     assert json.loads(run("issue", "create", "--number", "7", "--date", "2026-12-15", "--edition", "bilingual",
                           "--json", db=db).stdout)["edition"] == "bilingual"  # fmt: skip
+
+
+def test_upgrade_from_0004_makes_one_way_links_pairs(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A library at schema 0004 held links one way (and could name one partner twice): after
+    the upgrade every link is seen from both sides, one partner each, columns have English names."""
+    from sqlalchemy import text
+
+    from bulletin_app.services import Services
+    from bulletin_app.storage.engine import create_library_engine, resolve_location
+    from bulletin_app.storage.migrate import upgrade
+
+    path = tmp_path / "library.db"
+    engine = create_library_engine(resolve_location(str(path)))
+    upgrade(engine, "0004")
+    insert = text(
+        "INSERT INTO articles (title, sapo, body, byline, source_name, source_url, published_has_time, language, "
+        "translation_id, status, word_count, title_key, content_hash, created_at, updated_at, version) VALUES "
+        "(:t, '', 'Nội dung.', '', '', '', 0, :lang, :tid, 'draft', 2, x'00', :h, '2024-01-01', '2024-01-01', 1)"
+    )
+    with engine.begin() as conn:
+        conn.execute(insert, {"t": "Bản gốc", "lang": "vi", "tid": None, "h": "a"})  # 1
+        conn.execute(insert, {"t": "Translation", "lang": "en", "tid": 1, "h": "b"})  # 2 → 1
+        conn.execute(insert, {"t": "Second translation", "lang": "en", "tid": 1, "h": "c"})  # 3 → 1 as well
+        conn.execute(text("INSERT INTO columns (name, position, sort_key) VALUES ('Ngoại giao kinh tế', 1, x'00')"))
+    engine.dispose()
+    sv = Services.open(str(path))
+    try:
+        assert sv.articles.get(1).translation_id == 2 and sv.articles.get(2).translation_id == 1
+        assert sv.articles.get(3).translation_id is None  # the second claim on one partner is dropped
+        assert [c.name_en for c in sv.library.columns()] == ["Economic Diplomacy"]
+        assert sv.issues.get(sv.issues.create(1, __import__("datetime").date(2026, 1, 1))[0]).edition == "vi"
+    finally:
+        sv.close()
