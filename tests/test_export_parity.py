@@ -9,7 +9,7 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 
-from bulletin_app.domain.body import Heading, runs_text
+from bulletin_app.domain.body import Figure, Heading, runs_text
 from bulletin_app.domain.document import ContentsPart, CoverPart
 from bulletin_app.services.document_builder import build_document
 from bulletin_app.services.sample import create_sample
@@ -97,6 +97,9 @@ def test_pdf_and_docx_carry_the_same_script(services, bilingual, tmp_path, editi
     pdf_text = " ".join((p.extract_text() or "") for p in reader.pages)
     for _, text in model:
         assert text in pdf_text
+    # Photo credits are labelled in the article's language ("Ảnh: TNGOV" under an English article: "Photo: TNGOV").
+    captions = {(a.language, b.caption) for a in document.articles() for b in a.blocks if isinstance(b, Figure)}
+    assert captions and all(("Photo:" in c) == lang.startswith("en") for lang, c in captions if ":" in c)
     # The cover notice: the issue's own, on page one of both.
     notice = document.cover.notice
     assert notice == (NOTICE.upper() if edition != "en" else "FOR INTERNAL CIRCULATION")

@@ -5,6 +5,7 @@ The document builder alone reads this table; the renderers print the strings it 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -17,6 +18,7 @@ class Wording:
     part_title: str  # the part's line in a bilingual contents
     editorial: str  # the editorial letter's section name
     source: str  # "Nguồn: {name}"
+    photo: str  # the label before a photo credit ("Ảnh: TTXVN")
     missing_image: str
     issue: str  # "Số {number}"
     year: str  # "Năm {year}"
@@ -46,6 +48,7 @@ VI = Wording(
     part_title="PHẦN TIẾNG VIỆT",
     editorial="Thư ngỏ",
     source="Nguồn: {name}",
+    photo="Ảnh",
     missing_image="[Thiếu ảnh {ref}]",
     issue="Số {number}",
     year="Năm {year}",
@@ -74,6 +77,7 @@ EN = Wording(
     part_title="ENGLISH SECTION",
     editorial="Editorial",
     source="Source: {name}",
+    photo="Photo",
     missing_image="[Missing picture {ref}]",
     issue="No. {number}",
     year="{year}",
@@ -95,3 +99,12 @@ EN = Wording(
 )
 
 WORDING = {"vi": VI, "en": EN}
+
+# Photo-credit labels of every language, as they open a credit ("Ảnh: TTXVN", "Photo: VNA").
+CREDIT_LABEL = re.compile(r"^\s*(?:Ảnh|Anh|Photo|Photos)\s*[:：]\s*", re.IGNORECASE)
+
+
+def credit_in(wording: Wording, credit: str) -> str:
+    """A photo credit with its label in ``wording``'s language ("Ảnh: X" → "Photo: X")."""
+    match = CREDIT_LABEL.match(credit)
+    return f"{wording.photo}: {credit[match.end() :]}" if match else credit

@@ -31,7 +31,7 @@ from bulletin_app.domain.document import (
 from bulletin_app.domain.errors import NotFoundError
 from bulletin_app.domain.issue import EDITORIAL_SECTION_NAME, Issue
 from bulletin_app.domain.publication import Publication
-from bulletin_app.domain.wording import EN, VI, WORDING, Wording
+from bulletin_app.domain.wording import EN, VI, WORDING, Wording, credit_in
 from bulletin_app.storage import articles_repo, assets_repo, issues_repo, publication_repo
 from bulletin_app.storage.database import Database
 from bulletin_app.text import fold, format_date_en, format_date_vi
@@ -118,14 +118,16 @@ def colophon_lines(pub: Publication, notice: str | None = None, wording: Wording
     return out
 
 
-def _blocks(blocks: list[Block]) -> tuple[Block, ...]:
-    """Body headings as levels 2–3 (1 is the title); a figure's credit joined to its caption."""
+def _blocks(blocks: list[Block], wording: Wording) -> tuple[Block, ...]:
+    """Body headings as levels 2–3 (1 is the title); a figure's credit, its label in the
+    article's language, joined to its caption."""
     out: list[Block] = []
     for block in blocks:
         if isinstance(block, Heading):
             block = Heading(min(max(block.level, 2), 3), block.runs)
         elif isinstance(block, Figure) and block.credit:
-            block = Figure(block.asset, " — ".join(p for p in (block.caption, block.credit) if p))
+            credit = credit_in(wording, block.credit)
+            block = Figure(block.asset, " — ".join(p for p in (block.caption, credit) if p))
         out.append(block)
     return tuple(out)
 
@@ -136,7 +138,7 @@ def _doc_article(article: Article) -> DocArticle:
         article.id,
         article.title,
         article.sapo,
-        _blocks(parse_body(article.body)),
+        _blocks(parse_body(article.body), wording),
         article.byline,
         wording.source.format(name=article.source_name) if article.source_name else "",
         LANGUAGE_TAGS[article.language.value],

@@ -48,9 +48,7 @@ def _draft(entry: dict[str, Any], suffix: str, column: str | None, image_ref: st
     """The sample article in one language: ``suffix`` "" for Vietnamese, "_en" for English."""
     body = entry[f"body{suffix}"].strip()
     if image_ref:
-        credit = entry.get("credit", "")
-        if suffix and credit:
-            credit = credit.replace("Ảnh:", "Photo:")
+        credit = entry.get("credit", "")  # its label is printed in the article's language
         title = f' "{credit}"' if credit else ""
         body = f"{body}\n\n![{entry.get(f'caption{suffix}', '')}](asset:{image_ref}{title})"
     return ArticleDraft(
