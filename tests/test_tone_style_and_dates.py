@@ -55,3 +55,17 @@ def test_date_style(day: dt.date, text: str) -> None:
 
 def test_dateline() -> None:
     assert format_dateline_vi("Thái Nguyên", dt.date(2022, 12, 5)) == "Thái Nguyên, ngày 05 tháng 12 năm 2022"
+
+
+def test_english_dates_and_periods() -> None:
+    import datetime as dt
+
+    from bulletin_app.text import format_date_en, period_en
+
+    assert format_date_en(dt.date(2026, 12, 15)) == "15 December 2026"
+    assert format_date_en(dt.date(2027, 1, 5)) == "5 January 2027"
+    assert period_en("Tháng 11–12/2026") == "November–December 2026"
+    assert period_en("tháng 3") == "March"
+    assert period_en("Tháng 1-2 năm 2027") == "January–February 2027"
+    for unusual in ("Quý IV/2026", "Tháng 13/2026", "Số Xuân Bính Ngọ", ""):
+        assert period_en(unusual) == ""  # left out of the English masthead, never guessed

@@ -34,7 +34,7 @@ from bulletin_app.domain.publication import Publication
 from bulletin_app.domain.wording import EN, VI, WORDING, Wording, credit_in
 from bulletin_app.storage import articles_repo, assets_repo, issues_repo, publication_repo
 from bulletin_app.storage.database import Database
-from bulletin_app.text import fold, format_date_en, format_date_vi
+from bulletin_app.text import fold, format_date_en, format_date_vi, period_en
 
 EDITORIAL_SECTION = fold(EDITORIAL_SECTION_NAME)  # the section "Thư ngỏ" holds the editorial letter
 DEFAULT_NOTICE = VI.notice
@@ -61,9 +61,11 @@ class _LanguagePart:
 
 def issue_label(issue: Issue, wording: Wording = VI) -> str:
     parts = [wording.issue.format(number=issue.number)]
-    if issue.period_label and wording is VI:  # the period is free Vietnamese text
-        parts.append(issue.period_label)
-    parts.append(wording.year.format(year=issue.date.year))
+    period = issue.period_label if wording is VI else period_en(issue.period_label)
+    if period:
+        parts.append(period)
+    if not period or str(issue.date.year) not in period:
+        parts.append(wording.year.format(year=issue.date.year))
     return " · ".join(parts)
 
 
