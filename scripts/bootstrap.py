@@ -4,9 +4,12 @@
     python3 scripts/bootstrap.py app     # the desktop application (extra args go to it)
     python3 scripts/bootstrap.py test    # the test suite (extra args go to pytest)
     python3 scripts/bootstrap.py cli ... # the `bulletin` command line
+    python3 scripts/bootstrap.py lock    # re-resolve requirements.lock after changing pyproject.toml
 
 On Windows use ``py scripts\\bootstrap.py app``. Only the standard library is
-used here; the install is repeated only when pyproject.toml changed.
+used here; the install is repeated only when pyproject.toml or the lock changed. Every
+package is installed at the exact version of ``requirements.lock`` (one universal lock for
+Linux, Windows and macOS, resolved by uv), so every desk and CI run the same versions.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
 STAMP = VENV / ".installed-from"
+LOCK = ROOT / "requirements.lock"
 
 
 def venv_python() -> Path:
@@ -34,21 +38,37 @@ def ensure_venv(extras: str) -> Path:
     if not python.exists():
         print("Tạo môi trường .venv …", flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)
-    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + extras.encode()).hexdigest()
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + LOCK.read_bytes() + extras.encode()).hexdigest()
     if not STAMP.exists() or STAMP.read_text().strip() != wanted:
         print("Cài đặt các gói cần thiết …", flush=True)
         subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--upgrade", "pip"], check=True)
         target = f".[{extras}]" if extras else "."
-        subprocess.run([str(python), "-m", "pip", "install", "--quiet", "-e", target], check=True, cwd=ROOT)
+        # The lock is a constraints file: pyproject says what is needed, the lock at which version.
+        subprocess.run(
+            [str(python), "-m", "pip", "install", "--quiet", "-c", str(LOCK), "-e", target], check=True, cwd=ROOT
+        )
         STAMP.write_text(wanted)
     return python
 
 
+def lock(python: Path) -> int:
+    """Re-resolve requirements.lock from pyproject.toml (all platforms, Python 3.11+) with uv."""
+    subprocess.run([str(python), "-m", "pip", "install", "--quiet", "uv"], check=True)
+    uv = python.parent / ("uv.exe" if os.name == "nt" else "uv")
+    command = [str(uv), "pip", "compile", "pyproject.toml", "--extra", "test", "--universal"]
+    command += ["--python-version", "3.11", "--no-header", "--annotation-style", "line", "-o", str(LOCK)]
+    return subprocess.run(command, cwd=ROOT).returncode
+
+
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"app", "test", "cli"}:
+    if not argv or argv[0] not in {"app", "test", "cli", "lock"}:
         print(__doc__)
         return 2
     command, rest = argv[0], argv[1:]
+    if command == "lock":  # before installing: the old lock may not fit the new pyproject.toml
+        if not venv_python().exists():
+            venv.EnvBuilder(with_pip=True).create(VENV)
+        return lock(venv_python())
     python = ensure_venv("test" if command == "test" else "")
     env = dict(os.environ)
     if command == "test":

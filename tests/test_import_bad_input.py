@@ -193,3 +193,27 @@ def test_pipes_devices_and_broken_links_never_hang_the_import(services, tmp_path
     assert "không phải tệp thông thường" in errors["ong.txt"] and "không phải tệp thông thường" in errors["zero"]
     assert "không tìm thấy" in errors["lien-ket-hong.txt"] and "không tìm thấy" in errors["khong-co.txt"]
     assert _counts(tmp_path / "library.db")["articles"] == 1
+
+
+def test_an_unexpected_failure_on_one_file_does_not_stop_the_batch(services, seeds, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A library raising something no one foresaw (an ImportError deep in an HTML extractor, a
+    bug) is reported for that file, logged, and the other files go in."""
+    from bulletin_app.services import imports
+
+    real = imports.reader_for
+    files = sorted(seeds.glob("*.txt"))
+
+    def reader_for(path):  # type: ignore[no-untyped-def]
+        if path == files[1]:
+
+            def broken(_path):  # type: ignore[no-untyped-def]
+                raise ImportError("cannot import name 'Cleaner' from 'lxml.html.clean'")
+
+            return broken
+        return real(path)
+
+    monkeypatch.setattr(imports, "reader_for", reader_for)
+    report = services.imports.import_paths(files)
+    assert len(report.imported) == len(files) - 1
+    (failed,) = report.failed
+    assert failed.path == str(files[1]) and "ImportError" in failed.error and "Cleaner" in failed.error

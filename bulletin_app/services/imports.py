@@ -10,6 +10,7 @@ from bulletin_app.domain.article import ArticleDraft, Finding, language_findings
 from bulletin_app.domain.body import body_to_plain
 from bulletin_app.domain.changes import Changes
 from bulletin_app.domain.errors import BulletinError, ValidationError
+from bulletin_app.errorlog import log_unexpected
 from bulletin_app.importers.plain_text import ImportProblem
 from bulletin_app.importers.registry import expand_paths, reader_for
 from bulletin_app.services.assets import inspect_image
@@ -151,5 +152,9 @@ class ImportService:
             return ImportResult(str(path), error=exc.message)
         except OSError as exc:
             return ImportResult(str(path), error=os_error_message(exc))
+        except Exception as exc:  # a bug or a library failing on one file must not stop the batch
+            where = log_unexpected(exc)
+            detail = f" (chi tiết: {where})" if where else ""
+            return ImportResult(str(path), error=f"lỗi không mong đợi khi đọc tệp: {type(exc).__name__}: {exc}{detail}")
         added.add(article_id)
         return ImportResult(str(path), article_id, draft.title, findings=tuple(parsed.findings))
