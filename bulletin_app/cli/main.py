@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from bulletin_app import __version__
-from bulletin_app.cli import serialize
+from bulletin_app.cli import records, serialize
 from bulletin_app.domain.article import TRANSLATION_WORDS, ArticleStatus, Language
 from bulletin_app.domain.document import Edition
 from bulletin_app.domain.errors import BulletinError
@@ -483,6 +483,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("issue_id", type=int, metavar="ISSUE_ID")
     p.add_argument("article_ids", type=int, nargs="+", metavar="ARTICLE_ID")
     p.add_argument("--section", metavar="NAME", help="chuyên mục trong số (mặc định: chuyên mục của tin bài)")
+    records.register(sub, issue_sub, add, _date)
     p = add("show", cmd_issue_show, "xem một số bản tin", issue_sub)
     p.add_argument("issue_id", type=int, metavar="ISSUE_ID")
     add("list", cmd_issue_list, "liệt kê các số bản tin", issue_sub)

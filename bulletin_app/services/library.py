@@ -8,12 +8,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bulletin_app.domain.changes import Changes
+from bulletin_app.domain.errors import NotFoundError
 from bulletin_app.domain.publication import Publication
 from bulletin_app.paths import data_dir
 from bulletin_app.resources import resource_path
 from bulletin_app.storage import articles_repo, columns_repo, publication_repo
 from bulletin_app.storage.database import Database
 from bulletin_app.storage.migrate import current_revision
+from bulletin_app.text import fold
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,20 @@ class LibraryService:
     def columns(self) -> list[ColumnInfo]:
         with self._db.unit() as s:
             return [ColumnInfo(*row) for row in columns_repo.list_columns(s)]
+
+    def column(self, name_or_id: str) -> ColumnInfo:
+        """A column by its number or its name (accents and case optional)."""
+        columns = self.columns()
+        key = name_or_id.strip()
+        if key.isdigit():
+            found = next((c for c in columns if c.id == int(key)), None)
+        else:
+            found = next((c for c in columns if c.name == key), None) or next(
+                (c for c in columns if fold(c.name) == fold(key)), None
+            )
+        if found is None:
+            raise NotFoundError(f"Không có chuyên mục “{name_or_id}”.")
+        return found
 
     def add_column(self, name: str) -> Changes:
         with self._db.unit() as s:

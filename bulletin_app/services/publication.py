@@ -74,6 +74,21 @@ class PublicationService:
         with self._db.unit() as s:
             return publication_repo.get_publication(s)
 
+    def update(self, **values: object) -> tuple[Publication, Changes]:
+        """Change the given fields of the stored record (read, merged and saved in one
+        transaction, so two editors setting different fields both keep theirs), validated as
+        the form validates it."""
+        unknown = set(values) - set(Publication.field_names())
+        if unknown:
+            raise ValidationError("Thông tin xuất bản", f"không có trường {', '.join(sorted(unknown))}")
+        with self._db.unit() as s:
+            publication = publication_repo.get_publication(s)
+            for name, value in values.items():
+                setattr(publication, name, value)
+            validate(publication)
+            publication_repo.save_publication(s, publication)
+        return publication, Changes(publication_changed=True)
+
     def save(self, publication: Publication) -> Changes:
         validate(publication)
         with self._db.unit() as s:
