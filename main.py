@@ -2,7 +2,7 @@
 
 import sys
 
-from bulletin_app.gui.app import main
+from bulletin_app.gui.window.app import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -44,10 +44,10 @@ def child_startup(db: str, t0: float) -> None:
     """The entry point's steps (gui.app.main); timings relative to the parent's launch time."""
     from PySide6.QtCore import QTimer
 
-    from bulletin_app.gui.app import create_application
+    from bulletin_app.gui.window.app import create_application
 
     app = create_application([sys.argv[0]])
-    from bulletin_app.gui.main_window import MainWindow
+    from bulletin_app.gui.window.main_window import MainWindow
 
     def opener():  # type: ignore[no-untyped-def]
         from bulletin_app.services import Services
@@ -144,8 +144,8 @@ def type_slowly(app, widget, text: str, gap: float = 0.12) -> float:  # type: ig
 
 
 def in_process(db: Path, files: int) -> dict[str, object]:
-    from bulletin_app.gui.app import create_application
-    from bulletin_app.gui.main_window import MainWindow
+    from bulletin_app.gui.window.app import create_application
+    from bulletin_app.gui.window.main_window import MainWindow
     from bulletin_app.services import Services
     from bulletin_app.services.sample import create_sample
 

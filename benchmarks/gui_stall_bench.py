@@ -26,8 +26,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from export_bench import build_issue  # noqa: E402
 from PySide6.QtCore import QElapsedTimer, QTimer  # noqa: E402
 
-from bulletin_app.gui.app import create_application  # noqa: E402
-from bulletin_app.gui.issue_composer import IssueComposer  # noqa: E402
+from bulletin_app.gui.issue.issue_composer import IssueComposer  # noqa: E402
+from bulletin_app.gui.window.app import create_application  # noqa: E402
 
 
 class StallMeter:

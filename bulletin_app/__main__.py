@@ -8,7 +8,7 @@ def _main() -> int:
         from bulletin_app.cli import main
 
         return main(sys.argv[1:])
-    from bulletin_app.gui.app import main as gui_main
+    from bulletin_app.gui.window.app import main as gui_main
 
     return gui_main()
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 I18N = ROOT / "resources" / "i18n"
-SOURCES = sorted((ROOT / "bulletin_app" / "gui").glob("*.py"))
+SOURCES = sorted((ROOT / "bulletin_app" / "gui").rglob("*.py"))
 TS_FILES = {"bulletin_en.ts": "bulletin_en.qm", "qtbase_vi.ts": "qtbase_vi.qm"}
 
 

@@ -59,7 +59,7 @@ def qapp(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-d
     """
     from PySide6.QtCore import QSettings
 
-    from bulletin_app.gui.app import create_application
+    from bulletin_app.gui.window.app import create_application
 
     settings_dir = str(tmp_path_factory.mktemp("qsettings"))
     for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
@@ -102,5 +102,5 @@ def no_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
         shown.append(("ask", str(text)))
         return default
 
-    monkeypatch.setattr("bulletin_app.gui.editor_dialogs.ask", ask)
+    monkeypatch.setattr("bulletin_app.gui.editor.editor_dialogs.ask", ask)
     return shown

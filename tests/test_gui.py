@@ -8,8 +8,8 @@ pytest.importorskip("PySide6")
 
 from PySide6.QtWidgets import QMessageBox
 
-from bulletin_app.gui.article_table_model import ArticleTableModel
-from bulletin_app.gui.main_window import MainWindow
+from bulletin_app.gui.library.article_table_model import ArticleTableModel
+from bulletin_app.gui.window.main_window import MainWindow
 from tests.conftest import type_text
 
 

@@ -37,8 +37,8 @@ def _tree(model) -> list[tuple[str, list[int]]]:  # type: ignore[no-untyped-def]
 
 def _make_composer(qtbot, services, wait_preview: bool = True, in_process: bool = False):  # type: ignore[no-untyped-def]
     """A composer whose preview layouts run in a thread, or — as in the app — in a worker process."""
-    from bulletin_app.gui.issue_composer import IssueComposer
-    from bulletin_app.gui.process_runner import ThreadRunner
+    from bulletin_app.gui.background.process_runner import ThreadRunner
+    from bulletin_app.gui.issue.issue_composer import IssueComposer
 
     composer = IssueComposer(services, preview_runner=None if in_process else ThreadRunner(services))
     composer.preview_job.set_delay(50)
@@ -80,7 +80,7 @@ def _wait_layout(qtbot, composer, services, issue_id, expected) -> None:  # type
 
 # ---------------------------------------------------------------- the model
 def test_tree_model_passes_qtmodeltester(qapp, qtmodeltester, services, sample) -> None:  # type: ignore[no-untyped-def]
-    from bulletin_app.gui.issue_tree_model import IssueTreeModel
+    from bulletin_app.gui.issue.issue_tree_model import IssueTreeModel
 
     model = IssueTreeModel()
     qtmodeltester.check(model)  # no issue
@@ -101,7 +101,7 @@ def test_tree_model_passes_qtmodeltester(qapp, qtmodeltester, services, sample) 
 
 
 def test_drop_from_library_into_a_section_at_a_position(composer, qtbot, services, sample) -> None:  # type: ignore[no-untyped-def]
-    from bulletin_app.gui.mime import encode_article_ids
+    from bulletin_app.gui.widgets.mime import encode_article_ids
 
     new_id, _ = services.articles.add(ArticleDraft(title="Tin mới từ thư viện", body="Nội dung."))
     model = composer.model
@@ -124,7 +124,7 @@ def test_drop_from_library_into_a_section_at_a_position(composer, qtbot, service
 
 
 def test_drop_on_no_section_puts_each_article_in_its_column(qapp, qtbot, services) -> None:  # type: ignore[no-untyped-def]
-    from bulletin_app.gui.mime import encode_article_ids
+    from bulletin_app.gui.widgets.mime import encode_article_ids
 
     issue_id, _ = services.issues.create(1, dt.date(2026, 3, 1))
     a, _ = services.articles.add(ArticleDraft(title="Giao lưu", column="Đối ngoại nhân dân"))
@@ -138,7 +138,7 @@ def test_drop_on_no_section_puts_each_article_in_its_column(qapp, qtbot, service
 
 
 def test_reorder_and_move_by_drag(composer, qtbot, services, sample) -> None:  # type: ignore[no-untyped-def]
-    from bulletin_app.gui.issue_tree_model import ISSUE_ENTRIES_MIME
+    from bulletin_app.gui.issue.issue_tree_model import ISSUE_ENTRIES_MIME
 
     model = composer.model
     before = dict(_layout(services, sample))
@@ -212,8 +212,8 @@ def test_editorial_action_writes_the_letter_in_thu_ngo(qapp, qtbot, services) ->
 
 # ---------------------------------------------------------------- issue details
 def test_issue_dialog_creates_and_edits_details(qapp, qtbot, services, tmp_path, artifacts, no_dialogs) -> None:  # type: ignore[no-untyped-def]
-    from bulletin_app.gui.issue_dialog import AssetRole, IssueDialog, ThumbnailRole
-    from bulletin_app.gui.tasks import TaskRunner
+    from bulletin_app.gui.background.tasks import TaskRunner
+    from bulletin_app.gui.issue.issue_dialog import AssetRole, IssueDialog, ThumbnailRole
     from tests.conftest import type_text
 
     photo = tmp_path / "anh-bia.jpg"

@@ -18,12 +18,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from bulletin_app.domain.article import ArticleDraft, ArticleStatus
 from bulletin_app.domain.body import Figure, parse_body
-from bulletin_app.gui import editor_dialogs
-from bulletin_app.gui.article_editor import ArticleEditor
-from bulletin_app.gui.autosave import AutosaveStore
-from bulletin_app.gui.body_document import body_to_document, document_to_body
-from bulletin_app.gui.revision_dialog import RevisionDialog, diff_rows
-from bulletin_app.gui.settings import AppSettings
+from bulletin_app.gui.editor import editor_dialogs
+from bulletin_app.gui.editor.article_editor import ArticleEditor
+from bulletin_app.gui.editor.autosave import AutosaveStore
+from bulletin_app.gui.editor.body_document import body_to_document, document_to_body
+from bulletin_app.gui.editor.revision_dialog import RevisionDialog, diff_rows
+from bulletin_app.gui.widgets.settings import AppSettings
 from tests.conftest import type_text
 
 # Every construct of docs/body-format.md, written the canonical way (as the importers write it).

@@ -17,8 +17,8 @@ from PySide6.QtCore import QMimeData, QModelIndex, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from bulletin_app.domain.article import ArticleStatus
-from bulletin_app.gui.article_table_model import TITLE
-from bulletin_app.gui.main_window import ISSUES, PUBLICATION, MainWindow
+from bulletin_app.gui.library.article_table_model import TITLE
+from bulletin_app.gui.window.main_window import ISSUES, PUBLICATION, MainWindow
 from tests.conftest import type_text
 
 TIMEOUT = 60000

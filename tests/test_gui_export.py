@@ -12,9 +12,9 @@ from docx import Document
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
-from bulletin_app.gui.export_dialog import ExportDialog, default_file_name
-from bulletin_app.gui.process_runner import ThreadRunner
-from bulletin_app.gui.settings import AppSettings
+from bulletin_app.gui.background.process_runner import ThreadRunner
+from bulletin_app.gui.export.export_dialog import ExportDialog, default_file_name
+from bulletin_app.gui.widgets.settings import AppSettings
 from bulletin_app.services.export import ExportSettings
 from bulletin_app.services.progress import Cancelled, CancelToken, Progress
 from bulletin_app.services.sample import create_sample

@@ -13,10 +13,10 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
 
 from bulletin_app.domain.article import ArticleDraft, ArticleStatus
-from bulletin_app.gui.article_table_model import TITLE
-from bulletin_app.gui.import_dialog import ImportDialog
-from bulletin_app.gui.main_window import MainWindow
-from bulletin_app.gui.mime import ARTICLE_IDS_MIME, decode_article_ids
+from bulletin_app.gui.library.article_table_model import TITLE
+from bulletin_app.gui.library.import_dialog import ImportDialog
+from bulletin_app.gui.widgets.mime import ARTICLE_IDS_MIME, decode_article_ids
+from bulletin_app.gui.window.main_window import MainWindow
 
 
 def _titles(window: MainWindow) -> list[str]:
@@ -168,7 +168,7 @@ def test_import_report_names_duplicates_and_errors(window, qtbot, seeds, tmp_pat
 
 
 def test_import_can_be_cancelled(qtbot, services, no_dialogs, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from bulletin_app.gui.process_runner import ProcessRunner
+    from bulletin_app.gui.background.process_runner import ProcessRunner
 
     folder = tmp_path / "nhiều tệp"
     folder.mkdir()
@@ -261,8 +261,8 @@ def test_articles_reach_the_open_issue_from_the_library(window, qtbot) -> None: 
     from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent
     from PySide6.QtWidgets import QApplication
 
-    from bulletin_app.gui.main_window import ISSUES, LIBRARY
-    from bulletin_app.gui.mime import encode_article_ids
+    from bulletin_app.gui.widgets.mime import encode_article_ids
+    from bulletin_app.gui.window.main_window import ISSUES, LIBRARY
 
     services = window.services
     issue_id, _ = services.issues.create(3, dt.date(2026, 12, 1), title="Số thử")

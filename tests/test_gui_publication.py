@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 
-from bulletin_app.gui.publication_form import PublicationForm
+from bulletin_app.gui.records.publication_form import PublicationForm
 from tests.conftest import type_text
 
 WAIT_MS = 30_000
@@ -154,7 +154,7 @@ def test_publication_screenshot(qtbot, form, artifacts) -> None:  # type: ignore
 
 @pytest.fixture
 def app_settings(qapp):  # type: ignore[no-untyped-def]
-    from bulletin_app.gui.settings import AppSettings
+    from bulletin_app.gui.widgets.settings import AppSettings
 
     settings = AppSettings()
     settings.store.clear()
@@ -163,7 +163,7 @@ def app_settings(qapp):  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def prefs(qtbot, app_settings):  # type: ignore[no-untyped-def]
-    from bulletin_app.gui.preferences_dialog import PreferencesDialog
+    from bulletin_app.gui.window.preferences_dialog import PreferencesDialog
 
     dialog = PreferencesDialog(settings=app_settings)
     qtbot.addWidget(dialog)
@@ -173,7 +173,7 @@ def prefs(qtbot, app_settings):  # type: ignore[no-untyped-def]
 
 
 def test_preferences_round_trip(qtbot, prefs, app_settings, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from bulletin_app.gui.settings import AppSettings
+    from bulletin_app.gui.widgets.settings import AppSettings
 
     assert prefs.body_font.family() == "" and prefs.language.currentData() == "vi"
     assert prefs.autosave.value() == 30
@@ -194,7 +194,7 @@ def test_preferences_round_trip(qtbot, prefs, app_settings, tmp_path) -> None:  
 
 
 def test_preferences_location_validated(qtbot, prefs, app_settings, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from bulletin_app.gui.preferences_dialog import location_problem
+    from bulletin_app.gui.window.preferences_dialog import location_problem
 
     assert location_problem("") is None
     assert location_problem(str(tmp_path / "a.db")) is None
@@ -217,7 +217,7 @@ def test_preferences_location_validated(qtbot, prefs, app_settings, tmp_path) ->
 def test_vietnamese_coverage_of_bundled_and_lacking_fonts(qapp) -> None:  # type: ignore[no-untyped-def]
     import fontpkg
 
-    from bulletin_app.gui.font_coverage import (
+    from bulletin_app.gui.window.font_coverage import (
         VIETNAMESE_LETTERS,
         coverage,
         file_coverage,

@@ -13,8 +13,8 @@ pytest.importorskip("PySide6")
 from bulletin_app.domain.article import ArticleDraft, ArticleStatus, Language, TranslationState
 from bulletin_app.domain.body import Figure, Heading, ListBlock, parse_body
 from bulletin_app.domain.translation_units import units_of
-from bulletin_app.gui.article_picker import ArticlePicker
-from bulletin_app.gui.translation_view import TARGET, TranslationDialog
+from bulletin_app.gui.editor.translation_view import TARGET, TranslationDialog
+from bulletin_app.gui.widgets.article_picker import ArticlePicker
 from tests.test_gui_editor import _open, answers  # noqa: F401 — the fixture closes the editors it opened
 
 STRUCTURED = """## Hợp tác giáo dục
@@ -133,8 +133,8 @@ def test_picker_links_a_partner_by_title(qtbot, services, original, answers, mon
 
 
 def test_library_shows_translation_state_and_filters_it(qtbot, services, original) -> None:  # type: ignore[no-untyped-def]
-    from bulletin_app.gui.library_page import LibraryPage
-    from bulletin_app.gui.tasks import TaskRunner
+    from bulletin_app.gui.background.tasks import TaskRunner
+    from bulletin_app.gui.library.library_page import LibraryPage
 
     other, _ = services.articles.add(ArticleDraft("Tin thứ hai về hợp tác", "Nội dung tiếng Việt khác."))
     services.translations.create_partner(original)
@@ -152,8 +152,8 @@ def test_library_shows_translation_state_and_filters_it(qtbot, services, origina
 def test_package_import_report_lists_each_article(qtbot, services, original, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QWidget
 
-    from bulletin_app.gui.tasks import TaskRunner
-    from bulletin_app.gui.translation_actions import TranslationActions
+    from bulletin_app.gui.background.tasks import TaskRunner
+    from bulletin_app.gui.window.translation_actions import TranslationActions
 
     written = services.translations.export_package([original], tmp_path / "goi.xlf")
     xml = written.path.read_text("utf-8").replace("</source>", "</source><target>Translated</target>", 1)

@@ -42,7 +42,7 @@ def _untranslated(path: Path) -> list[str]:
 
 
 def test_visible_strings_go_through_qt_translation() -> None:
-    problems = [p for path in sorted(GUI.glob("*.py")) for p in _untranslated(path)]
+    problems = [p for path in sorted(GUI.rglob("*.py")) for p in _untranslated(path)]
     assert problems == [], "Vietnamese text shown without tr():\n" + "\n".join(problems)
 
 
@@ -77,8 +77,8 @@ def test_english_interface(qapp, services) -> None:  # type: ignore[no-untyped-d
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
-    from bulletin_app.gui.i18n import install_translators
-    from bulletin_app.gui.main_window import MainWindow
+    from bulletin_app.gui.window.i18n import install_translators
+    from bulletin_app.gui.window.main_window import MainWindow
 
     app = QApplication.instance()
     assert "bulletin_en" in install_translators(app, "en")

@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='UTF-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
@@ -384,7 +384,7 @@
     </message>
     <message>
         <source>Tên chuyên mục in trong phần tiếng Anh của ấn bản song ngữ</source>
-        <translation>The column's name as printed in the English part of a bilingual edition</translation>
+        <translation>The column&apos;s name as printed in the English part of a bilingual edition</translation>
     </message>
     <message>
         <source>chưa có tên tiếng Anh</source>
@@ -620,7 +620,7 @@ Recover those changes?</translation>
     </message>
     <message>
         <source>Ấn bản xuất lần này (mặc định: ấn bản đặt cho số bản tin)</source>
-        <translation>The edition to export this time (default: the issue's own edition)</translation>
+        <translation>The edition to export this time (default: the issue&apos;s own edition)</translation>
     </message>
     <message>
         <source>Đóng ghim giữa (thêm trang trống cho đủ bội số của 4)</source>
@@ -1264,7 +1264,7 @@ Overwrite them?</translation>
     </message>
     <message>
         <source>Ngôn ngữ in của số: bản tiếng Anh của mỗi tin là bản dịch đã nối với nó</source>
-        <translation>The languages the issue prints: each article's English text is its linked translation</translation>
+        <translation>The languages the issue prints: each article&apos;s English text is its linked translation</translation>
     </message>
     <message>
         <source>Phần tiếng Việt, rồi phần tiếng Anh</source>
@@ -1377,14 +1377,14 @@ Overwrite them?</translation>
 <context>
     <name>LibraryPage</name>
     <message>
-        <source>Tìm tin bài — gõ không dấu cũng được (ví dụ: thuy dien, "hợp tác", koica -nhật)</source>
-        <translation>Search articles — diacritics optional (e.g. thuy dien, "hợp tác", koica -nhật)</translation>
+        <source>Tìm tin bài — gõ không dấu cũng được (ví dụ: thuy dien, &quot;hợp tác&quot;, koica -nhật)</source>
+        <translation>Search articles — diacritics optional (e.g. thuy dien, &quot;hợp tác&quot;, koica -nhật)</translation>
     </message>
     <message>
-        <source>Từ khóa cách nhau bằng dấu cách; "cụm từ" trong ngoặc kép; tiền tố*; -loại trừ;
-bộ lọc: column:"Ngoại giao kinh tế" status:approved tag:… lang:en from:2025-01-01 to:2025-12-31</source>
-        <translation>Separate keywords with spaces; "exact phrase" in double quotes; prefix*; -exclude;
-filters: column:"Ngoại giao kinh tế" status:approved tag:… lang:en from:2025-01-01 to:2025-12-31</translation>
+        <source>Từ khóa cách nhau bằng dấu cách; &quot;cụm từ&quot; trong ngoặc kép; tiền tố*; -loại trừ;
+bộ lọc: column:&quot;Ngoại giao kinh tế&quot; status:approved tag:… lang:en from:2025-01-01 to:2025-12-31</source>
+        <translation>Separate keywords with spaces; &quot;exact phrase&quot; in double quotes; prefix*; -exclude;
+filters: column:&quot;Ngoại giao kinh tế&quot; status:approved tag:… lang:en from:2025-01-01 to:2025-12-31</translation>
     </message>
     <message>
         <source>Thư viện</source>
@@ -1862,7 +1862,7 @@ filters: column:"Ngoại giao kinh tế" status:approved tag:… lang:en from:20
     </message>
     <message>
         <source>Tạo tin bài tiếng Anh theo cấu trúc của tin này (tiêu đề, đoạn, danh sách, ảnh) để dịch</source>
-        <translation>Create an English article with this article's structure (title, paragraphs, lists, pictures) to translate</translation>
+        <translation>Create an English article with this article&apos;s structure (title, paragraphs, lists, pictures) to translate</translation>
     </message>
     <message>
         <source>Trạng thái:</source>
@@ -2282,7 +2282,7 @@ filters: column:"Ngoại giao kinh tế" status:approved tag:… lang:en from:20
     </message>
     <message>
         <source>Bìa, đầu trang và trang cuối của phần tiếng Anh in các tên này</source>
-        <translation>The English part's cover, running heads and last page print these names</translation>
+        <translation>The English part&apos;s cover, running heads and last page print these names</translation>
     </message>
     <message>
         <source>Cơ quan cấp phép:</source>
@@ -2505,11 +2505,11 @@ filters: column:"Ngoại giao kinh tế" status:approved tag:… lang:en from:20
     </message>
     <message>
         <source>Xuất gói &amp;dịch của số…</source>
-        <translation>Export the issue's translation &amp;package…</translation>
+        <translation>Export the issue&apos;s translation &amp;package…</translation>
     </message>
     <message>
         <source>Các tin tiếng Việt của số đang mở, thành gói cho người dịch</source>
-        <translation>The open issue's Vietnamese articles as a package for the translator</translation>
+        <translation>The open issue&apos;s Vietnamese articles as a package for the translator</translation>
     </message>
     <message>
         <source>Xuất gói dịch</source>

@@ -1,0 +1,1 @@
+"""The export dialog: preflight, options, progress and cancel."""

@@ -1,0 +1,1 @@
+"""The issue composer: sections and entries, the issue's details, the live preview of the real PDF."""

@@ -1,0 +1,1 @@
+"""The publication record and the columns."""

@@ -1,0 +1,95 @@
+"""Start the desktop application."""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from bulletin_app import APP_NAME, __version__
+from bulletin_app.domain.errors import BulletinError
+from bulletin_app.errorlog import log_unexpected
+from bulletin_app.gui.widgets.errors import unexpected_message
+from bulletin_app.gui.widgets.settings import APPLICATION, ORGANIZATION, AppSettings
+from bulletin_app.gui.window.fonts import register_app_fonts, ui_font
+from bulletin_app.gui.window.i18n import LANGUAGES, install_translators
+from bulletin_app.resources import resource_path
+
+
+def create_application(argv: list[str], language: str | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(APP_NAME)
+    icon = resource_path("icons", "app.svg")
+    if icon.is_file():  # SVG: sharp at every DPI and size the system asks for
+        app.setWindowIcon(QIcon(str(icon)))
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(ORGANIZATION)
+    family = register_app_fonts()
+    if family:
+        app.setFont(ui_font(family, 10))
+    install_translators(app, language or AppSettings().ui_language)
+    return app
+
+
+def _excepthook(kind, exc, tb) -> None:  # type: ignore[no-untyped-def]
+    """Anything unexpected: logged with its traceback, a short message on screen, the app goes on."""
+    where = log_unexpected(exc)
+    QMessageBox.critical(None, APP_NAME, unexpected_message(exc, str(where) if where else None))
+
+
+def main(argv: list[str] | None = None) -> int:
+    multiprocessing.freeze_support()  # the worker process, in a frozen (installed) app
+    argv = list(sys.argv if argv is None else argv)
+    parser = argparse.ArgumentParser(prog="bulletin-app", description="Bản tin đối ngoại — ứng dụng")
+    parser.add_argument("--db", help="tệp thư viện hoặc URL SQLAlchemy (mặc định: theo Tùy chọn)")
+    parser.add_argument("--lang", choices=sorted(LANGUAGES), help="ngôn ngữ giao diện (mặc định: theo Tùy chọn)")
+    args, qt_args = parser.parse_known_args(argv[1:])
+    app = create_application([argv[0], *qt_args], args.lang)
+    sys.excepthook = _excepthook
+
+    from bulletin_app.gui.window.main_window import MainWindow
+
+    spec = args.db or AppSettings().library_location or None
+
+    def open_library(where: str | None) -> Callable[[], Any]:
+        def opener() -> Any:
+            from bulletin_app.services import Services
+
+            return Services.open(where)
+
+        return opener
+
+    # The window's frame shows at once; the library opens (and the pages load) behind it.
+    window = MainWindow(open_library=open_library(spec))
+
+    def failed(exc: BaseException) -> None:
+        message = exc.message if isinstance(exc, BulletinError) else unexpected_message(exc, None)
+        text = QCoreApplication.translate("app", "Không mở được thư viện: {error}").format(error=message)
+        if spec is not None and window.property("fallback") is None:
+            question = QCoreApplication.translate("app", "Mở thư viện mặc định trên máy này?")
+            if QMessageBox.question(window, APP_NAME, text + "\n\n" + question) == QMessageBox.StandardButton.Yes:
+                window.setProperty("fallback", True)
+                window.open_in_background(open_library(None))
+                return
+        else:
+            QMessageBox.critical(window, APP_NAME, text)
+        app.exit(1)
+
+    window.open_failed.connect(failed)
+    window.show()
+    code = app.exec()
+    if window.is_ready:
+        window.services.close()
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())
