@@ -38,8 +38,16 @@ def ensure_venv(extras: str) -> Path:
     if not python.exists():
         print("Tạo môi trường .venv …", flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)
-    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + LOCK.read_bytes() + extras.encode()).hexdigest()
-    if not STAMP.exists() or STAMP.read_text().strip() != wanted:
+
+    def wanted(extras: str) -> str:
+        return hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + LOCK.read_bytes() + extras.encode()).hexdigest()
+
+    def current(extras: str) -> bool:
+        stamp = STAMP.with_name(f"{STAMP.name}-{extras or 'app'}")
+        return stamp.exists() and stamp.read_text().strip() == wanted(extras)
+
+    # The test install is a superset of the app's: switching between them installs nothing.
+    if not (current(extras) or (not extras and current("test"))):
         print("Cài đặt các gói cần thiết …", flush=True)
         subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--upgrade", "pip"], check=True)
         target = f".[{extras}]" if extras else "."
@@ -47,7 +55,7 @@ def ensure_venv(extras: str) -> Path:
         subprocess.run(
             [str(python), "-m", "pip", "install", "--quiet", "-c", str(LOCK), "-e", target], check=True, cwd=ROOT
         )
-        STAMP.write_text(wanted)
+        STAMP.with_name(f"{STAMP.name}-{extras or 'app'}").write_text(wanted(extras))
     return python
 
 
@@ -69,6 +77,8 @@ def main(argv: list[str]) -> int:
         if not venv_python().exists():
             venv.EnvBuilder(with_pip=True).create(VENV)
         return lock(venv_python())
+    if command in ("app", "cli") and rest[:1] == ["--"]:
+        rest = rest[1:]  # "app -- --db PATH": what follows "--" is the program's own options
     python = ensure_venv("test" if command == "test" else "")
     env = dict(os.environ)
     if command == "test":
@@ -76,7 +86,28 @@ def main(argv: list[str]) -> int:
         return subprocess.run([str(python), "-m", "pytest", *rest], cwd=ROOT, env=env).returncode
     if command == "cli":
         return subprocess.run([str(python), "-m", "bulletin_app.cli", *rest], cwd=ROOT, env=env).returncode
+    missing = missing_qt_libraries(env)
+    if missing:
+        print(
+            "Qt cần các thư viện hệ thống chưa có trên máy này: " + ", ".join(missing) + ".\n"
+            "Cài bằng lệnh: sudo apt-get install " + " ".join(missing),
+            file=sys.stderr,
+        )
+        return 1
     return subprocess.run([str(python), str(ROOT / "main.py"), *rest], cwd=ROOT, env=env).returncode
+
+
+# Libraries Qt's xcb platform plug-in loads on Linux that a desktop may lack (Debian package: soname).
+QT_XCB_LIBRARIES = {"libxcb-icccm4": "xcb-icccm", "libxcb-keysyms1": "xcb-keysyms", "libxcb-cursor0": "xcb-cursor"}
+
+
+def missing_qt_libraries(env: dict[str, str]) -> list[str]:
+    """The Debian packages Qt needs for a window on Linux and cannot find (none offscreen)."""
+    if not sys.platform.startswith("linux") or env.get("QT_QPA_PLATFORM", "xcb").split(":")[0] != "xcb":
+        return []
+    from ctypes.util import find_library
+
+    return [package for package, name in QT_XCB_LIBRARIES.items() if find_library(name) is None]
 
 
 if __name__ == "__main__":

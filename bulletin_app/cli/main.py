@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from bulletin_app import __version__
+from bulletin_app import __version__, argparse_vi
 from bulletin_app.cli import records, serialize
 from bulletin_app.domain.article import TRANSLATION_WORDS, ArticleStatus, Language
 from bulletin_app.domain.document import Edition
@@ -364,6 +364,7 @@ def _positive(value: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    argparse_vi.install()
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--db",

@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from bulletin_app import APP_NAME, __version__
+from bulletin_app import APP_NAME, __version__, argparse_vi
 from bulletin_app.domain.errors import BulletinError
 from bulletin_app.errorlog import log_unexpected
 from bulletin_app.gui.widgets.errors import unexpected_message
@@ -45,13 +45,39 @@ def _excepthook(kind, exc, tb) -> None:  # type: ignore[no-untyped-def]
     QMessageBox.critical(None, APP_NAME, unexpected_message(exc, str(where) if where else None))
 
 
+# Qt's own command-line options (QApplication, QGuiApplication), with whether each takes a value.
+QT_OPTIONS = {
+    "-platform": True, "-platformpluginpath": True, "-platformtheme": True, "-plugin": True,
+    "-qwindowgeometry": True, "-qwindowicon": True, "-qwindowtitle": True, "-reverse": False,
+    "-session": True, "-style": True, "-stylesheet": True, "-widgetcount": False, "-display": True,
+    "-geometry": True, "-qmljsdebugger": True,
+}  # fmt: skip
+
+
+def qt_options(rest: list[str], parser: argparse.ArgumentParser) -> list[str]:
+    """The arguments left after ours, checked: Qt's own options pass, anything else is a usage
+    error (exit 2) — a misspelt option is said, never silently handed to Qt."""
+    out: list[str] = []
+    i = 0
+    while i < len(rest):
+        option = rest[i].split("=", 1)[0]
+        if option not in QT_OPTIONS:
+            parser.error(f"không hiểu tùy chọn: {rest[i]}")
+        takes_value = QT_OPTIONS[option] and "=" not in rest[i]
+        out += rest[i : i + 1 + takes_value]
+        i += 1 + takes_value
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     multiprocessing.freeze_support()  # the worker process, in a frozen (installed) app
     argv = list(sys.argv if argv is None else argv)
+    argparse_vi.install()
     parser = argparse.ArgumentParser(prog="bulletin-app", description="Bản tin đối ngoại — ứng dụng")
     parser.add_argument("--db", help="tệp thư viện hoặc URL SQLAlchemy (mặc định: theo Tùy chọn)")
     parser.add_argument("--lang", choices=sorted(LANGUAGES), help="ngôn ngữ giao diện (mặc định: theo Tùy chọn)")
-    args, qt_args = parser.parse_known_args(argv[1:])
+    args, rest = parser.parse_known_args(argv[1:])
+    qt_args = qt_options(rest, parser)
     app = create_application([argv[0], *qt_args], args.lang)
     sys.excepthook = _excepthook
 
