@@ -90,3 +90,32 @@ def test_english_interface(qapp, services) -> None:  # type: ignore[no-untyped-d
         window.close()
     finally:
         install_translators(app, "vi")
+
+
+def test_qt_file_dialog_speaks_vietnamese(qapp) -> None:  # type: ignore[no-untyped-def]
+    """Qt's own (non-native) file dialog: every label, button, view and column in Vietnamese."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QFileDialog, QTreeView, QWidget
+
+    from bulletin_app.gui.window.i18n import install_translators
+
+    install_translators(QApplication.instance(), "vi")
+    dialog = QFileDialog(None, "Chọn ảnh", str(ROOT), "Ảnh (*.jpg)")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.show()
+    QApplication.processEvents()
+    texts = set()
+    for widget in dialog.findChildren(QWidget):
+        for attr in ("text", "toolTip"):
+            value = getattr(widget, attr, None)
+            if callable(value):
+                texts.add(str(value()))
+    for view in dialog.findChildren(QTreeView):
+        model = view.model()
+        texts |= {str(model.headerData(c, Qt.Orientation.Horizontal)) for c in range(model.columnCount())}
+    dialog.close()
+    english = {"Look in", "Files of type", "File name", "Open", "Cancel", "Name", "Size", "Type", "Date Modified",
+               "Back", "Forward", "Parent Directory", "Create New Folder", "List View", "Detail View"}  # fmt: skip
+    shown = {t.replace("&", "").rstrip(":") for t in texts if t}
+    assert not english & shown, english & shown
+    assert "Tìm trong" in shown and "Loại tệp" in shown

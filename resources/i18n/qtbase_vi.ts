@@ -242,6 +242,14 @@
         <translation>Tìm trong:</translation>
     </message>
     <message>
+        <source>&amp;Look in:</source>
+        <translation>Tìm tro&amp;ng:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>&amp;Loại tệp:</translation>
+    </message>
+    <message>
         <source>File &amp;name:</source>
         <translation>&amp;Tên tệp:</translation>
     </message>
