@@ -225,7 +225,7 @@ def test_proof_reports_and_fixes_case_flips(tmp_path, seeds) -> None:  # type: i
     imported = ok_json("import", str(seeds), db=db)
     record = next(r for r in imported if r["title"] == "Dấu ấn một chặng đường")
     assert any(
-        f["kind"] == "case-flip" and f["found"] == "uBND" and f["fix"] == "UBND" and f["count"] == 5
+        f["kind"] == "case-flip" and f["found"] == "uBND" and f["fix"] == "UBND" and f["count"] == 4
         for f in record["findings"]
     )
     shown = ok_json("show", str(record["id"]), db=db)
@@ -234,7 +234,7 @@ def test_proof_reports_and_fixes_case_flips(tmp_path, seeds) -> None:  # type: i
     fixed = ok_json("proof", str(record["id"]), "--fix", db=db)
     assert "case-flip" in fixed["fixed"] and fixed["version"] == shown["version"] + 1
     after = ok_json("show", str(record["id"]), db=db)
-    assert "uBND" not in after["body"] and "3468/QĐUBND" in after["body"] and "KOICA" in after["body"]
+    assert "uBND" not in after["body"] and "3468/QĐ-UBND" in after["body"] and "KOICA" in after["body"]
     assert not any(f["kind"] == "case-flip" for f in after["findings"])
     untitled = next(r for r in imported if any(f["kind"] == "title-needed" for f in r["findings"]))
     assert any(f["kind"] == "title-needed" for f in ok_json("proof", str(untitled["id"]), db=db)["findings"])

@@ -59,6 +59,7 @@ def test_an_editors_week(qtbot, services, seeds, no_dialogs, tmp_path, artifacts
     editor.title_edit.selectAll()
     type_text(editor.title_edit, "Dấu ấn một chặng đường hợp tác")
     assert editor.apply_fix("case-flip", "uBND") >= 1
+    assert editor.apply_fix("case-flip", "QĐuBND") == 1  # "3468/QĐuBND" → "3468/QĐ-UBND"
     with qtbot.waitSignal(editor.saved, timeout=TIMEOUT):
         editor.save()
     saved = services.articles.get(target.id)

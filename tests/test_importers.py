@@ -37,7 +37,8 @@ def test_001_title_date(seeds) -> None:  # type: ignore[no-untyped-def]
     assert "10:24" not in text
     assert "bà con kiều bào" in text  # the hard-wrapped paragraph is one paragraph again
     flips = [f.message for f in parsed.findings if f.kind == "case-flip"]
-    assert any("“uBND”" in f and "“UBND”" in f and "(5 lần)" in f for f in flips)  # 4 + "3468/QĐuBND"
+    assert any("“uBND”" in f and "“UBND”" in f and "(4 lần)" in f for f in flips)
+    assert any("“QĐuBND”" in f and "“QĐ-UBND”" in f for f in flips)  # in the document code "3468/QĐuBND"
     for word, fix in (("uSD", "USD"), ("KOICa", "KOICA"), ("JICa", "JICA"), ("TICa", "TICA")):
         assert any(f"“{word}”" in f and f"“{fix}”" in f for f in flips), word
 
@@ -152,7 +153,8 @@ def test_proofing_detectors() -> None:
         ("KOICa", "KOICA", 1),
         ("uBND", "UBND", 2),
     ]
-    assert fix_case_flips("Quyết định 3468/QĐuBND của uBND") == "Quyết định 3468/QĐUBND của UBND"
+    assert fix_case_flips("Quyết định 3468/QĐuBND của uBND") == "Quyết định 3468/QĐ-UBND của UBND"
+    assert [(i.found, i.fix) for i in case_flips("số 12/KHuBND, 06/2020/QĐ-TTg")] == [("KHuBND", "KH-UBND")]
     assert mixed_tone_styles("hòa bình và khoẻ mạnh") and not mixed_tone_styles("hòa bình và khỏe mạnh")
     kinds = {i.kind for i in spacing('Hà Nội , ngày  năm,tháng "mười" .')}
     assert {"space-before-punct", "no-space-after-punct", "double-space", "straight-quotes"} <= kinds

@@ -32,6 +32,25 @@ def _flips(text: str) -> list[re.Match[str]]:
     return [m for m in _CASE_FLIP.finditer(text) if not (m.start() and text[m.start() - 1].islower())]
 
 
+# A document code's kind before the flipped issuer: "3468/QĐuBND" is "3468/QĐ-UBND" (Nghị định
+# 30/2020: number/kind-issuer), the hyphen lost with the capitals.
+_CODE_KIND = re.compile(r"/([A-ZĐ]{2,3})$")
+
+
+def _flip_fixes(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, found, fix) of each case flip; inside a document code the kind comes along."""
+    out = []
+    for m in _flips(text):
+        word, start = m.group(0), m.start()
+        kind = _CODE_KIND.search(text[max(0, start - 4) : start])
+        if kind is not None:
+            start -= len(kind.group(1))
+            out.append((start, m.end(), kind.group(1) + word, f"{kind.group(1)}-{word.upper()}"))
+        else:
+            out.append((start, m.end(), word, word.upper()))
+    return out
+
+
 _MOJIBAKE = re.compile(r"(?:Ã[\x80-\xbf¡-¿]|Ä[\x80-\xbf]|Æ[°¯]|á»|áº|Ä‘|Â[\xa0-\xbf])")
 _SPACE_BEFORE = re.compile(r"\S( +)([,.;:!?])(?=\s|$)")
 _NO_SPACE_AFTER = re.compile(r"[a-zà-ỹđ]([,;:!?])(?=[A-Za-zÀ-ỹĐđ])")
@@ -40,16 +59,10 @@ _STRAIGHT_QUOTES = re.compile(r'"[^"\n]{2,}"')
 
 
 def case_flips(text: str) -> list[Issue]:
-    counts = Counter(m.group(0) for m in _flips(text))
+    counts = Counter((found, fix) for _, _, found, fix in _flip_fixes(text))
     return [
-        Issue(
-            "case-flip",
-            word,
-            word.upper(),
-            n,
-            f"“{word}” có vẻ bị đảo chữ hoa/thường: sửa thành “{word.upper()}” ({n} lần)",
-        )
-        for word, n in sorted(counts.items())
+        Issue("case-flip", found, fix, n, f"“{found}” có vẻ bị đảo chữ hoa/thường: sửa thành “{fix}” ({n} lần)")
+        for (found, fix), n in sorted(counts.items())
     ]
 
 
@@ -118,7 +131,12 @@ def proof(text: str) -> list[Issue]:
     return case_flips(text) + mixed_tone_styles(text) + spacing(text) + encoding_damage(text)
 
 
+def case_flip_spans(found: str, text: str) -> list[tuple[int, int, str]]:
+    """(start, end, fix) of each place the case flip ``found`` (as case_flips reported it) stands."""
+    return [(start, end, fix) for start, end, flip, fix in _flip_fixes(text) if flip == found]
+
+
 def fix_case_flips(text: str) -> str:
-    for m in reversed(_flips(text)):
-        text = text[: m.start()] + m.group(0).upper() + text[m.end() :]
+    for start, end, _found, fix in reversed(_flip_fixes(text)):
+        text = text[:start] + fix + text[end:]
     return text

@@ -9,22 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from bulletin_app.text.proofing import case_flip_spans
+
 Span = tuple[int, int, str]  # start, end (code points), replacement
-
-
-def _case_flip(found: str, text: str) -> list[Span]:
-    spans: list[Span] = []
-    if not found:
-        return spans
-    for m in re.finditer(re.escape(found), text):
-        before = text[m.start() - 1] if m.start() else ""
-        after = text[m.end()] if m.end() < len(text) else ""
-        if after.isalpha() or before.islower():
-            continue  # inside a longer word
-        if before.isupper() and found[0].isupper():
-            continue  # the flip found starts earlier ("XKOICa")
-        spans.append((m.start(), m.end(), found.upper()))
-    return spans
 
 
 def _regex(pattern: str, replacement: str) -> Callable[[str, str], list[Span]]:
@@ -37,7 +24,7 @@ def _regex(pattern: str, replacement: str) -> Callable[[str, str], list[Span]]:
 
 
 _FIXERS: dict[str, Callable[[str, str], list[Span]]] = {
-    "case-flip": _case_flip,
+    "case-flip": case_flip_spans,  # the same rule that found it: "3468/QĐuBND" → "QĐ-UBND"
     "double-space": _regex(r"(?<=\S) {2,}(?=\S)", " "),
     "space-before-punct": _regex(r"(?<=\S) +([,.;:!?])(?=\s|$)", r"\1"),
     "no-space-after-punct": _regex(r"(?<=[a-zà-ỹđ])([,;:!?])(?=[A-Za-zÀ-ỹĐđ])", r"\1 "),
