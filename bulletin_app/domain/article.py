@@ -111,6 +111,29 @@ def proof_findings(text: str) -> list[Finding]:
     return [Finding(i.kind, i.message, i.found, i.fix, i.count) for i in proof(text)]
 
 
+# Findings that proofing the text again recomputes; the others (from the import: a picture that
+# could not be read, a near duplicate, a legacy encoding…) stay until an editor clears them.
+PROOFING_KINDS = frozenset(
+    {
+        "case-flip",
+        "mixed-tone-style",
+        "space-before-punct",
+        "no-space-after-punct",
+        "double-space",
+        "straight-quotes",
+        "mojibake",
+        "replacement-char",
+    }
+)
+
+
+def refreshed_findings(findings: tuple[Finding, ...], title: str, text: str) -> list[Finding]:
+    """An article's findings after its text changed: proofing's found again in ``text``, the
+    import's kept — but "title needed" only while the proposed title is still the title."""
+    kept = [f for f in findings if f.kind not in PROOFING_KINDS and not (f.kind == "title-needed" and f.found != title)]
+    return kept + proof_findings(text)
+
+
 def text_language(title: str, sapo: str, body_plain: str) -> tuple[Language | None, bool]:
     """The language the text is written in (None: it says too little) and whether it mixes both."""
     guess = detect_language("\n".join(p for p in (title, sapo, body_plain) if p))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from bulletin_app.domain.article import (
@@ -16,7 +16,7 @@ from bulletin_app.domain.article import (
     Finding,
     Revision,
     TranslationState,
-    proof_findings,
+    refreshed_findings,
 )
 from bulletin_app.domain.body import body_to_plain
 from bulletin_app.domain.changes import Changes
@@ -54,6 +54,7 @@ class ArticleService:
         with self._db.unit() as s:
             before = articles_repo.get_article(s, article_id).translation_id
             article = articles_repo.update_article(s, article_id, expected_version, changes, self._author)
+            article = _refresh_findings(s, article, changes)
         touched = {article_id} | {i for i in (before, article.translation_id) if i is not None}
         return article, Changes(articles_changed=frozenset(touched))
 
@@ -80,6 +81,7 @@ class ArticleService:
                 changes["column"] = None
             version = current.version if expected_version is None else expected_version
             article = articles_repo.update_article(s, article_id, version, changes, self._author)
+            article = _refresh_findings(s, article, changes)
         touched = {article_id} | {i for i in (current.translation_id, article.translation_id) if i is not None}
         return article, Changes(articles_changed=frozenset(touched))
 
@@ -223,6 +225,21 @@ class ArticleService:
         return article, Changes(articles_changed=frozenset({article_id}))
 
 
+_TEXT_FIELDS = frozenset({"title", "sapo", "body", "byline"})
+
+
+def _refresh_findings(s: Any, article: Article, changes: dict[str, Any]) -> Article:
+    """After a save that changed the text: the findings recomputed in the same transaction, so
+    the library's count, ``check`` and ``proof`` agree at once (a fix saved is gone everywhere)."""
+    if not _TEXT_FIELDS & set(changes):
+        return article
+    findings = refreshed_findings(article.findings, article.title, _proof_text(article))
+    if findings != list(article.findings):
+        articles_repo.set_findings(s, article.id, findings)
+        article = replace(article, findings=tuple(findings))
+    return article
+
+
 @dataclass(frozen=True)
 class ProofReport:
     article: Article
@@ -255,8 +272,7 @@ def proof_article(service: ArticleService, article_id: int, fix: bool = False) -
         if any(values[k] != getattr(article, k) for k in values):
             article, changes = service.update(article_id, article.version, **values)
         fixed = sorted(before & set(_SAFE_FIXES) - {i.kind for i in proof(_proof_text(article))})
-    kept = [f for f in article.findings if f.kind == "title-needed" and f.found == article.title]
-    findings = kept + proof_findings(_proof_text(article))
+    findings = refreshed_findings(article.findings, article.title, _proof_text(article))
     service.set_findings(article_id, findings)
     return ProofReport(
         service.get(article_id), findings, fixed, changes | Changes(articles_changed=frozenset({article_id}))
