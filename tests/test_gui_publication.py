@@ -259,3 +259,19 @@ def test_preferences_marks_fonts(qtbot, prefs, artifacts) -> None:  # type: igno
         assert "sẽ in thành ô trống" in prefs.heading_note.text()
         qtbot.waitUntil(lambda: "Chưa xuất PDF/DOCX được" in prefs.heading_note.text(), timeout=WAIT_MS)
     prefs.grab().save(str(artifacts / "preferences-dialog.png"))
+
+
+def test_a_warning_coming_and_going_does_not_move_the_fields(qtbot, form) -> None:  # type: ignore[no-untyped-def]
+    """Typing the licence number makes the banner disappear: the field under the mouse stays put."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QApplication
+
+    def where(name: str) -> QPoint:
+        QApplication.processEvents()
+        return form.fields[name].mapTo(form, QPoint(0, 0))
+
+    assert not form.warning_banner.isHidden()  # the seed has no licence number yet
+    before = {name: where(name) for name in ("bulletin_name", "licence_number", "printing_place")}
+    _retype(form.fields["licence_number"], "25/GP-STTTT")
+    qtbot.waitUntil(form.warning_banner.isHidden, timeout=WAIT_MS)
+    assert {name: where(name) for name in before} == before

@@ -275,11 +275,12 @@ class PublicationForm(QWidget):
             columns.addLayout(column, 1)
         page = QWidget()
         page_lay = QVBoxLayout(page)
-        page_lay.addWidget(self.warning_banner)
         page_lay.addLayout(columns)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # always there: a scroll bar appearing when the banner below takes room would shift the fields
+        scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         scroll.setWidget(page)
 
         self.general_error = QLabel()
@@ -296,6 +297,9 @@ class PublicationForm(QWidget):
         buttons.addWidget(self.save_button)
         root = QVBoxLayout(self)
         root.addWidget(scroll, 1)
+        # Below the fields, not above them: a warning that comes and goes while the editor types
+        # must not move the field under the mouse.
+        root.addWidget(self.warning_banner)
         root.addWidget(self.general_error)
         root.addLayout(buttons)
 
