@@ -289,3 +289,18 @@ def test_articles_reach_the_open_issue_from_the_library(window, qtbot) -> None: 
     drop = QDropEvent(QPointF(target), actions, data, button, mods)
     QApplication.sendEvent(nav.viewport(), drop)
     qtbot.waitUntil(lambda: len(services.issues.get(issue_id).article_ids) == 2, timeout=15000)
+
+
+def test_preview_marks_the_words_as_the_user_meant_them(qapp) -> None:  # type: ignore[no-untyped-def]
+    from bulletin_app.gui.library.article_preview import Highlighter
+
+    text = "Hợp tác toàn diện với Thụy Điển và nhà máy thủy điện; hoà bình và hòa hợp."
+
+    def marked(*terms: str) -> list[str]:
+        return [text[a:b] for a, b in Highlighter(list(terms)).spans(text)]
+
+    assert marked("thụy", "điển") == ["Thụy Điển"]  # together, accents as typed: not "diện", not "thủy điện"
+    assert marked("thuy", "dien") == ["Thụy Điển", "thủy điện"]  # without accents: both places
+    assert marked("điển") == ["Điển"]
+    assert marked("hòa") == ["hoà", "hòa"]  # either tone-mark style is the same word
+    assert marked("dien") == ["diện", "Điển", "điện"]

@@ -214,3 +214,15 @@ def test_fts_finds_exactly_what_a_full_scan_finds(seeded, query) -> None:  # typ
     words = [re.escape(w) for w in re.findall(r"[^\W_]+", fold(query))]
     whole_words = {i for i, p in plains.items() if all(re.search(rf"(?<!\w){w}(?!\w)", fold(p)) for w in words)}
     assert found == whole_words
+
+
+def test_case_filter_finds_the_flipped_spellings_only(services) -> None:  # type: ignore[no-untyped-def]
+    from bulletin_app.domain.article import ArticleDraft
+
+    flipped, _ = services.articles.add(ArticleDraft("Tin sao chép từ PDF", "Lãnh đạo uBND tỉnh tiếp đoàn KOICa."))
+    right, _ = services.articles.add(ArticleDraft("Tin đúng", "Lãnh đạo UBND tỉnh tiếp đoàn KOICA."))
+    assert {h.id for h in services.search.search("ubnd").hits} == {flipped, right}
+    assert [h.id for h in services.search.search("case:uBND").hits] == [flipped]
+    assert [h.id for h in services.search.search("case:UBND").hits] == [right]
+    assert [h.id for h in services.search.search('case:KOICa lãnh đạo').hits] == [flipped]
+    assert services.search.search("case:Ubnd").hits == []

@@ -3,6 +3,7 @@
     words  "a phrase"  prefix*  -exclude  -"excluded phrase"
     column:NAME  status:S  tag:T  lang:vi  from:YYYY-MM-DD  to:YYYY-MM-DD
     translated:no|partial|yes|outdated  (a Vietnamese article's English translation)
+    case:uBND  (a word exactly so, capitals and accents as typed: finds the flipped spellings)
 
 Filter values may be quoted (column:"Ngoại giao kinh tế"). Nothing a user
 types is an error: unknown filters and stray punctuation are searched as
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field
 
 from bulletin_app.text import clean_line
 
-FILTER_KEYS = frozenset({"column", "status", "tag", "lang", "from", "to", "translated"})
+FILTER_KEYS = frozenset({"column", "status", "tag", "lang", "from", "to", "translated", "case"})
 _TOKEN = re.compile(r'(?P<neg>-)?(?:(?P<key>[A-Za-z]+):)?(?:"(?P<quoted>[^"]*)"?|(?P<bare>[^\s"]+))')
 
 
@@ -37,6 +38,7 @@ class SearchQuery:
     tags: list[str] = field(default_factory=list)
     language: str | None = None
     translation: str | None = None  # a TranslationState word ("no", "yes", "cần dịch"…), as typed
+    case_terms: list[str] = field(default_factory=list)  # must stand in the text exactly as typed
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     warnings: list[str] = field(default_factory=list)
@@ -80,6 +82,9 @@ def parse_query(raw: str) -> SearchQuery:
                 query.language = value.lower()
             elif key == "translated":
                 query.translation = value
+            elif key == "case":
+                query.case_terms.append(value)
+                query.terms.append(Term(text=value, phrase=quoted is not None))  # the index finds candidates
             elif key == "from":
                 query.date_from = _parse_date(value, key, query.warnings)
             elif key == "to":

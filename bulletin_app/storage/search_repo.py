@@ -11,7 +11,7 @@ from bulletin_app.domain.query import SearchHit, SearchQuery
 from bulletin_app.storage import search_sqlite
 from bulletin_app.storage.columns_repo import matching_column_ids, matching_tag_ids
 from bulletin_app.storage.models import ArticleRow, ColumnRow
-from bulletin_app.text import fold
+from bulletin_app.text import clean_line, fold
 
 _STATUS_WORDS = {fold(s.value): s.value for s in ArticleStatus}
 _STATUS_WORDS.update({fold(s.label_vi): s.value for s in ArticleStatus})
@@ -39,7 +39,14 @@ def _filters(s: Session, query: SearchQuery) -> search_sqlite.Filters | None:
     if column_ids == [] or tag_ids == []:
         return None
     return search_sqlite.Filters(
-        column_ids, status, tag_ids, query.language, query.date_from, query.date_to, translation
+        column_ids,
+        status,
+        tag_ids,
+        query.language,
+        query.date_from,
+        query.date_to,
+        translation,
+        tuple(clean_line(t) for t in query.case_terms),
     )
 
 

@@ -189,6 +189,7 @@ class Filters:
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     translation: TranslationState | None = None
+    case_terms: tuple[str, ...] = ()  # stand in title, sapo or body exactly as typed
 
 
 def _filter_sql(f: Filters, params: dict[str, object]) -> str:
@@ -207,6 +208,9 @@ def _filter_sql(f: Filters, params: dict[str, object]) -> str:
         params["language"] = f.language
     if f.translation is not None:
         clauses.append(state_sql(f.translation))
+    for n, term in enumerate(f.case_terms):  # instr() compares exactly: "uBND" is not "UBND"
+        clauses.append(f"instr(a.title || char(10) || a.sapo || char(10) || a.body, :case{n}) > 0")
+        params[f"case{n}"] = term
     if f.date_from:
         clauses.append("a.published_at >= :date_from")
         params["date_from"] = dt.datetime.combine(f.date_from, dt.time())

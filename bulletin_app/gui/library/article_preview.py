@@ -1,7 +1,7 @@
 """An article rendered as HTML for the preview pane (every piece of text escaped).
 
-Searched words are highlighted wherever they occur, accents or not (“thuy dien”
-marks “Thụy Điển”), by matching on folded text and mapping back to the original.
+Searched words are highlighted where they occur (see :class:`Highlighter`): words typed side
+by side as one hit, accents as typed, by matching on folded text and mapping back.
 """
 
 from __future__ import annotations
@@ -23,29 +23,67 @@ from bulletin_app.domain.body import (
     parse_body,
 )
 from bulletin_app.gui.widgets.labels import status_label
-from bulletin_app.text import fold
+from bulletin_app.text import fold, has_marks, normalize_tone_style
 from bulletin_app.text.fold import fold_with_map
 
 _MARK = "<span style='background-color:#ffe58a; color:#000'>"
 
 
-def _pattern(terms: list[str]) -> re.Pattern[str] | None:
-    folded = sorted({fold(t) for t in terms if fold(t).strip()}, key=len, reverse=True)
-    if not folded:
-        return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in folded) + ")")
+class Highlighter:
+    """Where the searched words stand in a text. Where the words typed side by side stand
+    together, that is the hit (“thụy điển” marks “Thụy Điển”, not the “diện” of “toàn diện”);
+    elsewhere each word alone. Words typed with accents match those accents (either tone style);
+    words typed without match any (“thuy dien” marks “Thụy Điển” and “thủy điện”)."""
+
+    def __init__(self, terms: list[str]) -> None:
+        words = [t for t in terms if fold(t).strip()]
+        self.exact_phrase = all(has_marks(t) for t in words)
+        form = _exact if self.exact_phrase else fold
+        self.phrase = (
+            re.compile(r"(?<!\w)" + r"\s+".join(re.escape(form(t)) for t in words) + r"(?!\w)")
+            if len(words) > 1
+            else None
+        )
+        folded = sorted({fold(t) for t in words if not has_marks(t)}, key=len, reverse=True)
+        self.folded = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in folded) + ")") if folded else None
+        exact = sorted({_exact(t) for t in words if has_marks(t)}, key=len, reverse=True)
+        self.exact = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in exact) + ")") if exact else None
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        folded, index = fold_with_map(text)
+
+        def mapped(pattern: re.Pattern[str] | None) -> list[tuple[int, int]]:
+            if pattern is None:
+                return []
+            return [(index[m.start()], index[m.end() - 1] + 1) for m in pattern.finditer(folded) if m.end() > m.start()]
+
+        def direct(pattern: re.Pattern[str] | None) -> list[tuple[int, int]]:
+            if pattern is None:
+                return []
+            return [(m.start(), m.end()) for m in pattern.finditer(_exact(text)) if m.end() > m.start()]
+
+        phrase = direct(self.phrase) if self.exact_phrase else mapped(self.phrase)
+        if phrase:
+            return phrase  # the words stand together here: the stray single ones would only distract
+        return sorted(mapped(self.folded) + direct(self.exact))
 
 
-def highlighted(text: str, pattern: re.Pattern[str] | None) -> str:
-    """``text`` escaped as HTML, with every match of the folded ``pattern`` marked."""
+def _exact(text: str) -> str:
+    """Lower case, one tone-mark style: “Hoà” and “hòa” compare equal, “điển” and “diện” do not.
+    Neither step changes the text's length, so positions carry over."""
+    return normalize_tone_style(text.lower())
+
+
+def _pattern(terms: list[str]) -> Highlighter | None:
+    return Highlighter(terms) if any(fold(t).strip() for t in terms) else None
+
+
+def highlighted(text: str, pattern: Highlighter | None) -> str:
+    """``text`` escaped as HTML, with every hit of the searched words marked."""
     if pattern is None:
         return escape(text)
-    folded, index = fold_with_map(text)
     out, pos = [], 0
-    for m in pattern.finditer(folded):
-        if m.end() == m.start():
-            continue
-        start, end = index[m.start()], index[m.end() - 1] + 1
+    for start, end in pattern.spans(text):
         if start < pos:
             continue
         out.append(escape(text[pos:start]) + _MARK + escape(text[start:end]) + "</span>")
@@ -53,7 +91,7 @@ def highlighted(text: str, pattern: re.Pattern[str] | None) -> str:
     return "".join(out) + escape(text[pos:])
 
 
-def _runs(runs: tuple[Run, ...], pattern: re.Pattern[str] | None = None) -> str:
+def _runs(runs: tuple[Run, ...], pattern: Highlighter | None = None) -> str:
     out = []
     for run in runs:
         html = highlighted(run.text, pattern).replace("\n", "<br>")
