@@ -224,5 +224,5 @@ def test_case_filter_finds_the_flipped_spellings_only(services) -> None:  # type
     assert {h.id for h in services.search.search("ubnd").hits} == {flipped, right}
     assert [h.id for h in services.search.search("case:uBND").hits] == [flipped]
     assert [h.id for h in services.search.search("case:UBND").hits] == [right]
-    assert [h.id for h in services.search.search('case:KOICa lãnh đạo').hits] == [flipped]
+    assert [h.id for h in services.search.search("case:KOICa lãnh đạo").hits] == [flipped]
     assert services.search.search("case:Ubnd").hits == []

@@ -337,6 +337,10 @@
         <source>Số điểm cần biên tập viên soát lại (lỗi chính tả, mã cũ, trùng lặp…)</source>
         <translation>Number of items the editor should review (spelling errors, legacy encodings, duplicates…)</translation>
     </message>
+    <message>
+        <source>bản gốc số {id}</source>
+        <translation>original no. {id}</translation>
+    </message>
 </context>
 <context>
     <name>BodyDocument</name>

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -116,11 +117,13 @@ class MetadataPanel(QScrollArea):
         form.addRow("", self.has_time)
         form.addRow(self.tr("Thẻ:"), self.tags_edit)
         form.addRow(self.tr("Ngôn ngữ:"), self.language_box)
-        partner_buttons = QHBoxLayout()
+        # two by two: the panel stays as narrow as its other fields (no sideways scrolling)
+        partner_buttons = QGridLayout()
         partner_buttons.setContentsMargins(0, 0, 0, 0)
-        for button in (self.choose_partner, self.unlink_partner, self.side_by_side, self.create_english):
-            partner_buttons.addWidget(button)
-        partner_buttons.addStretch(1)
+        partner_buttons.addWidget(self.choose_partner, 0, 0)
+        partner_buttons.addWidget(self.unlink_partner, 0, 1)
+        partner_buttons.addWidget(self.side_by_side, 1, 0)
+        partner_buttons.addWidget(self.create_english, 1, 1)
         partner_widget = QWidget()
         partner_box = QVBoxLayout(partner_widget)
         partner_box.setContentsMargins(0, 0, 0, 0)

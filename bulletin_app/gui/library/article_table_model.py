@@ -192,5 +192,7 @@ class ArticleTableModel(QAbstractTableModel):
             case 8:
                 return str(s.findings) if s.findings else ""
             case 9:
+                if s.translation is None and s.partner_id is not None:  # an English article: its original
+                    return self.tr("bản gốc số {id}").format(id=s.partner_id)
                 return translation_label(s.translation)
         return None
