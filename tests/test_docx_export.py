@@ -219,3 +219,16 @@ def test_theme_fonts_are_embedded_and_deobfuscate_to_the_originals(issue, tmp_pa
     data = parts["word/" + target.group(1).lstrip("/").removeprefix("word/")]
     original = resolve_family("Spectral").path("regular").read_bytes()
     assert data != original and obfuscate(data, key.group(2)) == original
+
+
+def test_the_same_issue_gives_the_same_bytes(issue, tmp_path) -> None:  # noqa: F811
+    """Two exports of one issue in one process (the GUI's worker exports many) are identical:
+    bookmark ids count per document, the embedded fonts' keys come from the fonts, every zip
+    member carries the same date."""
+    sv, issue_id, _ = issue
+    first = sv.exports.export(issue_id, docx=tmp_path / "a.docx", settings=ExportSettings(force=True))
+    second = sv.exports.export(issue_id, docx=tmp_path / "b.docx", settings=ExportSettings(force=True))
+    assert first.docx.path.read_bytes() == second.docx.path.read_bytes()
+    with zipfile.ZipFile(first.docx.path) as z:
+        assert z.namelist()[0] == "[Content_Types].xml"
+        assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}

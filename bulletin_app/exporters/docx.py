@@ -462,5 +462,5 @@ def render_docx(
     """Write the issue to ``dest`` atomically; ``page_of`` pre-fills the contents' page numbers."""
     started = time.perf_counter()
     doc = _Writer(document, theme, page_of or {}, reference).build()
-    write_atomically(dest, lambda tmp: doc.save(str(tmp)))
+    write_atomically(dest, lambda tmp: X.save_stable(doc, tmp))
     return DocxResult(dest.resolve(), time.perf_counter() - started)

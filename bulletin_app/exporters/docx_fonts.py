@@ -8,6 +8,7 @@ it. Spectral and Be Vietnam Pro are under the SIL Open Font License, which allow
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from pathlib import Path
 
@@ -56,8 +57,9 @@ def embed_fonts(doc: DocxDocument, families: list[FontFamily]) -> None:
                 font_el.remove(child)
         for style, tag in _EMBED_TAGS.items():
             count += 1
-            key = "{" + str(uuid.uuid4()).upper() + "}"
             data = Path(family.path(style)).read_bytes()
+            # from the font's own bytes, not random: the same issue makes the same file
+            key = "{" + str(uuid.uuid5(uuid.NAMESPACE_OID, hashlib.sha256(data).hexdigest())).upper() + "}"
             part = Part(
                 PackURI(f"/word/fonts/font{count}.odttf"), OBFUSCATED_FONT, obfuscate(data, key), doc.part.package
             )

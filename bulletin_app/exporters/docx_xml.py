@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import itertools
 import re
+import zipfile
+from pathlib import Path
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -13,7 +16,6 @@ from docx.text.run import Run
 
 # Characters XML 1.0 cannot hold (python-docx raises on them).
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_bookmark_ids = itertools.count(1)
 
 
 def xml_safe(text: str) -> str:
@@ -81,7 +83,12 @@ def field_end(paragraph: Paragraph) -> None:
 
 
 def add_bookmark(paragraph: Paragraph, name: str) -> None:
-    bid = str(next(_bookmark_ids))
+    """A bookmark around the paragraph; ids count per document (the same issue, the same file)."""
+    part = paragraph.part
+    counter = getattr(part, "_bookmark_ids", None)
+    if counter is None:
+        counter = part._bookmark_ids = itertools.count(1)
+    bid = str(next(counter))
     start = OxmlElement("w:bookmarkStart")
     start.set(qn("w:id"), bid)
     start.set(qn("w:name"), name)
@@ -208,3 +215,18 @@ def mark_language(paragraphs: list[OxmlElement], tag: str, hyphenate: bool = Tru
         set_hyphenation(p_pr, hyphenate)
         for r in p.iter(qn("w:r")):
             set_language(r.get_or_add_rPr(), tag)
+
+
+def save_stable(document: object, dest: Path) -> None:
+    """Save a python-docx document with every zip member dated 1980-01-01, in the same order and
+    compression: the same issue exported twice gives the same bytes (python-docx stamps each
+    member with the current time)."""
+    buffer = io.BytesIO()
+    document.save(buffer)  # type: ignore[attr-defined]
+    buffer.seek(0)
+    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in source.infolist():
+            member = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            member.compress_type = info.compress_type
+            member.external_attr = info.external_attr
+            out.writestr(member, source.read(info.filename))
