@@ -12,20 +12,21 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bulletin_app import __version__, argparse_vi
 from bulletin_app.cli import records, serialize
 from bulletin_app.domain.article import TRANSLATION_WORDS, ArticleStatus, Language
-from bulletin_app.domain.document import Edition
 from bulletin_app.domain.errors import BulletinError
+from bulletin_app.domain.issue import Edition
 from bulletin_app.domain.query import mark_spans
 from bulletin_app.errorlog import log_unexpected
 from bulletin_app.services import Services
-from bulletin_app.services.export import ExportReport, ExportSettings
-from bulletin_app.services.imports import ImportResult
 from bulletin_app.services.progress import Progress
-from bulletin_app.services.sample import create_sample
+
+if TYPE_CHECKING:  # the export and import machinery is imported by the commands that use it
+    from bulletin_app.services.export import ExportReport, ExportSettings
+    from bulletin_app.services.imports import ImportResult
 
 Result = tuple[Any, str]  # (JSON-ready data, human text)
 STATUSES = [s.value for s in ArticleStatus]
@@ -231,6 +232,8 @@ def cmd_backup(sv: Services, args: argparse.Namespace) -> Result:
 
 
 def _export_settings(args: argparse.Namespace) -> ExportSettings:
+    from bulletin_app.services.export import ExportSettings
+
     return ExportSettings(
         theme=args.theme,
         page_size=args.page_size,
@@ -302,6 +305,9 @@ def cmd_export(sv: Services, args: argparse.Namespace) -> Result:
 def cmd_demo(args: argparse.Namespace) -> Result:
     """A sample library and issue in DIR, exported to PDF and DOCX, Vietnamese and bilingual
     (no --db: DIR holds its own)."""
+    from bulletin_app.services.export import ExportSettings
+    from bulletin_app.services.sample import create_sample
+
     folder = Path(args.dir)
     folder.mkdir(parents=True, exist_ok=True)
     db = folder / "thu-vien-mau.db"

@@ -12,9 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from bulletin_app.cli import serialize
-from bulletin_app.domain.document import Arrangement, Edition
 from bulletin_app.domain.errors import BulletinError
-from bulletin_app.domain.issue import EDITORIAL_SECTION_NAME
+from bulletin_app.domain.issue import EDITORIAL_SECTION_NAME, Arrangement, Edition
 from bulletin_app.domain.publication import Publication
 from bulletin_app.services import Services
 

@@ -13,23 +13,9 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from bulletin_app.domain.body import Block
+from bulletin_app.domain.issue import Arrangement, Edition
 
-
-class Edition:
-    """Which languages an issue prints."""
-
-    VI = "vi"
-    EN = "en"
-    BILINGUAL = "bilingual"
-    ALL = (VI, EN, BILINGUAL)
-
-
-class Arrangement:
-    """How a bilingual issue places the translations."""
-
-    PARTS = "parts"  # the Vietnamese part, then the English part with its own masthead
-    INTERLEAVED = "interleaved"  # each article followed by its translation
-    ALL = (PARTS, INTERLEAVED)
+__all__ = ["Arrangement", "Edition"]  # their home is domain.issue; the document model uses them
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,23 @@ from enum import StrEnum
 EDITORIAL_SECTION_NAME = "Thư ngỏ"
 
 
+class Edition:
+    """Which languages an issue prints."""
+
+    VI = "vi"
+    EN = "en"
+    BILINGUAL = "bilingual"
+    ALL = (VI, EN, BILINGUAL)
+
+
+class Arrangement:
+    """How a bilingual issue places the translations."""
+
+    PARTS = "parts"  # the Vietnamese part, then the English part with its own masthead
+    INTERLEAVED = "interleaved"  # each article followed by its translation
+    ALL = (PARTS, INTERLEAVED)
+
+
 class IssueStatus(StrEnum):
     PLANNING = "planning"
     COMPOSING = "composing"

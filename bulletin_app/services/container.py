@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import getpass
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from bulletin_app.services.articles import ArticleService
-from bulletin_app.services.assets import AssetService
-from bulletin_app.services.export import ExportService
-from bulletin_app.services.imports import ImportService
 from bulletin_app.services.issues import IssueService
 from bulletin_app.services.library import LibraryService
 from bulletin_app.services.publication import PublicationService
 from bulletin_app.services.search import SearchService
-from bulletin_app.services.translations import TranslationService
 from bulletin_app.storage.database import Database
+
+if TYPE_CHECKING:
+    from bulletin_app.services.assets import AssetService
+    from bulletin_app.services.export import ExportService
+    from bulletin_app.services.imports import ImportService
+    from bulletin_app.services.translations import TranslationService
 
 
 def current_user() -> str:
@@ -29,13 +33,35 @@ class Services:
         self.author = author or current_user()
         self.library = LibraryService(db)
         self.articles = ArticleService(db, self.author)
-        self.assets = AssetService(db)
-        self.exports = ExportService(db)
-        self.imports = ImportService(db)
         self.search = SearchService(db)
         self.issues = IssueService(db)
         self.publication = PublicationService(db)
-        self.translations = TranslationService(db, self.author)
+
+    # The services that bring the importers (trafilatura, python-docx), the renderers and Pillow
+    # are made on first use: `bulletin search` or the library list never pays for them.
+    @cached_property
+    def assets(self) -> AssetService:
+        from bulletin_app.services.assets import AssetService
+
+        return AssetService(self.db)
+
+    @cached_property
+    def exports(self) -> ExportService:
+        from bulletin_app.services.export import ExportService
+
+        return ExportService(self.db)
+
+    @cached_property
+    def imports(self) -> ImportService:
+        from bulletin_app.services.imports import ImportService
+
+        return ImportService(self.db)
+
+    @cached_property
+    def translations(self) -> TranslationService:
+        from bulletin_app.services.translations import TranslationService
+
+        return TranslationService(self.db, self.author)
 
     @classmethod
     def open(cls, spec: str | None = None, author: str | None = None) -> Services:

@@ -5,14 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bulletin_app.domain.article import Asset
 from bulletin_app.domain.changes import Changes
 from bulletin_app.domain.issue import EDITORIAL_SECTION_NAME, Issue, IssueStatus, IssueSummary, PreflightItem
-from bulletin_app.exporters.preflight import Finding
 from bulletin_app.storage import issues_repo
 from bulletin_app.storage.database import Database
+
+if TYPE_CHECKING:  # the preflight (and reportlab's font metrics) load with the export
+    from bulletin_app.exporters.preflight import Finding
 
 _UNSET: Any = object()
 EDITORIAL_OPENING = "Kính gửi quý bạn đọc,"

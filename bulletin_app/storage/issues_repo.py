@@ -13,10 +13,11 @@ from sqlalchemy.orm import Session
 
 from bulletin_app.domain.article import ArticleDraft, ArticleStatus, Asset
 from bulletin_app.domain.body import ASSET_SCHEME
-from bulletin_app.domain.document import Arrangement, Edition
 from bulletin_app.domain.errors import ConflictError, NotFoundError, ValidationError
 from bulletin_app.domain.issue import (
     EDITORIAL_SECTION_NAME,
+    Arrangement,
+    Edition,
     Entry,
     Issue,
     IssueStatus,
