@@ -217,3 +217,41 @@ def test_an_unexpected_failure_on_one_file_does_not_stop_the_batch(services, see
     assert len(report.imported) == len(files) - 1
     (failed,) = report.failed
     assert failed.path == str(files[1]) and "ImportError" in failed.error and "Cleaner" in failed.error
+
+
+def test_pathological_sizes_are_bounded(services, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A 1 MB paragraph imports whole and a 5,000-column table is written out as paragraphs
+    with a finding — each well within a generous time limit (the real figures: benchmarks)."""
+    import time
+
+    from bulletin_app.domain.body import Paragraph, Table, parse_body
+
+    words = "hợp tác đối ngoại tỉnh Thái Nguyên phát triển kinh tế văn hóa đầu tư".split()
+    paragraph = " ".join(words[i % len(words)] for i in range(180_000))
+    assert len(paragraph.encode("utf-8")) > 1_000_000
+    (tmp_path / "doan-dai.md").write_text(f"# Một đoạn rất dài\n\n{paragraph}.\n", encoding="utf-8")
+    cells = 5000
+    table = (
+        "|"
+        + "|".join(f"c{i}" for i in range(cells))
+        + "|\n|"
+        + "---|" * cells
+        + "\n|"
+        + "|".join(str(i) for i in range(cells))
+        + "|\n"
+    )
+    (tmp_path / "bang-lon.md").write_text(f"# Bảng tính dán vào\n\n{table}", encoding="utf-8")
+    small = "| Năm | Dự án |\n|---|---|\n| 2025 | 12 |\n"
+    (tmp_path / "bang-nho.md").write_text(f"# Bảng nhỏ\n\n{small}", encoding="utf-8")
+    started = time.perf_counter()
+    report = services.imports.import_paths(sorted(tmp_path.glob("*.md")))
+    assert time.perf_counter() - started < 60
+    by_title = {r.title: r for r in report.imported}
+    long = services.articles.get(by_title["Một đoạn rất dài"].id)
+    assert parse_body(long.body)[0].runs[0].text == paragraph + "."  # whole, one paragraph
+    big = by_title["Bảng tính dán vào"]
+    assert [f.kind for f in big.findings if f.kind == "table-too-large"] == ["table-too-large"]
+    blocks = parse_body(services.articles.get(big.id).body)
+    assert not any(isinstance(b, Table) for b in blocks) and all(isinstance(b, Paragraph) for b in blocks)
+    assert blocks[0].runs[0].text.startswith("c0 | c1 | c2")
+    assert isinstance(parse_body(services.articles.get(by_title["Bảng nhỏ"].id).body)[0], Table)  # kept

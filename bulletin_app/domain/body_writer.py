@@ -163,3 +163,32 @@ def blocks_to_body(blocks: Iterable[Block]) -> str:
                 parts.append(_figure_line(block))
         previous = block
     return "\n\n".join(p for p in parts if p.strip())
+
+
+# A table a bulletin column can print has a handful of columns; a pasted spreadsheet does not.
+MAX_TABLE_COLUMNS = 64
+MAX_TABLE_CELLS = 5000
+
+
+def bounded_tables(blocks: list[Block]) -> tuple[list[Block], int]:
+    """``blocks`` with every table beyond a printable size written out as paragraphs, one per
+    row, cells joined by " | " (nothing lost, nothing to lay out for minutes); how many were."""
+    out: list[Block] = []
+    flattened = 0
+    for block in blocks:
+        if isinstance(block, Table):
+            rows = ([block.header] if block.header is not None else []) + list(block.rows)
+            width = max((len(r) for r in rows), default=0)
+            if width > MAX_TABLE_COLUMNS or sum(len(r) for r in rows) > MAX_TABLE_CELLS:
+                flattened += 1
+                for row in rows:
+                    runs: list[Run] = []
+                    for n, cell in enumerate(row):
+                        if n:
+                            runs.append(Run(" | "))
+                        runs += list(cell)
+                    if any(r.text.strip() for r in runs):
+                        out.append(Paragraph(tuple(runs)))
+                continue
+        out.append(block)
+    return out, flattened

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bulletin_app.domain.article import ArticleDraft, Finding, language_findings, text_language
-from bulletin_app.domain.body import body_to_plain
+from bulletin_app.domain.body import body_to_plain, parse_body
+from bulletin_app.domain.body_writer import MAX_TABLE_CELLS, MAX_TABLE_COLUMNS, blocks_to_body, bounded_tables
 from bulletin_app.domain.changes import Changes
 from bulletin_app.domain.errors import BulletinError, ValidationError
 from bulletin_app.errorlog import log_unexpected
@@ -128,6 +129,17 @@ class ImportService:
             draft = parsed.draft
             if column:
                 draft.column = column
+            blocks, flattened = bounded_tables(parse_body(draft.body))
+            if flattened:
+                draft.body = blocks_to_body(blocks)
+                parsed.findings.append(
+                    Finding(
+                        "table-too-large",
+                        f"{flattened} bảng quá lớn để in (hơn {MAX_TABLE_COLUMNS} cột hoặc {MAX_TABLE_CELLS} ô) "
+                        "được chuyển thành đoạn văn, mỗi hàng một đoạn.",
+                        count=flattened,
+                    )
+                )
             language, mixed = text_language(draft.title, draft.sapo, body_to_plain(draft.body))
             draft.language = language or draft.language
             parsed.findings += language_findings(language, mixed)
