@@ -221,3 +221,31 @@ def test_failed_export_leaves_no_partial_file(issue, tmp_path) -> None:  # type:
     with pytest.raises(BulletinError):
         sv.exports.export_pdf(issue_id, target, ExportSettings(theme="no-such-theme"))
     assert target.read_bytes() == b"old content"
+
+
+def test_an_interrupted_exports_leftovers_are_cleaned(issue, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """An export killed mid-write leaves hidden staged files; the next export to that folder
+    removes its own at once and other stale ones, never a fresh one another window is writing."""
+    import os
+    import time
+
+    from bulletin_app.atomic_file import clean_leftovers
+
+    sv, issue_id, _ = issue
+    tmp_path = tmp_path / "xuat"  # the export folder (the library lives beside it)
+    tmp_path.mkdir()
+    own = [tmp_path / ".so-12.staged.pdf", tmp_path / ".so-12.staged.docx", tmp_path / ".so-12.pdf.part"]
+    stale, fresh = tmp_path / ".so-11.staged.pdf", tmp_path / ".so-13.docx.part"
+    keep = tmp_path / ".thu-vien.db.part"  # not an export's: never touched
+    for path in [*own, stale, fresh, keep]:
+        path.write_bytes(b"%PDF-1.4 half")
+    old = time.time() - 3600
+    os.utime(stale, (old, old))
+    os.utime(keep, (old, old))
+    report = sv.exports.export(issue_id, pdf=tmp_path / "so-12.pdf", docx=tmp_path / "so-12.docx",
+                               settings=ExportSettings(force=True))  # fmt: skip
+    assert report.pdf is not None
+    names = {p.name for p in tmp_path.iterdir()}
+    assert names == {"so-12.pdf", "so-12.docx", fresh.name, keep.name}
+    os.utime(fresh, (old, old))
+    assert clean_leftovers(tmp_path) == [fresh]  # what the app does at start-up

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bulletin_app.atomic_file import clean_leftovers
 from bulletin_app.domain.article import Article, TranslationState
 from bulletin_app.domain.document import Edition
 from bulletin_app.domain.errors import ValidationError
@@ -230,6 +231,13 @@ class ExportService:
         target = (pdf or docx or Path("issue")).resolve()
         staged_pdf = target.with_name(f".{target.stem}.staged.pdf")
         staged_docx = docx.resolve().with_name(f".{docx.stem}.staged.docx") if docx is not None else None
+        # An interrupted export's leftovers: this export's own names at once, others once stale.
+        targets = [p.resolve() for p in (pdf, docx) if p is not None]
+        for own in [staged_pdf, staged_docx] + [t.with_name(f".{t.name}.part") for t in targets]:
+            if own is not None:
+                own.unlink(missing_ok=True)
+        for folder in {t.parent for t in targets}:
+            clean_leftovers(folder)
         try:
             from bulletin_app.exporters.pdf import render_pdf
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import multiprocessing
 import sys
+import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -13,6 +15,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from bulletin_app import APP_NAME, __version__, argparse_vi
+from bulletin_app.atomic_file import clean_leftovers
 from bulletin_app.domain.errors import BulletinError
 from bulletin_app.errorlog import log_unexpected
 from bulletin_app.gui.widgets.errors import unexpected_message
@@ -95,6 +98,10 @@ def main(argv: list[str] | None = None) -> int:
 
     # The window's frame shows at once; the library opens (and the pages load) behind it.
     window = MainWindow(open_library=open_library(spec))
+    # an export the computer was switched off in the middle of left hidden files: not for long
+    export_folder = AppSettings().export_folder
+    if export_folder:
+        threading.Thread(target=clean_leftovers, args=(Path(export_folder),), daemon=True).start()
 
     def failed(exc: BaseException) -> None:
         message = exc.message if isinstance(exc, BulletinError) else unexpected_message(exc, None)
