@@ -195,3 +195,16 @@ def test_upgrade_from_0004_makes_one_way_links_pairs(tmp_path) -> None:  # type:
         assert sv.issues.get(sv.issues.create(1, __import__("datetime").date(2026, 1, 1))[0]).edition == "vi"
     finally:
         sv.close()
+
+
+def test_a_new_article_and_its_link_are_one_transaction(services) -> None:  # type: ignore[no-untyped-def]
+    vi, en = _pair(services)
+    services.articles.update(en, None, translation_id=vi)
+    before = services.articles.count()
+    other_en = ArticleDraft("Another English text", "Cooperation again.", language=Language.EN)
+    with pytest.raises(ValidationError, match="đã nối với tin bài số"):
+        services.articles.add(other_en, translation_of=vi)  # vi already has a partner
+    assert services.articles.count() == before  # refused whole: no article without its link
+    lone, _ = services.articles.add(ArticleDraft("Tin mới", "Nội dung mới."))
+    new_en, changes = services.articles.add(other_en, translation_of=lone)
+    assert services.articles.get(lone).translation_id == new_en and changes.articles_changed == {lone}

@@ -32,10 +32,17 @@ class ArticleService:
         self._db = db
         self._author = author
 
-    def add(self, draft: ArticleDraft, status: ArticleStatus = ArticleStatus.DRAFT) -> tuple[int, Changes]:
+    def add(
+        self, draft: ArticleDraft, status: ArticleStatus = ArticleStatus.DRAFT, translation_of: int | None = None
+    ) -> tuple[int, Changes]:
+        """A new article; ``translation_of`` links it with its partner in the same transaction
+        (the link refused, the article is not added either)."""
         with self._db.unit() as s:
             article_id = articles_repo.add_article(s, draft, status)
-        return article_id, Changes(articles_added=frozenset({article_id}))
+            if translation_of is not None:
+                articles_repo.update_article(s, article_id, None, {"translation_id": translation_of}, self._author)
+        partner = frozenset({translation_of}) if translation_of is not None else frozenset()
+        return article_id, Changes(articles_added=frozenset({article_id}), articles_changed=partner)
 
     def add_many(self, drafts: list[ArticleDraft], status: ArticleStatus = ArticleStatus.DRAFT) -> Changes:
         """Add a batch of articles in one transaction (all or none)."""

@@ -85,8 +85,10 @@ def create_sample(services: Services) -> tuple[int, Changes]:
         changes |= added
         placed.append((entry["section"], article_id))
         if "title_en" in entry:  # its English version, linked as its translation
-            english_id, added = services.articles.add(_draft(entry, "_en", column, ref), ArticleStatus.APPROVED)
-            changes |= added | services.articles.update(english_id, None, translation_id=article_id)[1]
+            _english, added = services.articles.add(
+                _draft(entry, "_en", column, ref), ArticleStatus.APPROVED, translation_of=article_id
+            )
+            changes |= added
     meta = sample["issue"]
     issue_id, created = services.issues.create(int(meta["number"]), meta["date"], meta["title"], meta["period"])
     changes |= created

@@ -77,10 +77,7 @@ def draft_from_fields(fields: dict[str, Any], title: str) -> ArticleDraft:
 def add_article(services: Services, fields: dict[str, Any]) -> tuple[Article, Changes]:
     """The first save of a new article."""
     draft = draft_from_fields(fields, fields["title"])
-    article_id, changes = services.articles.add(draft, ArticleStatus(fields["status"]))
-    if fields["translation_id"]:
-        article, more = services.articles.update(article_id, None, translation_id=fields["translation_id"])
-        return article, changes | more
+    article_id, changes = services.articles.add(draft, ArticleStatus(fields["status"]), fields["translation_id"])
     return services.articles.get(article_id), changes
 
 
