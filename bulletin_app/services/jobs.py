@@ -14,8 +14,10 @@ in the worker process (``in_worker``).
 from __future__ import annotations
 
 import contextlib
+import multiprocessing
 import os
 import queue
+import threading
 import time
 import uuid
 from collections.abc import Callable
@@ -138,6 +140,22 @@ def init_worker(progress_queue: Any, cancel_event: Any) -> None:
     """Process-pool initializer: the queue and event are inherited when the worker starts."""
     _channel["queue"] = progress_queue
     _channel["cancel"] = cancel_event
+    watch_parent()
+
+
+def watch_parent() -> None:
+    """End this worker when the window's process is gone (killed, crashed, the session ended):
+    the pool's own pipes do not tell it, and an orphan would keep the library open for ever.
+    The parent's sentinel (a pipe on Linux, the process handle on Windows) wakes a thread."""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def wait() -> None:
+        parent.join()  # returns when the parent ends
+        os._exit(0)  # nothing to flush: a job the window cannot receive is abandoned whole
+
+    threading.Thread(target=wait, name="watch-parent", daemon=True).start()
 
 
 def warm_up() -> bool:

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import multiprocessing
+import signal
 import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -72,6 +74,27 @@ def qt_options(rest: list[str], parser: argparse.ArgumentParser) -> list[str]:
     return out
 
 
+def _end_on_signals(app: QApplication, window: Any) -> None:
+    """SIGTERM (the session ends, a shutdown) and Ctrl+C end the app cleanly: what the editors
+    hold is kept as autosaved drafts (offered back at the next start), the worker process is
+    stopped, the library closed — never a question nobody is there to answer."""
+
+    def end(*_args: object) -> None:
+        for editor in list(getattr(window, "editors", {}).values()):
+            with contextlib.suppress(Exception):
+                editor.autosave_now()
+        if window.is_ready:
+            window.jobs.shutdown()
+        app.quit()
+
+    for number in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(number, end)
+    # Python runs signal handlers between its own bytecodes: wake it now and then in Qt's loop.
+    ticker = QTimer(app)
+    ticker.timeout.connect(lambda: None)
+    ticker.start(200)
+
+
 def main(argv: list[str] | None = None) -> int:
     multiprocessing.freeze_support()  # the worker process, in a frozen (installed) app
     argv = list(sys.argv if argv is None else argv)
@@ -118,6 +141,7 @@ def main(argv: list[str] | None = None) -> int:
 
     window.open_failed.connect(failed)
     window.show()
+    _end_on_signals(app, window)
     code = app.exec()
     if window.is_ready:
         window.services.close()
