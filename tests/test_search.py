@@ -222,7 +222,9 @@ def test_case_filter_finds_the_flipped_spellings_only(services) -> None:  # type
     flipped, _ = services.articles.add(ArticleDraft("Tin sao chép từ PDF", "Lãnh đạo uBND tỉnh tiếp đoàn KOICa."))
     right, _ = services.articles.add(ArticleDraft("Tin đúng", "Lãnh đạo UBND tỉnh tiếp đoàn KOICA."))
     assert {h.id for h in services.search.search("ubnd").hits} == {flipped, right}
-    assert [h.id for h in services.search.search("case:uBND").hits] == [flipped]
+    (hit,) = services.search.search("case:uBND").hits
+    assert hit.id == flipped
+    assert [hit.snippet[a:b] for a, b in hit.highlights] == ["uBND"]  # the flipped spelling, marked
     assert [h.id for h in services.search.search("case:UBND").hits] == [right]
     assert [h.id for h in services.search.search("case:KOICa lãnh đạo").hits] == [flipped]
     assert services.search.search("case:Ubnd").hits == []

@@ -80,7 +80,7 @@ def run_search(
     for h in raw:
         row = rows[h.id]
         if plains:
-            snippet, spans = search_sqlite.make_snippet(plains.get(h.id, ""), query.terms)
+            snippet, spans = search_sqlite.make_snippet(plains.get(h.id, ""), query.terms, exact=query.case_terms)
         else:
             snippet, spans = (row.sapo or row.title)[:180], []
         hits.append(

@@ -408,17 +408,25 @@ def _anchor(
     return None
 
 
-def make_snippet(plain: str, terms: Sequence[Term], width: int = 180) -> tuple[str, list[tuple[int, int]]]:
+def make_snippet(
+    plain: str, terms: Sequence[Term], width: int = 180, exact: Sequence[str] = ()
+) -> tuple[str, list[tuple[int, int]]]:
     """A window of the original text around the best hit, and the hits' offsets in it.
 
     Hits are matched accent-insensitively on the original text ("da nang" highlights
     "Đà Nẵng"); the rare letters that fold to more than one (ß → ss) fall back to
-    searching a folded copy mapped back to the original.
+    searching a folded copy mapped back to the original. ``exact`` words (the query's
+    ``case:``) are matched exactly as typed, and only they are marked: "uBND", not "UBND".
     """
     haystack, index = plain, range(len(plain))
-    patterns = _snippet_patterns(terms, on_original=True)
     title_end = plain.find("\n")
-    anchor = _anchor(plain, haystack, index, terms, patterns, title_end + 1)
+    if exact:
+        patterns = [re.compile(r"(?<!\w)" + re.escape(word) + r"(?!\w)") for word in exact if word]
+        hits = [m.start() for p in patterns for region in (title_end + 1, 0) for m in p.finditer(plain, region)]
+        anchor = hits[0] if hits else 0
+    else:
+        patterns = _snippet_patterns(terms, on_original=True)
+        anchor = _anchor(plain, haystack, index, terms, patterns, title_end + 1)
     if anchor is None:
         haystack, folded_index = fold_with_map(plain)
         index = folded_index  # type: ignore[assignment]
