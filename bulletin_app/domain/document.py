@@ -13,9 +13,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from bulletin_app.domain.body import Block
-from bulletin_app.domain.issue import Arrangement, Edition
-
-__all__ = ["Arrangement", "Edition"]  # their home is domain.issue; the document model uses them
+from bulletin_app.domain.issue import Edition
 
 
 @dataclass(frozen=True)

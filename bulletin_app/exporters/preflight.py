@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from bulletin_app.domain.article import Article, Language, text_language
 from bulletin_app.domain.body import Figure, block_text, body_to_plain
-from bulletin_app.domain.document import Edition, IssueDocument
+from bulletin_app.domain.document import IssueDocument
+from bulletin_app.domain.issue import Edition
 from bulletin_app.domain.publication import LEGAL_MAX_HEIGHT_MM, LEGAL_MAX_PAGES, LEGAL_MAX_WIDTH_MM, Publication
 from bulletin_app.exporters.fonts import missing_characters, resolve_family
 from bulletin_app.exporters.theme import Theme

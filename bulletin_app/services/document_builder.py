@@ -13,7 +13,6 @@ from typing import Any
 from bulletin_app.domain.article import Article, Language
 from bulletin_app.domain.body import Block, Figure, Heading, parse_body
 from bulletin_app.domain.document import (
-    Arrangement,
     ColophonBlock,
     ColophonPart,
     ContentsEntry,
@@ -21,7 +20,6 @@ from bulletin_app.domain.document import (
     Cover,
     CoverPart,
     DocArticle,
-    Edition,
     EditorialPart,
     ImageData,
     IssueDocument,
@@ -29,7 +27,7 @@ from bulletin_app.domain.document import (
     SectionPart,
 )
 from bulletin_app.domain.errors import NotFoundError
-from bulletin_app.domain.issue import EDITORIAL_SECTION_NAME, Issue
+from bulletin_app.domain.issue import EDITORIAL_SECTION_NAME, Arrangement, Edition, Issue
 from bulletin_app.domain.publication import Publication
 from bulletin_app.domain.wording import EN, VI, WORDING, Wording, credit_in
 from bulletin_app.storage import articles_repo, assets_repo, issues_repo, publication_repo

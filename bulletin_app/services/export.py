@@ -11,9 +11,8 @@ from typing import TYPE_CHECKING
 
 from bulletin_app.atomic_file import clean_leftovers
 from bulletin_app.domain.article import Article, TranslationState
-from bulletin_app.domain.document import Edition
 from bulletin_app.domain.errors import ValidationError
-from bulletin_app.domain.issue import EDITORIAL_SECTION_NAME, Issue
+from bulletin_app.domain.issue import EDITORIAL_SECTION_NAME, Edition, Issue
 from bulletin_app.domain.publication import Publication
 from bulletin_app.exporters.fonts import resolve_family
 from bulletin_app.exporters.preflight import Finding, check_document, check_languages, check_layout, image_names
