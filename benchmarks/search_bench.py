@@ -26,7 +26,7 @@ from sqlalchemy import text  # noqa: E402
 
 from bulletin_app.domain.query import parse_query  # noqa: E402
 from bulletin_app.services import Services  # noqa: E402
-from bulletin_app.storage import search_sqlite  # noqa: E402
+from bulletin_app.storage.search.fts5 import Fts5Search  # noqa: E402
 
 QUERIES: dict[str, list[str]] = {
     "two words": ["ngoai giao", "hop tac", "dau tu", "thai nguyen", "thuy dien", "han quoc"],
@@ -60,7 +60,7 @@ def timed(fn: Callable[[], object], runs: int) -> list[float]:
 def like_query(sv: Services, raw: str) -> list[int]:
     query = parse_query(raw)
     with sv.db.unit() as s:
-        return search_sqlite.like_search(s, query)
+        return Fts5Search().like_search(s, query)
 
 
 def bench(db: Path, runs: int) -> dict[str, tuple[list[float], list[float], int]]:

@@ -8,6 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.backends import BACKENDS, pg_admin_url
+from tests.backends import library_url as backend_library_url
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,6 +23,45 @@ def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     """Never touch the real user data folder (backups, logs) from a test."""
     monkeypatch.setenv("BULLETIN_DATA_DIR", str(tmp_path_factory.mktemp("data")))
     monkeypatch.delenv("BULLETIN_DB", raising=False)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _pg_template_cleanup() -> Iterator[None]:
+    yield
+    from tests.backends import drop_template
+
+    drop_template()
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    """ "sqlite" or "postgresql": the test runs on both (the server half skips without a server)."""
+    if request.param == "postgresql":
+        pg_admin_url()
+    return request.param
+
+
+@pytest.fixture
+def library_url(backend: str, tmp_path: Path) -> Iterator[str]:
+    with backend_library_url(backend, tmp_path) as url:
+        yield url
+
+
+@pytest.fixture
+def any_services(library_url: str) -> Iterator:
+    """Services on a library of each backend (see ``backend``)."""
+    from bulletin_app.services import Services
+
+    sv = Services.open(library_url, author="tester")
+    yield sv
+    sv.close()
+
+
+@pytest.fixture
+def any_seeded(any_services, seeds: Path):  # type: ignore[no-untyped-def]
+    report = any_services.imports.import_paths([seeds])
+    assert len(report.imported) == 5, report.failed
+    return any_services
 
 
 @pytest.fixture

@@ -128,7 +128,8 @@ def test_older_database_is_backed_up_then_upgraded(tmp_path) -> None:  # type: i
     assert len(list(tmp_path.glob("library.before-*"))) == 1
 
 
-def test_text_is_stored_clean_and_nfc(services) -> None:  # type: ignore[no-untyped-def]
+def test_text_is_stored_clean_and_nfc(any_services) -> None:  # type: ignore[no-untyped-def]
+    services = any_services
     nfd = unicodedata.normalize("NFD", "Thủy điện Dương")
     article_id, _ = services.articles.add(
         ArticleDraft(
@@ -149,12 +150,14 @@ def test_text_is_stored_clean_and_nfc(services) -> None:  # type: ignore[no-unty
         assert unicodedata.is_normalized("NFC", value)
 
 
-def test_empty_title_is_a_field_error(services) -> None:  # type: ignore[no-untyped-def]
+def test_empty_title_is_a_field_error(any_services) -> None:  # type: ignore[no-untyped-def]
+    services = any_services
     with pytest.raises(ValidationError, match="Tiêu đề"):
         services.articles.add(ArticleDraft(title=" \u200b\u00a0"))
 
 
-def test_revisions_record_and_restore(services) -> None:  # type: ignore[no-untyped-def]
+def test_revisions_record_and_restore(any_services) -> None:  # type: ignore[no-untyped-def]
+    services = any_services
     article_id, _ = services.articles.add(ArticleDraft(title="Bản đầu", body="Nội dung một."))
     a1 = services.articles.get(article_id)
     a2, changes = services.articles.update(article_id, a1.version, title="Bản hai", body="Nội dung hai.")
@@ -175,14 +178,16 @@ def test_revisions_record_and_restore(services) -> None:  # type: ignore[no-unty
     assert [h.id for h in services.search.search("noi dung mot").hits] == [article_id]
 
 
-def test_saving_without_changes_makes_no_revision(services) -> None:  # type: ignore[no-untyped-def]
+def test_saving_without_changes_makes_no_revision(any_services) -> None:  # type: ignore[no-untyped-def]
+    services = any_services
     article_id, _ = services.articles.add(ArticleDraft(title="Tin", body="Thân bài."))
     a = services.articles.get(article_id)
     same, _ = services.articles.update(article_id, a.version, title="Tin", body="Thân bài.")
     assert same.version == a.version and services.articles.revisions(article_id) == []
 
 
-def test_optimistic_concurrency(services) -> None:  # type: ignore[no-untyped-def]
+def test_optimistic_concurrency(any_services) -> None:  # type: ignore[no-untyped-def]
+    services = any_services
     article_id, _ = services.articles.add(ArticleDraft(title="Tin chung"))
     seen_by_both = services.articles.get(article_id).version
     services.articles.update(article_id, seen_by_both, title="Sửa của người thứ nhất")
@@ -191,7 +196,8 @@ def test_optimistic_concurrency(services) -> None:  # type: ignore[no-untyped-de
     assert services.articles.get(article_id).title == "Sửa của người thứ nhất"
 
 
-def test_status_workflow(services) -> None:  # type: ignore[no-untyped-def]
+def test_status_workflow(any_services) -> None:  # type: ignore[no-untyped-def]
+    services = any_services
     article_id, _ = services.articles.add(ArticleDraft(title="Tin"))
     services.articles.update(article_id, None, status="approved")
     with pytest.raises(ValidationError, match="Trạng thái"):
@@ -202,7 +208,8 @@ def test_status_workflow(services) -> None:  # type: ignore[no-untyped-def]
     assert services.articles.get(article_id).status is ArticleStatus.ARCHIVED
 
 
-def test_translation_link(services) -> None:  # type: ignore[no-untyped-def]
+def test_translation_link(any_services) -> None:  # type: ignore[no-untyped-def]
+    services = any_services
     vi, _ = services.articles.add(ArticleDraft(title="Hợp tác với KOICA"))
     en, _ = services.articles.add(ArticleDraft(title="Cooperation with KOICA", language="en"))
     a, _ = services.articles.update(en, None, translation_id=vi)
@@ -211,7 +218,8 @@ def test_translation_link(services) -> None:  # type: ignore[no-untyped-def]
         services.articles.update(en, None, translation_id=en)
 
 
-def test_issues_sections_entries(services) -> None:  # type: ignore[no-untyped-def]
+def test_issues_sections_entries(any_services) -> None:  # type: ignore[no-untyped-def]
+    services = any_services
     ids = [
         services.articles.add(ArticleDraft(title=f"Tin {n}", column=col))[0]
         for n, col in ((1, "Ngoại giao kinh tế"), (2, "Văn hóa đối ngoại"), (3, "Ngoại giao kinh tế"))
@@ -244,7 +252,8 @@ def test_issues_sections_entries(services) -> None:  # type: ignore[no-untyped-d
     assert [i.article_count for i in services.issues.list() if i.id == issue_id] == [2]
 
 
-def test_publication_record_is_validated_data(services) -> None:  # type: ignore[no-untyped-def]
+def test_publication_record_is_validated_data(any_services) -> None:  # type: ignore[no-untyped-def]
+    services = any_services
     pub = services.publication.get()
     pub.licence_number = "  12/GP-STTTT "
     pub.licence_date = dt.date(2026, 1, 5)
@@ -303,7 +312,8 @@ def test_backup_is_a_complete_library(seeded, tmp_path) -> None:  # type: ignore
         seeded.library.backup(tmp_path / "missing" / "x.db")
 
 
-def test_assets_are_deduplicated_with_pixel_size(services, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_assets_are_deduplicated_with_pixel_size(any_services, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    services = any_services
     from PIL import Image
 
     path = tmp_path / "anh.png"
@@ -321,7 +331,8 @@ def test_assets_are_deduplicated_with_pixel_size(services, tmp_path) -> None:  #
     assert services.assets.add_file(jpeg)[0].id != asset.id
 
 
-def test_broken_images_are_refused_by_name(services, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_broken_images_are_refused_by_name(any_services, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    services = any_services
     from PIL import Image
 
     good = tmp_path / "tot.jpg"

@@ -51,7 +51,7 @@ class ArticleService:
         return Changes(articles_added=frozenset(ids))
 
     def get(self, article_id: int) -> Article:
-        with self._db.unit() as s:
+        with self._db.read() as s:
             return articles_repo.get_article(s, article_id)
 
     def update(self, article_id: int, expected_version: int | None, **changes: Any) -> tuple[Article, Changes]:
@@ -78,6 +78,7 @@ class ArticleService:
         ``expected_version`` None = the version read now, so a save racing another one still conflicts.
         ``column`` "" clears the column; tags are added and removed by name (accents and case ignored)."""
         with self._db.unit() as s:
+            articles_repo.lock_article(s, article_id)  # tags added to what is there now: a merge
             current = articles_repo.get_article(s, article_id)
             if add_tags or remove_tags:
                 gone = {fold(t) for t in remove_tags}
@@ -94,7 +95,7 @@ class ArticleService:
 
     def partner(self, article_id: int) -> Article | None:
         """The other article of the translation pair (None when there is none)."""
-        with self._db.unit() as s:
+        with self._db.read() as s:
             article = articles_repo.get_article(s, article_id)
             return articles_repo.get_article(s, article.translation_id) if article.translation_id else None
 
@@ -119,7 +120,7 @@ class ArticleService:
         order: str = "updated",
         translation: TranslationState | None = None,
     ) -> list[ArticleSummary]:
-        with self._db.unit() as s:
+        with self._db.read() as s:
             column_ids = columns_repo.matching_column_ids(s, column) if column else None
             ids = articles_repo.list_ids(s, column_ids, status, language, order, limit, translation=translation)
             return articles_repo.summaries(s, ids)
@@ -139,7 +140,7 @@ class ArticleService:
         """Ids of the articles (not in the trash) matching the filters, in ``order``
         (updated, published, title — Vietnamese order —, column, status, language, source, words, id);
         ``translation``: Vietnamese articles whose translation is in that state ("Cần dịch")."""
-        with self._db.unit() as s:
+        with self._db.read() as s:
             column_ids = columns_repo.matching_column_ids(s, column) if column else None
             return articles_repo.list_ids(
                 s,
@@ -158,7 +159,7 @@ class ArticleService:
         """``ids`` (e.g. search hits) re-sorted by one of the list orders."""
         if not ids:
             return []
-        with self._db.unit() as s:
+        with self._db.read() as s:
             return articles_repo.list_ids(s, order=order, descending=descending, within=ids)
 
     # -- trash: deleting from the library is recoverable until the trash is emptied
@@ -173,7 +174,7 @@ class ArticleService:
         return Changes(articles_added=frozenset(ids))
 
     def trashed_ids(self) -> list[int]:
-        with self._db.unit() as s:
+        with self._db.read() as s:
             return articles_repo.trashed_ids(s)
 
     def empty_trash(self, article_ids: Sequence[int] | None = None) -> Changes:
@@ -200,7 +201,8 @@ class ArticleService:
                     values["column"] = column or None
                 if status is not None:
                     values["status"] = status
-                if add_tags:
+                if add_tags:  # a merge: the tags there now, under the row's lock, plus the new ones
+                    articles_repo.lock_article(s, article_id)
                     current = articles_repo.get_article(s, article_id).tags
                     values["tags"] = [*current, *add_tags]
                 if values:
@@ -208,11 +210,11 @@ class ArticleService:
         return Changes(articles_changed=frozenset(article_ids))
 
     def summaries(self, ids: list[int]) -> list[ArticleSummary]:
-        with self._db.unit() as s:
+        with self._db.read() as s:
             return articles_repo.summaries(s, ids)
 
     def count(self) -> int:
-        with self._db.unit() as s:
+        with self._db.read() as s:
             return articles_repo.count_articles(s)
 
     def set_findings(self, article_id: int, findings: list[Finding]) -> None:
@@ -223,7 +225,7 @@ class ArticleService:
         return proof_article(self, article_id, fix)
 
     def revisions(self, article_id: int) -> list[Revision]:
-        with self._db.unit() as s:
+        with self._db.read() as s:
             return articles_repo.list_revisions(s, article_id)
 
     def restore(self, article_id: int, revision_id: int) -> tuple[Article, Changes]:

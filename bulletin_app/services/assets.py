@@ -60,9 +60,9 @@ class AssetService:
         return self.add_bytes(data, path.name)
 
     def get(self, ref: str) -> Asset:
-        with self._db.unit() as s:
+        with self._db.read() as s:
             return assets_repo.find_asset(s, ref)
 
     def data(self, asset: Asset) -> bytes:
-        with self._db.unit() as s:
+        with self._db.read() as s:
             return assets_repo.asset_data(s, asset.id)

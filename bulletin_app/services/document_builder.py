@@ -175,7 +175,7 @@ class _Material:
 
 def _read(db: Database, issue_id: int) -> _Material:
     """Everything an export needs, read in one unit of work; the result is pure data."""
-    with db.unit() as s:
+    with db.read() as s:
         issue = issues_repo.get_issue(s, issue_id)
         pub = publication_repo.get_publication(s)
         articles = {a: articles_repo.get_article(s, a) for a in issue.article_ids}

@@ -156,7 +156,7 @@ class ExportService:
         by_id = {a.id: a for a in articles}
         placed = [by_id[i] for i in issue.article_ids if i in by_id]
         partners = {a.id: by_id[a.translation_id] for a in articles if a.translation_id in by_id}
-        with self._db.unit() as s:
+        with self._db.read() as s:
             outdated = {
                 x.id
                 for x in articles_repo.summaries(s, [a.id for a in placed])

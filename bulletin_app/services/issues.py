@@ -154,21 +154,21 @@ class IssueService:
         return Changes(issues_changed=frozenset({issue_id}))
 
     def get(self, issue_id: int) -> Issue:
-        with self._db.unit() as s:
+        with self._db.read() as s:
             return issues_repo.get_issue(s, issue_id)
 
     def list(self) -> list[IssueSummary]:
-        with self._db.unit() as s:
+        with self._db.read() as s:
             return issues_repo.list_issues(s)
 
     def cover_candidates(self, issue_id: int | None, limit: int = 60) -> list[Asset]:
         """Photos to offer for the cover: the issue's own first, then the library's newest."""
-        with self._db.unit() as s:
+        with self._db.read() as s:
             return issues_repo.cover_candidates(s, issue_id, limit)
 
     def locate_findings(self, issue_id: int, findings: Sequence[Finding]) -> list[PreflightItem]:
         """Preflight findings with the article, record field or section each one is about."""
-        with self._db.unit() as s:
+        with self._db.read() as s:
             issue = issues_repo.get_issue(s, issue_id)
             images = issues_repo.asset_refs_by_article(s, issue.article_ids)
         by_title: dict[str, int] = {}

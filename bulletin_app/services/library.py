@@ -55,7 +55,7 @@ class LibraryService:
         return Changes(columns_changed=bool(added), publication_changed=new_pub)
 
     def info(self) -> LibraryInfo:
-        with self._db.unit() as s:
+        with self._db.read() as s:
             count = articles_repo.count_articles(s)
         backup = self._db.upgraded_backup
         return LibraryInfo(
@@ -63,7 +63,7 @@ class LibraryService:
         )
 
     def columns(self) -> list[ColumnInfo]:
-        with self._db.unit() as s:
+        with self._db.read() as s:
             return [ColumnInfo(*row) for row in columns_repo.list_columns(s)]
 
     def column(self, name_or_id: str) -> ColumnInfo:

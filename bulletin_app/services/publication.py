@@ -71,7 +71,7 @@ class PublicationService:
         self._db = db
 
     def get(self) -> Publication:
-        with self._db.unit() as s:
+        with self._db.read() as s:
             return publication_repo.get_publication(s)
 
     def update(self, **values: object) -> tuple[Publication, Changes]:

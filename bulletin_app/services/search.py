@@ -22,6 +22,6 @@ class SearchService:
     def search(self, raw_query: str, limit: int = 50, offset: int = 0, snippets: bool = True) -> SearchResult:
         """Search the library; ``snippets=False`` skips cutting snippets (id lists for views)."""
         query = parse_query(raw_query)
-        with self._db.unit() as s:
+        with self._db.read() as s:
             hits = search_repo.run_search(s, query, limit, offset, snippets)
         return SearchResult(hits, query.warnings)

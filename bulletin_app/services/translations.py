@@ -99,7 +99,7 @@ class TranslationService:
 
     def originals_of_issue(self, issue_id: int) -> list[int]:
         """The Vietnamese articles of an issue, in print order."""
-        with self._db.unit() as s:
+        with self._db.read() as s:
             issue = issues_repo.get_issue(s, issue_id)
             return [i for i in issue.article_ids if articles_repo.get_article(s, i).language == Language.VI]
 
@@ -112,7 +112,7 @@ class TranslationService:
             raise ValidationError("Gói dịch", f"“{dest.name}”: chọn tên tệp .docx (Word) hoặc .xlf (XLIFF)")
         if not article_ids:
             raise ValidationError("Gói dịch", "chưa chọn tin bài nào")
-        with self._db.unit() as s:
+        with self._db.read() as s:
             originals = [articles_repo.get_article(s, i) for i in dict.fromkeys(article_ids)]
         english = [a for a in originals if a.language != Language.VI]
         if english:
@@ -145,7 +145,7 @@ class TranslationService:
         """The pair of ``article_id`` unit by unit: the original's units, each beside the
         translation's text at the same place; the translation's units with no place in the
         original come last."""
-        with self._db.unit() as s:
+        with self._db.read() as s:
             article = articles_repo.get_article(s, article_id)
             partner = articles_repo.get_article(s, article.translation_id) if article.translation_id else None
         original, translation = (article, partner) if article.language == Language.VI else (partner, article)

@@ -24,9 +24,12 @@ from bulletin_app.domain.article import (
 )
 from bulletin_app.domain.body import body_to_plain, count_words
 from bulletin_app.domain.errors import ConflictError, NotFoundError, ValidationError
-from bulletin_app.storage import search_sqlite, translations_repo
+from bulletin_app.storage import translations_repo
 from bulletin_app.storage.columns_repo import get_or_create_column, get_or_create_tags
+from bulletin_app.storage.locking import locked
 from bulletin_app.storage.models import ArticleRow, ArticleTagRow, ColumnRow, EntryRow, RevisionRow, utcnow
+from bulletin_app.storage.search import search_backend
+from bulletin_app.storage.search.fields import index_fields
 from bulletin_app.text import clean_line, clean_text, collation_key, fold
 
 _SNAPSHOT_FIELDS = (
@@ -80,6 +83,14 @@ def _require(s: Session, article_id: int) -> ArticleRow:
     return row
 
 
+def lock_article(s: Session, article_id: int) -> ArticleRow:
+    """The article, read under its write lock (a change decided on what is read follows)."""
+    row = locked(s, ArticleRow, article_id)
+    if row is None:
+        raise NotFoundError(f"Không có tin bài số {article_id}.")
+    return row
+
+
 def _set_derived(row: ArticleRow) -> str:
     """Recompute what is derived from the text (saved in the same INSERT/UPDATE).
 
@@ -95,10 +106,9 @@ def _set_derived(row: ArticleRow) -> str:
 def _reindex(s: Session, row: ArticleRow, body_plain: str) -> None:
     """Re-index the article for search, in the same transaction as the change."""
     s.flush()
-    if s.get_bind().dialect.name == "sqlite":
-        tags = [link.tag.name for link in row.tag_links]
-        fields = search_sqlite.index_fields(row.title, row.sapo, row.body, row.byline, tags, body_plain)
-        search_sqlite.index_article(s, row.id, fields)
+    tags = [link.tag.name for link in row.tag_links]
+    fields = index_fields(row.title, row.sapo, row.body, row.byline, tags, body_plain)
+    search_backend(s).index(s, row.id, fields)
 
 
 def _clean_fields(values: dict[str, Any]) -> dict[str, Any]:
@@ -190,7 +200,7 @@ def update_article(
     unknown = set(changes) - EDITABLE_FIELDS
     if unknown:
         raise ValidationError("Tin bài", f"không sửa được trường {', '.join(sorted(unknown))}")
-    row = _require(s, article_id)
+    row = lock_article(s, article_id)
     if expected_version is not None and row.version != expected_version:
         raise ConflictError(
             f"Tin bài “{row.title}” đã được lưu ở nơi khác (phiên bản {row.version}, "
@@ -250,8 +260,7 @@ def delete_article(s: Session, article_id: int) -> str:
         )
     title = row.title
     translations_repo.unlink(s, row, "", snapshot)  # no half of a pair is left pointing at nothing
-    if s.get_bind().dialect.name == "sqlite":
-        search_sqlite.remove_article(s, article_id)
+    search_backend(s).remove(s, article_id)
     s.delete(row)
     return title
 
@@ -273,15 +282,14 @@ def trash_articles(s: Session, article_ids: Sequence[int]) -> list[int]:
                 f"“{row.title}” đang nằm trong {used[row.id]} số bản tin; hãy gỡ khỏi số bản tin trước khi xóa",
             )
     now = utcnow()
-    sqlite = s.get_bind().dialect.name == "sqlite"
+    engine = search_backend(s)
     for row in rows:
         if row.deleted_at is None:
             # A pair does not survive the trash: the partner is told (its own revision), and a
             # restored article is linked again by choice, never by surprise.
             translations_repo.unlink(s, row, "", snapshot)
             row.deleted_at = now
-            if sqlite:
-                search_sqlite.remove_article(s, row.id)
+            engine.remove(s, row.id)
     s.flush()
     return [r.id for r in rows]
 
@@ -525,11 +533,9 @@ def set_findings(s: Session, article_id: int, findings: list[Finding]) -> None:
 
 
 def near_duplicates(s: Session, draft: ArticleDraft, threshold: float = 0.8) -> list[tuple[int, str, float]]:
-    """(id, title, overlap) of library articles telling the same story (SQLite search backend)."""
-    if s.get_bind().dialect.name != "sqlite":
-        return []
+    """(id, title, overlap) of library articles telling the same story."""
     values = _clean_fields({"title": draft.title, "body": draft.body})
-    pairs = search_sqlite.near_duplicates(s, values["title"], body_to_plain(values["body"]), threshold)
+    pairs = search_backend(s).near_duplicates(s, values["title"], body_to_plain(values["body"]), threshold)
     titles = (
         dict(s.execute(select(ArticleRow.id, ArticleRow.title).where(ArticleRow.id.in_([i for i, _ in pairs]))).all())
         if pairs

@@ -1,6 +1,13 @@
-"""Columns (chuyên mục) and tags."""
+"""Columns (chuyên mục) and tags.
+
+Each has a folded name key the database keeps unique: "Hợp tác" and "hợp tác" are one tag, and
+two processes creating the same new column at once get one row (``INSERT … ON CONFLICT DO
+NOTHING``, then read), never a constraint error.
+"""
 
 from __future__ import annotations
+
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -23,17 +30,23 @@ def list_columns(s: Session) -> list[tuple[int, str, int, int, str]]:
     return [(c.id, c.name, c.position, counts.get(c.id, 0), c.name_en) for c in rows]
 
 
+def name_key(name: str) -> str:
+    """The identity of a column or tag name: folded (accents, đ, case), spaces collapsed."""
+    return " ".join(fold(clean_line(name)).split())
+
+
+def _insert_ignoring_duplicate(s: Session, model: Any, values: dict[str, Any]) -> None:
+    """INSERT … ON CONFLICT (name_key) DO NOTHING, in the library's dialect."""
+    if s.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    s.execute(insert(model).values(**values).on_conflict_do_nothing(index_elements=["name_key"]))
+
+
 def find_column(s: Session, name: str) -> ColumnRow | None:
-    """Exact name first, then accent/case-insensitive ("ngoai giao kinh te")."""
-    name = clean_line(name)
-    row = s.scalar(select(ColumnRow).where(ColumnRow.name == name))
-    if row:
-        return row
-    wanted = fold(name)
-    for candidate in s.scalars(select(ColumnRow)):
-        if fold(candidate.name) == wanted:
-            return candidate
-    return None
+    """The column of that name, accents and case ignored ("ngoai giao kinh te")."""
+    return s.scalar(select(ColumnRow).where(ColumnRow.name_key == name_key(name)))
 
 
 def matching_column_ids(s: Session, name: str) -> list[int]:
@@ -49,9 +62,10 @@ def get_or_create_column(s: Session, name: str) -> ColumnRow:
     row = find_column(s, name)
     if row is None:
         position = (s.scalar(select(func.max(ColumnRow.position))) or 0) + 1
-        row = ColumnRow(name=name, position=position, sort_key=collation_key(name))
-        s.add(row)
-        s.flush()
+        values = {"name": name, "name_key": name_key(name), "name_en": "", "position": position}
+        _insert_ignoring_duplicate(s, ColumnRow, {**values, "sort_key": collation_key(name)})
+        row = find_column(s, name)
+        assert row is not None
     return row
 
 
@@ -66,6 +80,7 @@ def rename_column(s: Session, column_id: int, new_name: str) -> None:
     if other is not None and other.id != column_id:
         raise ValidationError("Chuyên mục", f"đã có chuyên mục “{other.name}”")
     row.name = new_name
+    row.name_key = name_key(new_name)
     row.sort_key = collation_key(new_name)
 
 
@@ -76,7 +91,15 @@ def seed_columns(s: Session, columns: list[str | dict[str, str]]) -> int:
     for position, column in enumerate(columns, start=1):
         name, english = (column, "") if isinstance(column, str) else (column["name"], column.get("name_en", ""))
         clean = clean_line(name)
-        s.add(ColumnRow(name=clean, name_en=clean_line(english), position=position, sort_key=collation_key(clean)))
+        s.add(
+            ColumnRow(
+                name=clean,
+                name_key=name_key(clean),
+                name_en=clean_line(english),
+                position=position,
+                sort_key=collation_key(clean),
+            )
+        )
     return len(columns)
 
 
@@ -88,22 +111,23 @@ def set_english_name(s: Session, column_id: int, name_en: str) -> None:
 
 
 def get_or_create_tags(s: Session, names: list[str]) -> list[TagRow]:
+    """The tags of those names (an existing tag's spelling wins), created when new."""
     result: list[TagRow] = []
     seen: set[str] = set()
     for raw in names:
         name = clean_line(raw)
-        if not name or fold(name) in seen:
+        key = name_key(name)
+        if not name or key in seen:
             continue
-        seen.add(fold(name))
-        row = s.scalar(select(TagRow).where(TagRow.name == name))
+        seen.add(key)
+        row = s.scalar(select(TagRow).where(TagRow.name_key == key))
         if row is None:
-            row = TagRow(name=name, sort_key=collation_key(name))
-            s.add(row)
-            s.flush()
+            _insert_ignoring_duplicate(s, TagRow, {"name": name, "name_key": key, "sort_key": collation_key(name)})
+            row = s.scalar(select(TagRow).where(TagRow.name_key == key))
+            assert row is not None
         result.append(row)
     return result
 
 
 def matching_tag_ids(s: Session, name: str) -> list[int]:
-    wanted = fold(clean_line(name))
-    return [t.id for t in s.scalars(select(TagRow)) if fold(t.name) == wanted]
+    return list(s.scalars(select(TagRow.id).where(TagRow.name_key == name_key(name))))

@@ -18,10 +18,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from bulletin_app.domain.errors import BulletinError, ConflictError, StorageError
-from bulletin_app.storage import search_sqlite
 from bulletin_app.storage.backup import backup_sqlite
-from bulletin_app.storage.engine import Location, create_library_engine, resolve_location
+from bulletin_app.storage.engine import WRITE, Location, create_library_engine, resolve_location
 from bulletin_app.storage.migrate import ensure_schema, inspect_sqlite_file
+from bulletin_app.storage.search import search_backend
 
 
 def describe_db_error(exc: SQLAlchemyError, display: str) -> BulletinError:
@@ -49,7 +49,8 @@ class Database:
         self.engine = engine
         self.location = location
         self.upgraded_backup = upgraded_backup
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._sessions = sessionmaker(engine.execution_options(**WRITE), expire_on_commit=False)
+        self._read_sessions = sessionmaker(engine, expire_on_commit=False)
 
     @classmethod
     def open(cls, spec: str | None = None) -> Database:
@@ -73,8 +74,22 @@ class Database:
 
     @contextmanager
     def unit(self) -> Iterator[Session]:
-        """One unit of work: commit on success, roll back on any error."""
-        session = self._sessions()
+        """One unit of work that may write: commit on success, roll back on any error.
+
+        On SQLite it holds the write lock from its first statement (BEGIN IMMEDIATE): units of
+        several processes run one after the other, never on a stale read."""
+        with self._run(self._sessions) as session:
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A unit that only reads: it never waits for another process's write."""
+        with self._run(self._read_sessions) as session:
+            yield session
+
+    @contextmanager
+    def _run(self, sessions: sessionmaker[Session]) -> Iterator[Session]:
+        session = sessions()
         try:
             with session.begin():
                 yield session
@@ -84,9 +99,9 @@ class Database:
             session.close()
 
     def optimize(self) -> None:
-        if self.is_sqlite:
-            with self.engine.begin() as conn:
-                search_sqlite.optimize(conn)
+        with self.engine.begin() as conn:
+            search_backend(conn).optimize(conn)
+            if self.is_sqlite:
                 conn.exec_driver_sql("PRAGMA optimize")
 
     def backup_to(self, dest: Path) -> Path:

@@ -81,6 +81,9 @@ def check_sqlite_file(path: Path) -> None:
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    # The driver would open transactions lazily, before the first write only, so a unit's reads
+    # ran outside its transaction; we issue BEGIN ourselves (``_sqlite_begin``).
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=5000")
@@ -98,4 +101,17 @@ def create_library_engine(location: Location) -> Engine:
         raise StorageError(f"Không mở được cơ sở dữ liệu {location.display}: {exc}") from exc
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
     return engine
+
+
+WRITE = {"sqlite_begin": "IMMEDIATE"}
+
+
+def _sqlite_begin(conn) -> None:  # type: ignore[no-untyped-def]
+    """BEGIN IMMEDIATE for a unit that writes (``WRITE`` execution options): it takes the write
+    lock up front, so what it reads cannot change before it writes — a duplicate check and the
+    insert it guards, tags read and extended — and a second writer waits (busy_timeout) instead
+    of failing on a stale snapshot. Reads begin DEFERRED and never wait for a writer (WAL)."""
+    mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+    conn.exec_driver_sql(f"BEGIN {mode}")

@@ -26,6 +26,7 @@ from bulletin_app.domain.issue import (
 )
 from bulletin_app.storage import articles_repo
 from bulletin_app.storage.columns_repo import find_column
+from bulletin_app.storage.locking import locked
 from bulletin_app.storage.models import ArticleRow, AssetRow, ColumnRow, EntryRow, IssueRow, SectionRow, utcnow
 from bulletin_app.text import clean_line, fold
 
@@ -89,8 +90,9 @@ def _to_issue(s: Session, row: IssueRow) -> Issue:
     )
 
 
-def _require(s: Session, issue_id: int) -> IssueRow:
-    row = s.get(IssueRow, issue_id)
+def _require(s: Session, issue_id: int, lock: bool = False) -> IssueRow:
+    """The issue; ``lock`` (a change to it follows) takes its row lock first on a server."""
+    row = locked(s, IssueRow, issue_id) if lock else s.get(IssueRow, issue_id)
     if row is None:
         raise NotFoundError(f"Không có số bản tin mã {issue_id}.")
     return row
@@ -200,7 +202,7 @@ def update_details(s: Session, issue_id: int, expected_version: int | None, valu
     unknown = set(values) - set(DETAIL_FIELDS)
     if unknown:
         raise ValueError(f"unknown issue fields: {sorted(unknown)}")
-    row = _require(s, issue_id)
+    row = _require(s, issue_id, lock=True)
     if expected_version is not None and row.version != expected_version:
         raise ConflictError(
             f"Số bản tin {row.number} vừa được sửa ở nơi khác (phiên bản {row.version}, "
@@ -282,7 +284,7 @@ def _section(s: Session, issue: IssueRow, name: str) -> SectionRow:
 
 def add_section(s: Session, issue_id: int, name: str) -> str:
     """An empty section (a column of the library, or a name of the editor's own); its name."""
-    issue = _require(s, issue_id)
+    issue = _require(s, issue_id, lock=True)
     sec = _section(s, issue, name)
     _touch(issue)
     return sec.name
@@ -290,7 +292,7 @@ def add_section(s: Session, issue_id: int, name: str) -> str:
 
 def remove_section(s: Session, issue_id: int, name: str) -> list[int]:
     """Drop a section and its entries (the articles stay in the library); the ids it held."""
-    issue = _require(s, issue_id)
+    issue = _require(s, issue_id, lock=True)
     sec = _find_section(issue, name)
     if sec is None:
         raise NotFoundError(f"Số bản tin {issue.number} không có chuyên mục “{name}”.")
@@ -316,7 +318,7 @@ def add_entries(s: Session, issue_id: int, article_ids: Sequence[int], section: 
 
     Returns the ids added; articles already in the issue are left where they are.
     """
-    issue = _require(s, issue_id)
+    issue = _require(s, issue_id, lock=True)
     present = {e.article_id for sec in issue.sections for e in sec.entries}
     added: list[int] = []
     for article_id in article_ids:
@@ -340,7 +342,7 @@ def place_entries(s: Session, issue_id: int, article_ids: Sequence[int], section
     section's entries as they are before the move (what a drop indicator points at).
     Returns the ids that were not in the issue before.
     """
-    issue = _require(s, issue_id)
+    issue = _require(s, issue_id, lock=True)
     ids = list(dict.fromkeys(article_ids))
     for article_id in ids:
         _live_article(s, article_id)
@@ -367,7 +369,7 @@ def place_entries(s: Session, issue_id: int, article_ids: Sequence[int], section
 
 
 def remove_entries(s: Session, issue_id: int, article_ids: Iterable[int]) -> None:
-    issue = _require(s, issue_id)
+    issue = _require(s, issue_id, lock=True)
     wanted = set(article_ids)
     present = {e.article_id for sec in issue.sections for e in sec.entries}
     missing = wanted - present
@@ -403,7 +405,7 @@ def add_editorial(s: Session, issue_id: int, title: str, body: str) -> int:
 
 
 def set_issue_status(s: Session, issue_id: int, status: IssueStatus) -> None:
-    row = _require(s, issue_id)
+    row = _require(s, issue_id, lock=True)
     row.status = status.value
     _touch(row)
 

@@ -43,6 +43,10 @@ class ColumnRow(Base):
     name_en: Mapped[str] = mapped_column(String(200), default="")  # the English part's section title
     position: Mapped[int] = mapped_column(Integer, default=0)
     sort_key: Mapped[bytes] = mapped_column(LargeBinary)
+    # The folded name ("ngoai giao kinh te"), unique: two names differing only in accents or case
+    # are one column, and two processes creating it at once make one (INSERT … ON CONFLICT).
+    name_key: Mapped[str] = mapped_column(String(200), default="")
+    __table_args__ = (Index("ux_columns_name_key", "name_key", unique=True),)
 
 
 class TagRow(Base):
@@ -50,6 +54,8 @@ class TagRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
     sort_key: Mapped[bytes] = mapped_column(LargeBinary)
+    name_key: Mapped[str] = mapped_column(String(200), default="")  # folded, unique (as for columns)
+    __table_args__ = (Index("ux_tags_name_key", "name_key", unique=True),)
 
 
 class ArticleTagRow(Base):

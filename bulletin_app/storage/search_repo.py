@@ -6,18 +6,19 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bulletin_app.domain.article import TRANSLATION_WORDS, ArticleStatus
-from bulletin_app.domain.errors import StorageError
 from bulletin_app.domain.query import SearchHit, SearchQuery
-from bulletin_app.storage import search_sqlite
 from bulletin_app.storage.columns_repo import matching_column_ids, matching_tag_ids
 from bulletin_app.storage.models import ArticleRow, ColumnRow
+from bulletin_app.storage.search import search_backend
+from bulletin_app.storage.search.fields import Filters
+from bulletin_app.storage.search.snippets import make_snippet
 from bulletin_app.text import clean_line, fold
 
 _STATUS_WORDS = {fold(s.value): s.value for s in ArticleStatus}
 _STATUS_WORDS.update({fold(s.label_vi): s.value for s in ArticleStatus})
 
 
-def _filters(s: Session, query: SearchQuery) -> search_sqlite.Filters | None:
+def _filters(s: Session, query: SearchQuery) -> Filters | None:
     """Filters as ids; None when a filter can match nothing (the answer is empty)."""
     column_ids = matching_column_ids(s, query.column) if query.column else None
     tag_ids: list[int] | None = None
@@ -38,7 +39,7 @@ def _filters(s: Session, query: SearchQuery) -> search_sqlite.Filters | None:
             return None
     if column_ids == [] or tag_ids == []:
         return None
-    return search_sqlite.Filters(
+    return Filters(
         column_ids,
         status,
         tag_ids,
@@ -53,14 +54,13 @@ def _filters(s: Session, query: SearchQuery) -> search_sqlite.Filters | None:
 def run_search(
     s: Session, query: SearchQuery, limit: int = 50, offset: int = 0, snippets: bool = True
 ) -> list[SearchHit]:
-    if s.get_bind().dialect.name != "sqlite":
-        raise StorageError("Tìm kiếm toàn văn hiện chỉ hỗ trợ thư viện SQLite.")
+    engine = search_backend(s)
     filters = _filters(s, query)
     if filters is None:
         return []
-    raw = search_sqlite.search(s, query, filters, limit, offset)
+    raw = engine.search(s, query, filters, limit, offset)
     ids = [h.id for h in raw]
-    plains = search_sqlite.plain_texts(s, ids) if query.terms and snippets else {}
+    plains = engine.plain_texts(s, ids) if query.terms and snippets else {}
     rows = {
         r.id: r
         for r in s.execute(
@@ -80,7 +80,7 @@ def run_search(
     for h in raw:
         row = rows[h.id]
         if plains:
-            snippet, spans = search_sqlite.make_snippet(plains.get(h.id, ""), query.terms, exact=query.case_terms)
+            snippet, spans = make_snippet(plains.get(h.id, ""), query.terms, exact=query.case_terms)
         else:
             snippet, spans = (row.sapo or row.title)[:180], []
         hits.append(

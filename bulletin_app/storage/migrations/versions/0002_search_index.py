@@ -17,11 +17,11 @@ def upgrade() -> None:
     bind = op.get_bind()
     if bind.dialect.name != "sqlite":
         return  # other backends get their own search backend
-    from bulletin_app.storage.search_sqlite import SCHEMA_SQL, rebuild_index
+    from bulletin_app.storage.search.fts5 import SCHEMA_SQL, Fts5Search
 
     for statement in SCHEMA_SQL:
         op.execute(statement)
-    rebuild_index(bind)
+    Fts5Search().rebuild(bind)
 
 
 def downgrade() -> None:

@@ -1,0 +1,203 @@
+"""What every search engine shares: the indexed fields, the query's terms as tokens, the
+filters as SQL, hits, and the 5-word shingles of the near-duplicate check.
+
+Both engines index the same tokens — :func:`bulletin_app.text.fold` applied in Python, then
+runs of letters and digits — so a query finds the same articles on SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, inspect, text
+from sqlalchemy.orm import Session
+
+from bulletin_app.domain.article import TranslationState
+from bulletin_app.domain.body import body_to_plain
+from bulletin_app.domain.query import Term
+from bulletin_app.storage.translations_repo import state_sql
+from bulletin_app.text import ToneStyle, fold, has_marks, nfc, normalize_tone_style
+
+TOKEN = re.compile(r"[^\W_]+")
+MAX_VARIANTS = 8
+
+
+@dataclass(frozen=True)
+class IndexFields:
+    """An article as the index stores it: folded fields, and the original text (``plain``)."""
+
+    title: str
+    sapo: str
+    body: str
+    byline: str
+    tags: str
+    plain: str
+
+
+def index_fields(
+    title: str, sapo: str, body: str, byline: str, tags: Sequence[str], body_plain: str | None = None
+) -> IndexFields:
+    """What the index stores for an article (``body_plain`` when the caller already has it)."""
+    if body_plain is None:
+        body_plain = body_to_plain(body)
+    tags_text = " ; ".join(tags)
+    plain = "\n".join(p for p in (title, sapo, body_plain, byline, tags_text) if p)
+    return IndexFields(fold(title), fold(sapo), fold(body_plain), fold(byline), fold(tags_text), plain)
+
+
+def stored_fields(conn: Connection, ids: Iterable[int] | None = None) -> list[tuple[int, IndexFields]]:
+    """Live articles' index fields (all, or those of ``ids``), from the articles themselves."""
+    only = "" if ids is None else "(" + ",".join(str(int(i)) for i in ids) + ")"
+    if only == "()":
+        return []
+    tags_by_article: dict[int, list[str]] = {}
+    for article_id, name in conn.execute(
+        text(
+            "SELECT at.article_id, t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id "
+            + (f"WHERE at.article_id IN {only} " if only else "")
+            + "ORDER BY at.article_id, at.position"
+        )
+    ):
+        tags_by_article.setdefault(article_id, []).append(name)
+    # The trash is not indexed (a library older than the trash, migrating, has none).
+    clauses = [f"id IN {only}"] if only else []
+    if "deleted_at" in {c["name"] for c in inspect(conn).get_columns("articles")}:
+        clauses.append("deleted_at IS NULL")
+    where = " WHERE " + " AND ".join(clauses) if clauses else ""
+    rows = conn.execute(text(f"SELECT id, title, sapo, body, byline FROM articles{where}")).all()
+    return [(r.id, index_fields(r.title, r.sapo, r.body, r.byline, tags_by_article.get(r.id, []))) for r in rows]
+
+
+# ---------------------------------------------------------------- terms
+
+
+def tokens(term: Term, folded: bool) -> list[str]:
+    source = fold(term.text) if folded else nfc(term.text).lower()
+    return TOKEN.findall(source)
+
+
+def exact_variants(term: Term) -> list[list[str]]:
+    """The accent-exact forms of a term typed with accents: old and new tone styles
+    ("hòa"/"hoà") both count as exact. Empty for a term typed without accents."""
+    if not has_marks(term.text):
+        return []
+    toks = tokens(term, folded=False)
+    if not toks:
+        return []
+    styles = [sorted({normalize_tone_style(tok, s) for s in ToneStyle}) for tok in toks]
+    return [list(v) for v in itertools.islice(itertools.product(*styles), MAX_VARIANTS)]
+
+
+def adjacent_tokens(terms: Sequence[Term]) -> list[str]:
+    """Several words typed side by side, as one phrase ("thuy dien" → "Thụy Điển" first)."""
+    if len(terms) < 2 or any(t.prefix for t in terms[:-1]):
+        return []
+    toks = [tok for t in terms for tok in tokens(t, folded=True)]
+    return toks if len(toks) > 1 else []
+
+
+# ---------------------------------------------------------------- filters
+
+
+@dataclass(frozen=True)
+class Filters:
+    column_ids: list[int] | None = None
+    status: str | None = None
+    tag_ids: list[int] | None = None
+    language: str | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    translation: TranslationState | None = None
+    case_terms: tuple[str, ...] = ()  # stand in title, sapo or body exactly as typed
+
+
+def filter_sql(f: Filters, params: dict[str, object], contains: Callable[[str, str], str]) -> str:
+    """The filters as `` AND …`` clauses on ``articles a``; ``contains(haystack, param)`` is the
+    engine's exact, case-sensitive substring test (instr / strpos)."""
+    clauses: list[str] = ["a.deleted_at IS NULL"]  # the trash is never searched
+    if f.column_ids is not None:
+        ids = ",".join(str(int(i)) for i in f.column_ids) or "NULL"
+        clauses.append(f"a.column_id IN ({ids})")
+    if f.status:
+        clauses.append("a.status = :status")
+        params["status"] = f.status
+    if f.tag_ids is not None:
+        ids = ",".join(str(int(i)) for i in f.tag_ids) or "NULL"
+        clauses.append(f"a.id IN (SELECT article_id FROM article_tags WHERE tag_id IN ({ids}))")
+    if f.language:
+        clauses.append("a.language = :language")
+        params["language"] = f.language
+    if f.translation is not None:
+        clauses.append(state_sql(f.translation))
+    for n, term in enumerate(f.case_terms):  # compared exactly: "uBND" is not "UBND"
+        clauses.append(contains("a.title || '\n' || a.sapo || '\n' || a.body", f":case{n}"))
+        params[f"case{n}"] = term
+    if f.date_from:
+        clauses.append("a.published_at >= :date_from")
+        params["date_from"] = dt.datetime.combine(f.date_from, dt.time())
+    if f.date_to:
+        clauses.append("a.published_at < :date_to")
+        params["date_to"] = dt.datetime.combine(f.date_to + dt.timedelta(days=1), dt.time())
+    return "".join(f" AND {c}" for c in clauses)
+
+
+def unranked_sql(where: str) -> str:
+    """Filters only, no words: the newest first."""
+    return (
+        f"SELECT a.id FROM articles a WHERE 1=1{where} "
+        "ORDER BY a.published_at IS NULL, a.published_at DESC, a.id DESC LIMIT :limit OFFSET :offset"
+    )
+
+
+@dataclass(frozen=True)
+class RawHit:
+    id: int
+    score: float
+    exact: bool
+
+
+def plain_texts(session: Session, ids: Sequence[int]) -> dict[int, str]:
+    """The original text of the given articles, as indexed (snippets are cut from it)."""
+    if not ids:
+        return {}
+    id_list = ",".join(str(int(i)) for i in ids)
+    rows = session.execute(text(f"SELECT id, plain FROM article_search WHERE id IN ({id_list})"))
+    return {r[0]: r[1] for r in rows}
+
+
+# ---------------------------------------------------------------- near duplicates
+
+SHINGLE = 5
+
+
+def shingles(folded_text: str) -> set[int]:
+    """Hashes of the text's 5-word windows."""
+    words = TOKEN.findall(folded_text)
+    if len(words) < SHINGLE:
+        return {hash(tuple(words))} if words else set()
+    return set(map(hash, zip(*(words[i:] for i in range(SHINGLE)), strict=False)))
+
+
+def duplicate_probe(title: str, body_plain: str) -> tuple[set[int], list[str]]:
+    """A text's shingles and its longest words (the candidates' query); nothing to probe
+    when the text is too short to judge."""
+    folded = fold(f"{title}\n{body_plain}")
+    mine = shingles(folded)
+    words = sorted(set(TOKEN.findall(folded)), key=lambda w: (-len(w), w))[:12]
+    return (mine, words) if len(mine) >= 3 and words else (set(), [])
+
+
+def overlapping(mine: set[int], candidates: Iterable[tuple[int, str]], threshold: float) -> list[tuple[int, float]]:
+    """Candidates (id, folded text) sharing ≥ ``threshold`` of the shorter text's shingles (one
+    outlet's story inside another's longer one still counts), most overlapping first."""
+    found: list[tuple[int, float]] = []
+    for article_id, folded_theirs in candidates:
+        theirs = shingles(folded_theirs)
+        overlap = len(mine & theirs) / max(1, min(len(mine), len(theirs)))
+        if overlap >= threshold:
+            found.append((article_id, overlap))
+    return sorted(found, key=lambda p: -p[1])

@@ -1,0 +1,212 @@
+"""Full-text search on PostgreSQL: ``tsvector`` columns with GIN indexes, ranked by ``ts_rank``.
+
+The vectors are built here, not by ``to_tsvector``: PostgreSQL's parser cuts words its own way
+("2021-2025", "covid19", hyphenated names) and its ``unaccent`` does not fold đ. Writing the
+same tokens as the SQLite index (folded in Python, runs of letters and digits) as a
+``tsvector`` literal gives both engines one notion of a word, so one query finds the same
+articles on both. ``words`` holds the folded tokens with weights (title A, sapo B, tags and
+byline C, body D) and positions (phrases, words side by side); ``exact`` the tokens with their
+accents, for "exact accents first"; ``folded`` the folded title, sapo and body for the
+near-duplicate check; ``plain`` the original text snippets are cut from.
+
+Limits PostgreSQL sets, handled: a lexeme longer than 2 KB is skipped (no one searches a
+2,000-letter word), positions stop at 16,383 and at 256 per word, and a vector that would
+pass ~0.5 MB keeps its words without positions (phrases then match as words).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import Connection, text
+from sqlalchemy.orm import Session
+
+from bulletin_app.domain.query import SearchQuery, Term
+from bulletin_app.storage.search.fields import (
+    TOKEN,
+    Filters,
+    IndexFields,
+    RawHit,
+    adjacent_tokens,
+    duplicate_probe,
+    exact_variants,
+    filter_sql,
+    overlapping,
+    plain_texts,
+    stored_fields,
+    tokens,
+    unranked_sql,
+)
+from bulletin_app.text import nfc
+
+SCHEMA_SQL: tuple[str, ...] = (
+    """CREATE TABLE article_search (
+        id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        words TSVECTOR NOT NULL DEFAULT '', exact TSVECTOR NOT NULL DEFAULT '',
+        folded TEXT NOT NULL DEFAULT '', plain TEXT NOT NULL DEFAULT '')""",
+    "CREATE INDEX ix_article_search_words ON article_search USING GIN (words)",
+    "CREATE INDEX ix_article_search_exact ON article_search USING GIN (exact)",
+)
+
+_MAX_POSITION = 16383
+_MAX_POSITIONS = 256
+_MAX_LEXEME_BYTES = 2046
+_MAX_VECTOR = 500_000
+_FIELD_GAP = 8  # positions between fields: a phrase never spans title and sapo
+# ts_rank weights {D, C, B, A}: body, tags/byline, sapo, title (bm25's 1 : 2–3 : 4 : 10 on SQLite).
+_RANK = "ts_rank('{0.1, 0.25, 0.4, 1.0}', s.words, CAST(:qr AS tsquery), 1)"
+
+_UPSERT = text(
+    """INSERT INTO article_search (id, words, exact, folded, plain)
+       VALUES (:id, CAST(:words AS tsvector), CAST(:exact AS tsvector), :folded, :plain)
+       ON CONFLICT (id) DO UPDATE SET words = excluded.words, exact = excluded.exact,
+           folded = excluded.folded, plain = excluded.plain"""
+)
+
+
+def vector_literal(fields: Iterable[tuple[str, str]]) -> str:
+    """A ``tsvector`` literal of the fields' tokens: (text, weight letter) in order."""
+    positions: dict[str, list[str]] = {}
+    pos = 0
+    for value, weight in fields:
+        for tok in TOKEN.findall(value):
+            pos += 1
+            if len(tok) * 4 > _MAX_LEXEME_BYTES and len(tok.encode()) > _MAX_LEXEME_BYTES:
+                continue
+            found = positions.setdefault(tok, [])
+            if pos <= _MAX_POSITION and len(found) < _MAX_POSITIONS:
+                found.append(f"{pos}{weight}")
+            elif not found:
+                found.append(f"{_MAX_POSITION}{weight}")
+        pos += _FIELD_GAP
+    literal = " ".join(f"'{tok}':{','.join(p)}" for tok, p in positions.items())
+    if len(literal) > _MAX_VECTOR:
+        literal = " ".join(f"'{tok}'" for tok in positions)
+    return literal
+
+
+def _row(article_id: int, f: IndexFields) -> dict[str, object]:
+    words = vector_literal(((f.title, "A"), (f.sapo, "B"), (f.tags, "C"), (f.byline, "C"), (f.body, "D")))
+    return {
+        "id": article_id,
+        "words": words,
+        "exact": vector_literal(((nfc(f.plain).lower(), ""),)),
+        "folded": f"{f.title} {f.sapo} {f.body}",
+        "plain": f.plain,
+    }
+
+
+def _lexeme(tok: str, prefix: bool) -> str:
+    # Tokens are letters and digits only: nothing can break out of the quotes.
+    return f"'{tok}':*" if prefix else f"'{tok}'"
+
+
+def _phrase(toks: Sequence[str], prefix: bool) -> str:
+    parts = [_lexeme(t, prefix and i == len(toks) - 1) for i, t in enumerate(toks)]
+    return parts[0] if len(parts) == 1 else "(" + " <-> ".join(parts) + ")"
+
+
+def folded_query(terms: Iterable[Term], joiner: str = " & ") -> str:
+    return joiner.join(_phrase(toks, t.prefix) for t in terms if (toks := tokens(t, folded=True)))
+
+
+def words_query(terms: Iterable[Term]) -> str:
+    """The terms as separate words (phrases taken apart), for ranking."""
+    parts: list[str] = []
+    for term in terms:
+        toks = tokens(term, folded=True)
+        parts += [_lexeme(tok, term.prefix and i == len(toks) - 1) for i, tok in enumerate(toks)]
+    return " & ".join(parts)
+
+
+def exact_query(terms: Iterable[Term]) -> str:
+    parts: list[str] = []
+    for term in terms:
+        alts = [_phrase(v, term.prefix) for v in exact_variants(term)]
+        if alts:
+            parts.append("(" + " | ".join(alts) + ")")
+    return " & ".join(parts)
+
+
+def _strpos(haystack: str, param: str) -> str:
+    return f"strpos({haystack}, {param}) > 0"  # exact, case included
+
+
+class PostgresSearch:
+    """The PostgreSQL engine of :class:`bulletin_app.storage.search.SearchBackend`."""
+
+    name = "postgresql"
+
+    def index(self, conn: Connection | Session, article_id: int, fields: IndexFields) -> None:
+        conn.execute(_UPSERT, _row(article_id, fields))
+
+    def index_many(self, conn: Connection | Session, rows: Iterable[tuple[int, IndexFields]]) -> None:
+        params = [_row(i, f) for i, f in rows]
+        if params:
+            conn.execute(_UPSERT, params)
+
+    def remove(self, conn: Connection | Session, article_id: int) -> None:
+        conn.execute(text("DELETE FROM article_search WHERE id = :id"), {"id": article_id})
+
+    def rebuild(self, conn: Connection) -> int:
+        conn.execute(text("DELETE FROM article_search"))
+        rows = list(stored_fields(conn))
+        self.index_many(conn, rows)
+        return len(rows)
+
+    def optimize(self, conn: Connection) -> None:
+        conn.execute(text("ANALYZE article_search"))
+
+    def plain_texts(self, session: Session, ids: Sequence[int]) -> dict[int, str]:
+        return plain_texts(session, ids)
+
+    def search(
+        self, session: Session, query: SearchQuery, filters: Filters, limit: int, offset: int = 0
+    ) -> list[RawHit]:
+        params: dict[str, object] = {"limit": limit, "offset": offset}
+        where = filter_sql(filters, params, _strpos)
+        positive = folded_query(query.terms)
+        negative = folded_query(query.excluded, " | ")
+        if negative:  # any excluded word or phrase rules an article out
+            params["neg"] = negative
+            where += (
+                " AND NOT EXISTS (SELECT 1 FROM article_search n WHERE n.id = a.id "
+                "AND n.words @@ CAST(:neg AS tsquery))"
+            )
+        if not positive:
+            if query.terms:  # terms made only of punctuation: nothing to find
+                return []
+            return [RawHit(r[0], 0.0, False) for r in session.execute(text(unranked_sql(where)), params)]
+        params["q"] = positive
+        params["qr"] = words_query(query.terms)
+        exact = exact_query(query.terms)
+        exact_col = "(s.exact @@ CAST(:qx AS tsquery))" if exact else "false"
+        if exact:
+            params["qx"] = exact
+        adjacent = adjacent_tokens(query.terms)
+        adjacent_col = "(s.words @@ CAST(:qa AS tsquery))" if adjacent else "false"
+        if adjacent:
+            params["qa"] = _phrase(adjacent, query.terms[-1].prefix)
+        sql = (
+            f"SELECT a.id, {_RANK} AS score, {exact_col} AS exact, {adjacent_col} AS adjacent "
+            "FROM article_search s JOIN articles a ON a.id = s.id "
+            f"WHERE s.words @@ CAST(:q AS tsquery){where} "
+            "ORDER BY exact DESC, adjacent DESC, score DESC, a.id DESC LIMIT :limit OFFSET :offset"
+        )
+        return [RawHit(r[0], float(r[1]), bool(r[2])) for r in session.execute(text(sql), params)]
+
+    def near_duplicates(
+        self, session: Session, title: str, body_plain: str, threshold: float = 0.8, candidates: int = 20
+    ) -> list[tuple[int, float]]:
+        """Candidates from the index (the text's longest words, OR-ed, best ranked first)."""
+        mine, words = duplicate_probe(title, body_plain)
+        if not words:
+            return []
+        rows = session.execute(
+            text(
+                "SELECT id, folded FROM article_search WHERE words @@ CAST(:q AS tsquery) "
+                "ORDER BY ts_rank(words, CAST(:q AS tsquery)) DESC, id LIMIT :n"
+            ),
+            {"q": " | ".join(_lexeme(w, False) for w in words), "n": candidates},
+        )
+        return overlapping(mine, ((r[0], r[1]) for r in rows), threshold)
