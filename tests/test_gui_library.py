@@ -141,6 +141,26 @@ def test_f2_rename_saves_with_a_revision(window) -> None:  # type: ignore[no-unt
     assert not model.setData(index, "   ")  # an empty title is refused
 
 
+def test_f2_rename_of_a_row_another_editor_changed_is_refused_not_lost(window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The row shows version n; another editor saves n+1; the rename is a conflict, theirs stays
+    and the row reloads to show it."""
+    from PySide6.QtWidgets import QMessageBox
+
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a, **k: warnings.append(text))
+    model = window.library.model
+    index = model.index(0, TITLE)
+    article_id = model.article_id(0)
+    shown = model.index(0, TITLE).data()
+    current = window.services.articles.get(article_id)
+    window.services.articles.update(article_id, current.version, title="Tiêu đề do người khác sửa")
+    assert not model.setData(index, "Tiêu đề của tôi")
+    assert warnings and "phiên bản" in warnings[0]
+    assert window.services.articles.get(article_id).title == "Tiêu đề do người khác sửa"
+    assert model.index(0, TITLE).data() in ("Tiêu đề do người khác sửa", shown)  # reloaded in the background
+    assert window.services.articles.summaries([article_id])[0].version == current.version + 1
+
+
 def test_rows_drag_out_as_article_ids(window) -> None:  # type: ignore[no-untyped-def]
     model = window.library.model
     data = model.mimeData([model.index(0, 1), model.index(2, 3), model.index(0, 4)])

@@ -213,6 +213,7 @@ class ArticleSummary:
     trashed: bool = False
     partner_id: int | None = None  # the translation pair's other article
     translation: TranslationState | None = None  # of a Vietnamese article; None for English
+    version: int = 0  # the saved version this row shows (an edit in the list is checked against it)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ import hashlib
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Select, func, select, update
+from sqlalchemy import Select, func, select, text, update
 from sqlalchemy.orm import Session, aliased
 
 from bulletin_app.domain.article import (
@@ -460,6 +460,7 @@ _SUMMARY_COLUMNS = (
     ArticleRow.deleted_at,
     ArticleRow.translation_id,
     ArticleRow.content_hash,
+    ArticleRow.version,
 )
 _PARTNER = aliased(ArticleRow)
 
@@ -496,7 +497,8 @@ def summaries(s: Session, ids: Sequence[int]) -> list[ArticleSummary]:
                     findings=len(r[9] or ()),
                     trashed=r[10] is not None,
                     partner_id=r[11],
-                    translation=translations_repo.state_of(r[4], r[13], r[14], r[12]),
+                    translation=translations_repo.state_of(r[4], r[14], r[15], r[12]),
+                    version=r[13],
                 )
             )
     return out
@@ -516,9 +518,19 @@ def find_by_content_hash(s: Session, digest: str) -> tuple[int, str] | None:
 
 
 def find_duplicate(s: Session, draft: ArticleDraft) -> tuple[int, str] | None:
-    """An article already holding the same text (after cleaning and folding), if any."""
+    """An article already holding the same text (after cleaning and folding), if any.
+
+    The check and the insert that follows it in the same unit are one step for every other
+    process: on SQLite the unit holds the write lock (BEGIN IMMEDIATE); on a server the unit
+    claims the text's hash (a transaction-scoped advisory lock), so a second import of the same
+    text waits for the first to commit and then finds it. Not a unique index on the hash: an
+    English partner starts out holding its original's text, and an editor may keep a copy.
+    """
     values = _clean_fields({"title": draft.title, "body": draft.body})
-    return find_by_content_hash(s, content_hash(values["title"], body_to_plain(values["body"])))
+    digest = content_hash(values["title"], body_to_plain(values["body"]))
+    if s.get_bind().dialect.name == "postgresql":
+        s.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": int(digest[:15], 16)})
+    return find_by_content_hash(s, digest)
 
 
 def set_findings(s: Session, article_id: int, findings: list[Finding]) -> None:

@@ -17,7 +17,7 @@ from bulletin_app.gui.widgets.labels import language_label, status_label, transl
 from bulletin_app.gui.widgets.mime import ARTICLE_IDS_MIME, encode_article_ids
 
 Fetch = Callable[[list[int]], list[ArticleSummary]]
-Rename = Callable[[int, str], bool]
+Rename = Callable[[int, int, str], bool]  # (article id, version shown, new title)
 _BLOCK = 200
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -147,10 +147,11 @@ class ArticleTableModel(QAbstractTableModel):
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or index.column() != TITLE or self._rename is None:
             return False
-        article_id = self.article_id(index.row())
-        if article_id is None or not str(value).strip():
+        summary = self.summary(index.row())
+        if summary is None or not str(value).strip():
             return False
-        if not self._rename(article_id, str(value)):
+        article_id = summary.id
+        if not self._rename(article_id, summary.version, str(value)):
             return False
         self.invalidate({article_id})
         return True

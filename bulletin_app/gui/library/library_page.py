@@ -464,12 +464,15 @@ class LibraryPage(QWidget):
         if index.isValid() and not self.in_trash:
             self.table.edit(self.model.index(index.row(), TITLE))
 
-    def _rename(self, article_id: int, title: str) -> bool:
-        # One short UPDATE: done right away so the edited cell shows the saved title.
+    def _rename(self, article_id: int, version: int, title: str) -> bool:
+        # One short UPDATE: done right away so the edited cell shows the saved title. Checked
+        # against the version the row showed: a title another editor changed meanwhile is not
+        # overwritten unseen (the row is reloaded to show theirs).
         try:
-            _article, changes = self.services.articles.update(article_id, None, title=title)
+            _article, changes = self.services.articles.update(article_id, version, title=title)
         except BulletinError as exc:
             QMessageBox.warning(self, self.tr("Đổi tên"), exc.message)
+            self.model.invalidate({article_id})
             return False
         self.changed.emit(changes)
         return True
