@@ -12,8 +12,10 @@ from tests.test_cli import ok_json, run
 from tests.test_translation_package import _fill_docx
 
 
-def test_a_clean_bilingual_issue_from_the_cli_alone(tmp_path, seeds) -> None:  # type: ignore[no-untyped-def]
-    db = tmp_path / "lib.db"
+def test_a_clean_bilingual_issue_from_the_cli_alone(library_url, tmp_path, seeds) -> None:  # type: ignore[no-untyped-def]
+    """On both backends (a SQLite file, a PostgreSQL server), ending with a backup restored into
+    a fresh SQLite file."""
+    db = library_url
     imported = ok_json("import", str(seeds), db=db)
     ids = [str(r["id"]) for r in imported]
     package = tmp_path / "goi-dich.docx"
@@ -52,6 +54,22 @@ def test_a_clean_bilingual_issue_from_the_cli_alone(tmp_path, seeds) -> None:  #
     text = "\n".join(page.extract_text() or "" for page in PdfReader(pdf).pages)
     assert "BULLETIN" in text and "November–December 2026" in text and "Printed at" in text
     assert docx.stat().st_size > 10_000
+    sweden = ok_json("search", "thuy dien", db=db)
+    assert "Thụy Điển" in sweden[0]["snippet_text"]
+    flipped = ok_json("search", "uBND", db=db)
+    assert flipped and all("ubnd" in h["snippet_text"].lower() for h in flipped)
+    archive = tmp_path / "sao-luu.zip"
+    ok_json("backup", str(archive), db=db)
+    fresh = tmp_path / "khoi-phuc.db"
+    restored = ok_json("restore", str(archive), db=fresh)
+    assert restored["counts"]["articles"] == 10 and restored["replaced_backup"] is None
+    assert run("restore", str(archive), db=fresh).returncode == 1  # not over a library with content
+    for source, copy in zip(
+        ok_json("list", "--limit", "100", db=db), ok_json("list", "--limit", "100", db=fresh), strict=True
+    ):
+        assert source == copy
+    for article_id in ids + english:
+        assert ok_json("show", article_id, db=db) == ok_json("show", article_id, db=fresh)
 
 
 def test_publication_and_column_commands_refuse_bad_values(tmp_path) -> None:  # type: ignore[no-untyped-def]

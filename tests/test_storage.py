@@ -32,7 +32,7 @@ def test_new_library_is_seeded_and_tuned(services) -> None:  # type: ignore[no-u
     with services.db.engine.connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
-        assert conn.execute(text("PRAGMA busy_timeout")).scalar() == 5000
+        assert conn.execute(text("PRAGMA busy_timeout")).scalar() == 30000
     assert services.library.info().schema == head_revision()
 
 

@@ -231,6 +231,27 @@ def cmd_backup(sv: Services, args: argparse.Namespace) -> Result:
     return {"backup": str(dest), "bytes": dest.stat().st_size}, f"Đã sao lưu vào {dest}"
 
 
+def cmd_restore(sv: Services, args: argparse.Namespace) -> Result:
+    report = sv.library.restore(Path(args.archive), force=args.force)
+    counts = report.counts
+    lines = [
+        f"Đã khôi phục {args.archive} vào {sv.db.location.display}: {counts['articles']} tin bài, "
+        f"{counts['issues']} số bản tin, {counts['assets']} ảnh, {counts['revisions']} bản lưu "
+        f"(đã kiểm tra số dòng, mã băm nội dung và ảnh)."
+    ]
+    if report.replaced_backup:
+        lines.append(f"Nội dung cũ của thư viện đã được sao lưu vào {report.replaced_backup}")
+    data = {
+        "archive": report.archive,
+        "library": sv.db.location.display,
+        "schema": report.schema,
+        "source": report.source,
+        "counts": counts,
+        "replaced_backup": report.replaced_backup,
+    }
+    return data, "\n".join(lines)
+
+
 def _export_settings(args: argparse.Namespace) -> ExportSettings:
     from bulletin_app.services.export import ExportSettings
 
@@ -442,8 +463,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, metavar="FILE", help="tệp .docx hoặc .xlf")
     p = add("import", cmd_translation_import, "nhập gói dịch đã điền: tạo/cập nhật bản tiếng Anh", translation_sub)
     p.add_argument("file", metavar="FILE")
-    p = add("backup", cmd_backup, "sao lưu toàn bộ thư viện thành một tệp")
-    p.add_argument("dest", nargs="?", metavar="DEST")
+    p = add(
+        "backup",
+        cmd_backup,
+        "sao lưu toàn bộ thư viện thành một tệp: .zip khôi phục được vào SQLite hoặc PostgreSQL "
+        "(mặc định), hoặc .db — bản sao tệp SQLite",
+    )
+    p.add_argument("dest", nargs="?", metavar="DEST", help="tệp hoặc thư mục (mặc định: thư mục sao lưu)")
+    p = add(
+        "restore",
+        cmd_restore,
+        "khôi phục một bản sao lưu .zip vào thư viện --db (SQLite hoặc PostgreSQL), kiểm tra số dòng và mã băm",
+    )
+    p.add_argument("archive", metavar="ARCHIVE")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="thay thế thư viện đã có dữ liệu (nội dung cũ được sao lưu trước vào thư mục sao lưu)",
+    )
 
     layout = argparse.ArgumentParser(add_help=False)
     layout.add_argument("--theme", metavar="NAME", help="giao diện (mặc định: default)")

@@ -35,6 +35,15 @@ class ColumnInfo:
     name_en: str = ""  # the title of its section in the English part
 
 
+@dataclass(frozen=True)
+class RestoreReport:
+    archive: str
+    schema: str
+    source: str  # the backend the archive was written from
+    counts: dict[str, int]
+    replaced_backup: str | None  # where the replaced content was saved first
+
+
 def load_seed() -> dict:
     with resource_path("seed", "library.toml").open("rb") as fh:
         return tomllib.load(fh)
@@ -101,11 +110,27 @@ class LibraryService:
         self._db.optimize()
 
     def backup(self, dest: Path | None = None) -> Path:
-        """Copy the whole library (articles, images, issues) into one file."""
+        """The whole library (articles, pictures, issues, revisions) in one file: a portable
+        archive (.zip, restores into SQLite or PostgreSQL), or a copy of a SQLite file (.db)."""
+        name = f"thu-vien-{dt.datetime.now():%Y%m%d-%H%M%S}.zip"
         if dest is None:
             folder = data_dir() / "backups"
             folder.mkdir(parents=True, exist_ok=True)
-            dest = folder / f"thu-vien-{dt.datetime.now():%Y%m%d-%H%M%S}.db"
+            dest = folder / name
         elif dest.is_dir():
-            dest = dest / f"thu-vien-{dt.datetime.now():%Y%m%d-%H%M%S}.db"
+            dest = dest / name
         return self._db.backup_to(dest)
+
+    def restore(self, archive: Path, force: bool = False) -> RestoreReport:
+        """Replace this library's content with an archive's. Over a library with content (only
+        with ``force``), that content is first saved as an archive in the backups folder."""
+        from bulletin_app.storage.archive import summary
+
+        summary(archive)  # a wrong or newer file is refused before anything is written
+        safety = None
+        if force and any(self._db.content().values()):
+            safety = self.backup()
+        restored = self._db.restore_from(archive, force)
+        return RestoreReport(
+            str(archive), restored.schema, restored.source, restored.counts, str(safety) if safety else None
+        )

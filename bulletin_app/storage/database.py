@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError, SQLAlchemyError
@@ -22,6 +23,11 @@ from bulletin_app.storage.backup import backup_sqlite
 from bulletin_app.storage.engine import WRITE, Location, create_library_engine, resolve_location
 from bulletin_app.storage.migrate import ensure_schema, inspect_sqlite_file
 from bulletin_app.storage.search import search_backend
+
+if TYPE_CHECKING:
+    from bulletin_app.storage.archive import ArchiveSummary
+
+SQLITE_SUFFIXES = (".db", ".sqlite", ".sqlite3")
 
 
 def describe_db_error(exc: SQLAlchemyError, display: str) -> BulletinError:
@@ -105,7 +111,31 @@ class Database:
                 conn.exec_driver_sql("PRAGMA optimize")
 
     def backup_to(self, dest: Path) -> Path:
-        return backup_sqlite(self.engine, dest)
+        """A backup at ``dest``: a portable archive (.zip), or for a SQLite library a copy of
+        its file (.db)."""
+        if dest.suffix.lower() in SQLITE_SUFFIXES:
+            if not self.is_sqlite:
+                raise StorageError("Thư viện trên máy chủ sao lưu thành tệp .zip (khôi phục được vào SQLite).")
+            return backup_sqlite(self.engine, dest)
+        from bulletin_app.storage.archive import write_archive
+
+        return write_archive(self.engine, dest).path
+
+    def content(self) -> dict[str, int]:
+        """How many articles, issues and pictures the library holds (a restore would replace them)."""
+        from bulletin_app.storage.archive import library_content
+
+        with self.engine.connect() as conn:
+            return library_content(conn)
+
+    def restore_from(self, archive: Path, force: bool = False) -> ArchiveSummary:
+        """Replace the library's content with the archive's (refused over content unless ``force``)."""
+        from bulletin_app.storage.archive import restore_archive
+
+        try:
+            return restore_archive(self.engine, archive, force)
+        except SQLAlchemyError as exc:
+            raise describe_db_error(exc, self.location.display) from exc
 
     def close(self) -> None:
         self.engine.dispose()

@@ -3,6 +3,7 @@ menus, toolbar and status bar; drag & drop import; remembered layout."""
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from bulletin_app.domain.changes import Changes
     from bulletin_app.services import Services
     from bulletin_app.services.imports import ImportReport
+    from bulletin_app.services.library import RestoreReport
 
 # The pages, the services and what they import (SQLAlchemy, the importers, QtPdf) take about
 # a second to load: the window's frame is shown first and they load while it is on screen.
@@ -297,7 +299,7 @@ class MainWindow(QMainWindow):
             self.tr("&Sao lưu thư viện…"),
             self.choose_backup,
             None,
-            self.tr("Chép toàn bộ thư viện thành một tệp"),
+            self.tr("Chép toàn bộ thư viện thành một tệp .zip (khôi phục được vào SQLite hoặc PostgreSQL)"),
             sp.SP_DriveHDIcon,
         )
         self.sample_action = self._action(
@@ -308,6 +310,12 @@ class MainWindow(QMainWindow):
             self.show_preferences,
             QKeySequence("Ctrl+,"),
             self.tr("Thư viện, giao diện, phông chữ, ngôn ngữ"),
+        )
+        self.restore_action = self._action(
+            self.tr("&Khôi phục từ bản sao lưu…"),
+            self.choose_restore,
+            None,
+            self.tr("Thay toàn bộ thư viện bằng một bản sao lưu .zip (nội dung hiện tại được sao lưu trước)"),
         )
         self.quit_action = self._action(self.tr("T&hoát"), self.close, QKeySequence.StandardKey.Quit)
         self.find_action = self._action(
@@ -329,6 +337,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.translation.import_action)
         file_menu.addSeparator()
         file_menu.addAction(self.backup_action)
+        file_menu.addAction(self.restore_action)
         file_menu.addAction(self.sample_action)
         file_menu.addAction(self.preferences_action)
         file_menu.addSeparator()
@@ -607,12 +616,18 @@ class MainWindow(QMainWindow):
         self.tasks.run(lambda: create_sample(self.services), done, self.show_error)
 
     def choose_backup(self) -> None:
-        dest, _ = QFileDialog.getSaveFileName(
+        archive = self.tr("Bản sao lưu thư viện (*.zip)")
+        filters = [archive]
+        if self.services.db.is_sqlite:
+            filters.append(self.tr("Bản sao tệp thư viện SQLite (*.db)"))
+        dest, chosen = QFileDialog.getSaveFileName(
             self,
             self.tr("Sao lưu thư viện"),
-            str(Path.home() / "thu-vien-ban-tin.db"),
-            self.tr("Thư viện bản tin (*.db)"),
+            str(Path.home() / f"thu-vien-ban-tin-{dt.date.today():%Y%m%d}.zip"),
+            ";;".join(filters),
         )
+        if dest and Path(dest).suffix.lower() not in (".zip", ".db"):
+            dest += ".zip" if chosen == archive else ".db"
         if dest:
             self.statusBar().showMessage(self.tr("Đang sao lưu…"))
             self.tasks.run(
@@ -620,6 +635,47 @@ class MainWindow(QMainWindow):
                 lambda p: self.statusBar().showMessage(self.tr("Đã sao lưu vào {path}").format(path=p), 8000),
                 self.show_error,
             )
+
+    def choose_restore(self) -> None:
+        """Replace the library with a backup archive: nothing open in an editor, asked first, and
+        the current content saved as an archive before it is replaced."""
+        if self.editors:
+            QMessageBox.information(
+                self,
+                self.tr("Khôi phục thư viện"),
+                self.tr("Hãy đóng các cửa sổ soạn tin bài đang mở trước khi khôi phục."),
+            )
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Khôi phục từ bản sao lưu"), str(Path.home()), self.tr("Bản sao lưu thư viện (*.zip)")
+        )
+        if not path:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Khôi phục thư viện"),
+            self.tr(
+                "Thay toàn bộ nội dung của thư viện {library} bằng bản sao lưu {archive}?\n\n"
+                "Nội dung hiện tại được sao lưu trước vào thư mục sao lưu, không mất gì."
+            ).format(library=self.services.db.location.display, archive=Path(path).name),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.statusBar().showMessage(self.tr("Đang khôi phục…"))
+
+        def done(report: RestoreReport) -> None:
+            from bulletin_app.domain.changes import Changes
+
+            self.apply_changes(Changes(articles_added=frozenset({0}), columns_changed=True, publication_changed=True))
+            self.composer.reload_issues()
+            message = self.tr("Đã khôi phục {n} tin bài, {m} số bản tin.").format(
+                n=report.counts.get("articles", 0), m=report.counts.get("issues", 0)
+            )
+            if report.replaced_backup:
+                message += " " + self.tr("Nội dung cũ: {path}").format(path=report.replaced_backup)
+            self.statusBar().showMessage(message, 15000)
+
+        self.tasks.run(lambda: self.services.library.restore(Path(path), force=True), done, self.show_error)
 
     def open_log_folder(self) -> None:
         folder = log_path().parent
