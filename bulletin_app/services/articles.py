@@ -21,7 +21,7 @@ from bulletin_app.domain.article import (
 from bulletin_app.domain.body import body_to_plain
 from bulletin_app.domain.changes import Changes
 from bulletin_app.domain.errors import NotFoundError
-from bulletin_app.storage import articles_repo, columns_repo
+from bulletin_app.storage import articles_repo, columns_repo, presence_repo
 from bulletin_app.storage.database import Database
 from bulletin_app.text import fold
 from bulletin_app.text.proofing import fix_case_flips, proof
@@ -223,6 +223,16 @@ class ArticleService:
 
     def proof(self, article_id: int, fix: bool = False) -> ProofReport:
         return proof_article(self, article_id, fix)
+
+    def claim(self, article_id: int) -> list[tuple[str, dt.datetime]]:
+        """This window has the article open in an editor (renew while it stays open); returns the
+        other editors who have it open — advisory, so two people don't edit it unknowingly."""
+        with self._db.unit() as s:
+            return presence_repo.claim(s, article_id, self._db.origin, self._author)
+
+    def release(self, article_id: int) -> None:
+        with self._db.unit() as s:
+            presence_repo.release(s, article_id, self._db.origin)
 
     def revisions(self, article_id: int) -> list[Revision]:
         with self._db.read() as s:

@@ -31,6 +31,7 @@ class Services:
     def __init__(self, db: Database, author: str | None = None) -> None:
         self.db = db
         self.author = author or current_user()
+        db.author = self.author
         self.library = LibraryService(db)
         self.articles = ArticleService(db, self.author)
         self.search = SearchService(db)

@@ -6,8 +6,9 @@ import datetime as dt
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
-from bulletin_app.domain.changes import Changes
+from bulletin_app.domain.changes import Changes, Seen
 from bulletin_app.domain.errors import NotFoundError
 from bulletin_app.domain.publication import Publication
 from bulletin_app.paths import data_dir
@@ -33,6 +34,12 @@ class ColumnInfo:
     position: int
     article_count: int
     name_en: str = ""  # the title of its section in the English part
+
+
+class Watcher(Protocol):
+    def poll(self) -> Seen: ...
+
+    def close(self) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -104,6 +111,11 @@ class LibraryService:
         with self._db.unit() as s:
             columns_repo.set_english_name(s, column_id, name_en)
         return Changes(columns_changed=True)
+
+    def watcher(self) -> Watcher:
+        """Follows what other windows and processes save to this library: ``poll()`` returns a
+        :class:`~bulletin_app.domain.changes.Seen` (cheap when nothing changed)."""
+        return self._db.watcher()
 
     def optimize(self) -> None:
         """Merge the search index segments and refresh planner statistics (after bulk loads)."""

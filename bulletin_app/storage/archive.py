@@ -40,6 +40,7 @@ FORMAT_VERSION = 1
 # Parents before children: the order rows are restored in (and deleted in, reversed).
 TABLES = (
     "publication",
+    "users",
     "columns",
     "tags",
     "assets",
@@ -118,7 +119,8 @@ def write_archive(engine: Engine, dest: Path, progress: Progress | None = None) 
 
             def write(tmp: Path) -> None:
                 with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
-                    for name in TABLES:
+                    present = set(inspect(conn).get_table_names())  # an older schema has fewer
+                    for name in (t for t in TABLES if t in present):
                         say(name)
                         counts[name] = _write_table(conn, zf, name, files)
                     manifest.update(
@@ -253,7 +255,7 @@ def restore_archive(engine: Engine, path: Path, force: bool, progress: Progress 
             at_head = schema == head_revision()
             if not at_head:  # rows go in at their own schema; the migrations since then follow
                 _migrate(conn, "downgrade", schema)
-            for name in TABLES:
+            for name in (t for t in TABLES if t in manifest["counts"]):
                 say(name)
                 _insert_table(conn, zf, name)
             say("check")
@@ -269,6 +271,7 @@ def restore_archive(engine: Engine, path: Path, force: bool, progress: Progress 
 def _empty(conn: Connection) -> None:
     conn.execute(text("DELETE FROM article_search"))
     conn.execute(text("UPDATE articles SET translation_id = NULL WHERE translation_id IS NOT NULL"))
+    conn.execute(text("DELETE FROM presence"))
     for name in reversed(TABLES):
         conn.execute(text(f"DELETE FROM {name}"))
 

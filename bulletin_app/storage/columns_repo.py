@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bulletin_app.domain.errors import NotFoundError, ValidationError
+from bulletin_app.storage import change_feed
 from bulletin_app.storage.models import ArticleRow, ColumnRow, TagRow
 from bulletin_app.text import clean_line, collation_key, fold
 
@@ -41,7 +42,9 @@ def _insert_ignoring_duplicate(s: Session, model: Any, values: dict[str, Any]) -
         from sqlalchemy.dialects.postgresql import insert
     else:
         from sqlalchemy.dialects.sqlite import insert
-    s.execute(insert(model).values(**values).on_conflict_do_nothing(index_elements=["name_key"]))
+    done = s.execute(insert(model).values(**values).on_conflict_do_nothing(index_elements=["name_key"]))
+    if model is ColumnRow and done.rowcount:  # not an ORM flush: tell the change log ourselves
+        change_feed.record(s, [("columns", None, "changed")])
 
 
 def find_column(s: Session, name: str) -> ColumnRow | None:

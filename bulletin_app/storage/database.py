@@ -8,6 +8,7 @@ message an editor can act on.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from bulletin_app.domain.errors import BulletinError, ConflictError, StorageError
+from bulletin_app.storage import change_feed
 from bulletin_app.storage.backup import backup_sqlite
 from bulletin_app.storage.engine import WRITE, Location, create_library_engine, resolve_location
 from bulletin_app.storage.migrate import ensure_schema, inspect_sqlite_file
@@ -26,6 +28,7 @@ from bulletin_app.storage.search import search_backend
 
 if TYPE_CHECKING:
     from bulletin_app.storage.archive import ArchiveSummary
+    from bulletin_app.storage.change_feed import ChangeWatcher
 
 SQLITE_SUFFIXES = (".db", ".sqlite", ".sqlite3")
 
@@ -55,8 +58,11 @@ class Database:
         self.engine = engine
         self.location = location
         self.upgraded_backup = upgraded_backup
+        self.origin = uuid.uuid4().hex  # this open library, in the change log
+        self.author = ""  # who saves (set by the services)
         self._sessions = sessionmaker(engine.execution_options(**WRITE), expire_on_commit=False)
         self._read_sessions = sessionmaker(engine, expire_on_commit=False)
+        change_feed.install(self._sessions)
 
     @classmethod
     def open(cls, spec: str | None = None) -> Database:
@@ -66,6 +72,8 @@ class Database:
             inspect_sqlite_file(location.path)
         try:
             backup = ensure_schema(engine, location.path, location.display)
+            with engine.execution_options(**WRITE).begin() as conn:
+                change_feed.prune(conn)
         except SQLAlchemyError as exc:
             engine.dispose()
             raise describe_db_error(exc, location.display) from exc
@@ -96,6 +104,7 @@ class Database:
     @contextmanager
     def _run(self, sessions: sessionmaker[Session]) -> Iterator[Session]:
         session = sessions()
+        session.info.update(origin=self.origin, author=self.author)
         try:
             with session.begin():
                 yield session
@@ -133,9 +142,16 @@ class Database:
         from bulletin_app.storage.archive import restore_archive
 
         try:
-            return restore_archive(self.engine, archive, force)
+            restored = restore_archive(self.engine, archive, force)
         except SQLAlchemyError as exc:
             raise describe_db_error(exc, self.location.display) from exc
+        with self.unit() as s:  # every open window reloads everything
+            change_feed.record(s, [("library", None, "replaced")])
+        return restored
+
+    def watcher(self) -> ChangeWatcher:
+        """A follower of what other windows and processes save (see ``change_feed``)."""
+        return change_feed.ChangeWatcher(self.engine, self.origin, self.location.display)
 
     def close(self) -> None:
         self.engine.dispose()

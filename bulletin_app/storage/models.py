@@ -232,3 +232,38 @@ class PublicationRow(Base):
     responsible_title_en: Mapped[str] = mapped_column(Text, default="")
     address_en: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class ChangeLogRow(Base):
+    """What was saved, by whom, from which open library (a window, a CLI run): other windows
+    read it to show each other's work. Written in the saving transaction; kept two days."""
+
+    __tablename__ = "change_log"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    origin: Mapped[str] = mapped_column(String(32), default="")
+    author: Mapped[str] = mapped_column(String(200), default="")
+    kind: Mapped[str] = mapped_column(String(16))  # article | issue | columns | publication | library
+    ref_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    action: Mapped[str] = mapped_column(String(8), default="changed")  # added | changed | removed
+    __table_args__ = (Index("ix_change_log_at", "at"),)
+
+
+class PresenceRow(Base):
+    """Who has an article open in an editor (advisory: it expires unless renewed)."""
+
+    __tablename__ = "presence"
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
+    origin: Mapped[str] = mapped_column(String(32), primary_key=True)  # the window holding it
+    holder: Mapped[str] = mapped_column(String(200))
+    since: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class UserRow(Base):
+    """A member of the editorial team and their role. No rows: one desk, its user may approve."""
+
+    __tablename__ = "users"
+    name: Mapped[str] = mapped_column(String(200), primary_key=True)  # the OS user (or server role)
+    display_name: Mapped[str] = mapped_column(String(200), default="")
+    role: Mapped[str] = mapped_column(String(16), default="editor")  # editor | chief

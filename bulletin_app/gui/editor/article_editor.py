@@ -55,6 +55,7 @@ from bulletin_app.gui.editor.editor_jobs import (
     store_image,
 )
 from bulletin_app.gui.editor.editor_metadata import MetadataPanel
+from bulletin_app.gui.editor.editor_team import EditorTeam
 from bulletin_app.gui.editor.editor_translation import EditorTranslation
 from bulletin_app.gui.editor.proof_fixes import apply_spans, can_fix, fix_spans
 from bulletin_app.gui.editor.revision_dialog import RevisionDialog
@@ -80,6 +81,7 @@ class ArticleEditor(QMainWindow):
         self.article: Article | None = None
         self.version: int | None = None
         self.tasks = TaskRunner(self)
+        self.team = EditorTeam(self, services, self.tasks)
         self.store = AutosaveStore(services.db.location.display)
         self.draft = Draft(services.db.location.display, article_id, None, {})
         self._baseline: dict[str, Any] = {}
@@ -185,6 +187,7 @@ class ArticleEditor(QMainWindow):
         left = QWidget()
         lay = QVBoxLayout(left)
         lay.setContentsMargins(6, 6, 6, 6)
+        lay.addWidget(self.team.bar)
         lay.addWidget(self.title_edit)
         lay.addWidget(self.sapo_edit)
         lay.addWidget(self.body_edit, 1)
@@ -392,6 +395,8 @@ class ArticleEditor(QMainWindow):
         self.article = article
         self.article_id = article.id
         self.version = article.version
+        self.team.follow(article.id)
+        self.team.reloaded()
         self.draft = Draft(self.services.db.location.display, article.id, article.version, {})
         self._stored_findings = article.findings
         self.body_edit.images.update(images)
@@ -838,6 +843,7 @@ class ArticleEditor(QMainWindow):
 
     def _shut_down(self) -> None:
         self._closed = True
+        self.team.leave()
         self.autosave_timer.stop()
         self._refresh_timer.stop()
         self._drafts_in_use.discard(self.draft.draft_id)

@@ -3,6 +3,7 @@ menus, toolbar and status bar; drag & drop import; remembered layout."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import threading
 from collections.abc import Callable
@@ -28,7 +29,7 @@ from bulletin_app.gui.widgets.settings import qsettings
 from bulletin_app.paths import log_path
 
 if TYPE_CHECKING:
-    from bulletin_app.domain.changes import Changes
+    from bulletin_app.domain.changes import Changes, Seen
     from bulletin_app.services import Services
     from bulletin_app.services.imports import ImportReport
     from bulletin_app.services.library import RestoreReport
@@ -187,6 +188,7 @@ class MainWindow(QMainWindow):
 
     def attach(self, services: Services) -> None:
         """Build the pages on the opened library and start reading it."""
+        from bulletin_app.gui.background.change_watch import ChangeWatch
         from bulletin_app.gui.background.process_runner import ProcessRunner
         from bulletin_app.gui.background.tasks import TaskRunner
         from bulletin_app.gui.issue.issue_composer import IssueComposer
@@ -224,6 +226,14 @@ class MainWindow(QMainWindow):
         self.columns_page.show_articles.connect(self.show_column)
         self.publication = PublicationForm(self.services)
         self.publication.saved.connect(self.apply_changes)
+        # Other editors' saves, from the library's change log (a thread of its own).
+        self.change_watch = ChangeWatch(self.services.library.watcher(), self)
+        self.change_watch.seen.connect(self.apply_external)
+        self.change_watch.lost.connect(lambda message: self.statusBar().showMessage(message))
+        self.change_watch.back.connect(
+            lambda: self.statusBar().showMessage(self.tr("Đã kết nối lại với thư viện."), 8000)
+        )
+        self.change_watch.start()
 
         self.pages.removeWidget(self.loading)
         for page in (self.library, self.composer, self.columns_page, self.publication):
@@ -402,6 +412,7 @@ class MainWindow(QMainWindow):
         if self.is_ready:
             self.library.save_state(settings)
             self.composer.shutdown()
+            self.change_watch.stop()
             self.jobs.shutdown()
             self.tasks.wait()
         super().closeEvent(event)
@@ -448,6 +459,39 @@ class MainWindow(QMainWindow):
             self.publication.load()
         if self.sender() is not self.composer:
             self.composer.apply_changes(changes)
+
+    def apply_external(self, seen: Seen) -> None:
+        """What other editors saved: the lists refresh the rows concerned (selection kept), an
+        open editor is told and keeps its text, a form with unsaved edits is not reloaded."""
+        if seen.replaced:
+            self.reload_everything()
+        else:
+            changes = seen.as_changes()
+            if changes.publication_changed and self.publication.is_dirty():
+                changes = dataclasses.replace(changes, publication_changed=False)
+            self.apply_changes(changes)
+            for article_id in seen.articles_changed | seen.articles_removed:
+                editor = self.editors.get(article_id)
+                if editor is not None:
+                    editor.team.saved_elsewhere(seen.authors)
+        who = ", ".join(sorted(a for a in seen.authors if a)) or self.tr("Người khác")
+        count = len(seen.articles_added | seen.articles_changed | seen.articles_removed)
+        parts = [self.tr("{n} tin bài").format(n=count)] if count else []
+        if seen.issues:
+            parts.append(self.tr("{n} số bản tin").format(n=len(seen.issues)))
+        if seen.columns:
+            parts.append(self.tr("chuyên mục"))
+        if seen.publication:
+            parts.append(self.tr("thông tin xuất bản"))
+        if seen.replaced:
+            parts = [self.tr("toàn bộ thư viện (khôi phục)")]
+        self.statusBar().showMessage(self.tr("{who} vừa lưu: {what}.").format(who=who, what=", ".join(parts)), 8000)
+
+    def reload_everything(self) -> None:
+        from bulletin_app.domain.changes import Changes
+
+        self.apply_changes(Changes(articles_added=frozenset({0}), columns_changed=True, publication_changed=True))
+        self.composer.reload_issues()
 
     # ---------------------------------------------------------------- articles
     def new_article(self) -> None:
@@ -664,10 +708,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Đang khôi phục…"))
 
         def done(report: RestoreReport) -> None:
-            from bulletin_app.domain.changes import Changes
-
-            self.apply_changes(Changes(articles_added=frozenset({0}), columns_changed=True, publication_changed=True))
-            self.composer.reload_issues()
+            self.reload_everything()
             message = self.tr("Đã khôi phục {n} tin bài, {m} số bản tin.").format(
                 n=report.counts.get("articles", 0), m=report.counts.get("issues", 0)
             )

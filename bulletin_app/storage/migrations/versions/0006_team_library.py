@@ -1,5 +1,6 @@
-"""a library for a team: search on PostgreSQL too, and one folded name key per column and tag that
-the database keeps unique (race-free get-or-create)
+"""a library for a team: search on PostgreSQL too, one folded name key per column and tag that the
+database keeps unique (race-free get-or-create), a change log other windows follow, who has an
+article open, and the team's roles
 
 Revision ID: 0006
 Revises: 0005
@@ -68,6 +69,31 @@ def upgrade() -> None:
     _merge_columns(bind)
     op.create_index("ux_tags_name_key", "tags", ["name_key"], unique=True)
     op.create_index("ux_columns_name_key", "columns", ["name_key"], unique=True)
+    op.create_table(
+        "change_log",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("at", sa.DateTime(), nullable=False),
+        sa.Column("origin", sa.String(32), nullable=False, server_default=""),
+        sa.Column("author", sa.String(200), nullable=False, server_default=""),
+        sa.Column("kind", sa.String(16), nullable=False),
+        sa.Column("ref_id", sa.Integer(), nullable=True),
+        sa.Column("action", sa.String(8), nullable=False, server_default="changed"),
+    )
+    op.create_index("ix_change_log_at", "change_log", ["at"])
+    op.create_table(
+        "presence",
+        sa.Column("article_id", sa.Integer(), sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+        sa.Column("origin", sa.String(32), primary_key=True),
+        sa.Column("holder", sa.String(200), nullable=False),
+        sa.Column("since", sa.DateTime(), nullable=False),
+        sa.Column("expires_at", sa.DateTime(), nullable=False),
+    )
+    op.create_table(
+        "users",
+        sa.Column("name", sa.String(200), primary_key=True),
+        sa.Column("display_name", sa.String(200), nullable=False, server_default=""),
+        sa.Column("role", sa.String(16), nullable=False, server_default="editor"),
+    )
     if bind.dialect.name == "postgresql":
         from bulletin_app.storage.search.postgres import SCHEMA_SQL, PostgresSearch
 
@@ -83,6 +109,10 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     bind = op.get_bind()
+    op.drop_table("users")
+    op.drop_table("presence")
+    op.drop_index("ix_change_log_at", "change_log")
+    op.drop_table("change_log")
     if bind.dialect.name == "postgresql":
         op.execute("DROP TABLE IF EXISTS article_search")
     op.drop_index("ux_tags_name_key", "tags")
