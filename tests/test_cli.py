@@ -255,3 +255,19 @@ def test_the_same_story_from_another_outlet_is_flagged(tmp_path, seeds) -> None:
     flags = [f for f in result["findings"] if f["kind"] == "near-duplicate"]
     assert len(flags) == 1 and flags[0]["found"] == str(original["id"]) and flags[0]["count"] >= 80
     assert len(ok_json("list", db=db)) == 6  # imported all the same, flagged
+
+
+def test_approval_from_the_cli_obeys_the_team_roles(tmp_path, seeds) -> None:  # type: ignore[no-untyped-def]
+    db = tmp_path / "lib.db"
+    imported = ok_json("import", str(seeds), db=db)
+    article = str(imported[0]["id"])
+    ok_json("member", "set", "thu", "--role", "chief", "--display-name", "Trần Thu Hà", db=db)
+    as_ha = {"LOGNAME": "ha", "USER": "ha", "USERNAME": "ha"}
+    as_thu = {"LOGNAME": "thu", "USER": "thu", "USERNAME": "thu"}
+    refused = run("article", "set", article, "--status", "approved", db=db, env=as_ha)
+    assert refused.returncode == 1 and "chỉ tổng biên tập (thu)" in refused.stderr
+    assert ok_json("show", article, db=db)["status"] == "draft"
+    done = run("article", "set", article, "--status", "approved", "--json", db=db, env=as_thu)
+    assert done.returncode == 0, done.stderr
+    members = ok_json("member", "list", db=db)
+    assert members == [{"name": "thu", "display_name": "Trần Thu Hà", "role": "chief", "role_label": "tổng biên tập"}]

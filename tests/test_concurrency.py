@@ -114,3 +114,36 @@ def test_four_processes_editing_the_same_articles_lose_nothing(any_services, lib
         article = any_services.articles.get(article_id)
         assert article_id in [h.id for h in any_services.search.search(f'"{article.title}"', limit=200).hits]
         assert body_to_plain(article.body)
+
+
+def test_only_the_editor_in_chief_approves_once_the_team_has_one(any_services) -> None:  # type: ignore[no-untyped-def]
+    """A single desk approves as before; once a chief is recorded, the service refuses others —
+    through every way of saving — and every revision says who saved it."""
+    import pytest
+
+    from bulletin_app.domain.article import ArticleStatus
+    from bulletin_app.domain.errors import ValidationError
+    from bulletin_app.services import Services
+
+    sv = any_services  # author "tester"
+    first, _ = sv.articles.add(ArticleDraft("Tin một", "Nội dung."))
+    sv.articles.update(first, None, status=ArticleStatus.APPROVED)  # no roles: the desk approves
+    sv.library.set_member("thu", "chief", "Trần Thu Hà")
+    sv.library.set_member("tester", "editor")
+    second, _ = sv.articles.add(ArticleDraft("Tin hai", "Nội dung khác."))
+    for attempt in (
+        lambda: sv.articles.update(second, None, status=ArticleStatus.APPROVED),
+        lambda: sv.articles.set_fields(second, status="approved"),
+        lambda: sv.articles.bulk_update([second], status="approved"),
+        lambda: sv.articles.add(ArticleDraft("Tin ba", "Khác nữa."), ArticleStatus.APPROVED),
+    ):
+        with pytest.raises(ValidationError, match="chỉ tổng biên tập"):
+            attempt()
+    assert sv.articles.get(second).status == ArticleStatus.DRAFT
+    chief = Services.open(sv.db.location.url, author="thu")
+    try:
+        chief.articles.update(second, None, status=ArticleStatus.APPROVED)
+        assert chief.articles.get(second).status == ArticleStatus.APPROVED
+        assert [r.author for r in chief.articles.revisions(second)] == ["thu"]
+    finally:
+        chief.close()

@@ -123,6 +123,30 @@ def cmd_column_rename(sv: Services, args: argparse.Namespace) -> Result:
     ), f"Chuyên mục {column.id}: {column.name} — {column.name_en or '(chưa có tên tiếng Anh)'}"
 
 
+# ---------------------------------------------------------------- the team
+def _members(sv: Services) -> Result:
+    members = sv.library.members()
+    data = [{**dataclasses.asdict(m), "role_label": m.role_label} for m in members]
+    lines = [f"{m.name:<20} {m.role_label:<16} {m.display_name}" for m in members]
+    if not members:
+        lines = ["Chưa ghi thành viên nào: người dùng máy này được duyệt tin bài (một bàn biên tập)."]
+    return data, "\n".join(lines)
+
+
+def cmd_member_list(sv: Services, args: argparse.Namespace) -> Result:
+    return _members(sv)
+
+
+def cmd_member_set(sv: Services, args: argparse.Namespace) -> Result:
+    sv.library.set_member(args.name, args.role, args.display_name or "")
+    return _members(sv)
+
+
+def cmd_member_remove(sv: Services, args: argparse.Namespace) -> Result:
+    sv.library.remove_member(args.name)
+    return _members(sv)
+
+
 # ---------------------------------------------------------------- issue details
 def cmd_issue_set(sv: Services, args: argparse.Namespace) -> Result:
     issue = sv.issues.get(args.issue_id)
@@ -168,6 +192,23 @@ def register(sub: Any, issue_sub: Any, add: Add, date_type: Callable[[str], dt.d
     p.add_argument("column", metavar="ID_OR_NAME")
     p.add_argument("new_name", nargs="?", metavar="NEW_NAME")
     p.add_argument("--english", metavar="NAME_EN", help="tên in trong phần tiếng Anh")
+
+    member = sub.add_parser("member", help="thành viên ban biên tập và vai trò (ai được duyệt tin bài)")
+    member_sub = member.add_subparsers(dest="member_command", required=True, metavar="LỆNH")
+    add("list", cmd_member_list, "liệt kê thành viên và vai trò", member_sub)
+    p = add(
+        "set",
+        cmd_member_set,
+        "thêm hoặc đổi vai trò một thành viên (khi đã có tổng biên tập, chỉ tổng biên tập được duyệt)",
+        member_sub,
+    )
+    p.add_argument("name", metavar="USER", help="tên đăng nhập máy tính (được ghi là người sửa)")
+    p.add_argument(
+        "--role", choices=("editor", "chief"), required=True, help="editor: biên tập viên; chief: tổng biên tập"
+    )
+    p.add_argument("--display-name", metavar="NAME", help="họ tên hiển thị")
+    p = add("remove", cmd_member_remove, "bỏ một thành viên", member_sub)
+    p.add_argument("name", metavar="USER")
 
     p = add("set", cmd_issue_set, "sửa thông tin của một số bản tin", issue_sub)
     p.add_argument("issue_id", type=int, metavar="ISSUE_ID")

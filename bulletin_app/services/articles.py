@@ -21,7 +21,7 @@ from bulletin_app.domain.article import (
 from bulletin_app.domain.body import body_to_plain
 from bulletin_app.domain.changes import Changes
 from bulletin_app.domain.errors import NotFoundError
-from bulletin_app.storage import articles_repo, columns_repo, presence_repo
+from bulletin_app.storage import articles_repo, columns_repo, presence_repo, users_repo
 from bulletin_app.storage.database import Database
 from bulletin_app.text import fold
 from bulletin_app.text.proofing import fix_case_flips, proof
@@ -38,6 +38,8 @@ class ArticleService:
         """A new article; ``translation_of`` links it with its partner in the same transaction
         (the link refused, the article is not added either)."""
         with self._db.unit() as s:
+            if status == ArticleStatus.APPROVED:
+                users_repo.require_approver(s, self._author)
             article_id = articles_repo.add_article(s, draft, status)
             if translation_of is not None:
                 articles_repo.update_article(s, article_id, None, {"translation_id": translation_of}, self._author)
@@ -47,6 +49,8 @@ class ArticleService:
     def add_many(self, drafts: list[ArticleDraft], status: ArticleStatus = ArticleStatus.DRAFT) -> Changes:
         """Add a batch of articles in one transaction (all or none)."""
         with self._db.unit() as s:
+            if status == ArticleStatus.APPROVED:
+                users_repo.require_approver(s, self._author)
             ids = [articles_repo.add_article(s, draft, status) for draft in drafts]
         return Changes(articles_added=frozenset(ids))
 

@@ -13,8 +13,9 @@ from bulletin_app.domain.errors import NotFoundError
 from bulletin_app.domain.publication import Publication
 from bulletin_app.paths import data_dir
 from bulletin_app.resources import resource_path
-from bulletin_app.storage import articles_repo, columns_repo, publication_repo
-from bulletin_app.storage.database import Database
+from bulletin_app.storage import articles_repo, columns_repo, publication_repo, users_repo
+from bulletin_app.storage.credentials import save_password, split_password
+from bulletin_app.storage.database import Database, probe
 from bulletin_app.storage.migrate import current_revision
 from bulletin_app.text import fold
 
@@ -34,6 +35,17 @@ class ColumnInfo:
     position: int
     article_count: int
     name_en: str = ""  # the title of its section in the English part
+
+
+@dataclass(frozen=True)
+class Member:
+    name: str  # the OS user name the app records as author
+    display_name: str
+    role: str  # editor | chief
+
+    @property
+    def role_label(self) -> str:
+        return users_repo.ROLE_LABELS.get(self.role, self.role)
 
 
 class Watcher(Protocol):
@@ -112,6 +124,25 @@ class LibraryService:
             columns_repo.set_english_name(s, column_id, name_en)
         return Changes(columns_changed=True)
 
+    # -- the team: members and roles (an editor-in-chief approves)
+    def members(self) -> list[Member]:
+        with self._db.read() as s:
+            return [Member(n, d, r) for n, d, r in users_repo.members(s)]
+
+    def set_member(self, name: str, role: str, display_name: str = "") -> Changes:
+        with self._db.unit() as s:
+            users_repo.set_member(s, name, role, display_name)
+        return Changes()
+
+    def remove_member(self, name: str) -> Changes:
+        with self._db.unit() as s:
+            users_repo.remove_member(s, name)
+        return Changes()
+
+    def may_approve(self, author: str) -> bool:
+        with self._db.read() as s:
+            return users_repo.may_approve(s, author)
+
     def watcher(self) -> Watcher:
         """Follows what other windows and processes save to this library: ``poll()`` returns a
         :class:`~bulletin_app.domain.changes.Seen` (cheap when nothing changed)."""
@@ -146,3 +177,22 @@ class LibraryService:
         return RestoreReport(
             str(archive), restored.schema, restored.source, restored.counts, str(safety) if safety else None
         )
+
+
+def check_location(spec: str, password: str = "") -> str:
+    """What a library location holds, in a sentence (the preferences' "Kiểm tra kết nối");
+    a StorageError says why it cannot be used."""
+    found = probe(spec, password)
+    if found.schema is None:
+        return f"Kết nối được ({found.server}). Chưa có thư viện ở đây: một thư viện mới sẽ được tạo."
+    return f"Kết nối được ({found.server}): thư viện có {found.articles or 0} tin bài (lược đồ {found.schema})."
+
+
+def save_server_password(spec: str, password: str) -> str:
+    """Keep a server library's password in the OS credential store ("" keeps what is there).
+    A URL typed with its password gives it up too. Returns the URL to save in the settings:
+    without any password."""
+    bare, typed = split_password(spec)
+    if password or typed:
+        save_password(bare, password or typed)
+    return bare

@@ -24,7 +24,7 @@ from bulletin_app.domain.article import (
 )
 from bulletin_app.domain.body import body_to_plain, count_words
 from bulletin_app.domain.errors import ConflictError, NotFoundError, ValidationError
-from bulletin_app.storage import translations_repo
+from bulletin_app.storage import translations_repo, users_repo
 from bulletin_app.storage.columns_repo import get_or_create_column, get_or_create_tags
 from bulletin_app.storage.locking import locked
 from bulletin_app.storage.models import ArticleRow, ArticleTagRow, ColumnRow, EntryRow, RevisionRow, utcnow
@@ -208,6 +208,8 @@ def update_article(
         )
     values = _clean_fields(changes)
     if "status" in values and values["status"] != row.status:
+        if values["status"] == ArticleStatus.APPROVED.value:
+            users_repo.require_approver(s, author)
         allowed = STATUS_TRANSITIONS[ArticleStatus(row.status)]
         if ArticleStatus(values["status"]) not in allowed:
             raise ValidationError(

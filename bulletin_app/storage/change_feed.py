@@ -161,7 +161,8 @@ class ChangeWatcher:
                 .order_by(ChangeLogRow.id)
             ).all()
             self._end(conn)
-        except SQLAlchemyError as exc:
+        except (SQLAlchemyError, self._engine.dialect.loaded_dbapi.Error) as exc:
+            # (The listening connection's own calls raise the driver's errors, not SQLAlchemy's.)
             self.close()
             detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
             raise StorageError(f"Mất kết nối tới thư viện {self._display}: {detail}. Đang thử kết nối lại…") from exc

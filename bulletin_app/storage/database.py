@@ -8,13 +8,15 @@ message an editor can act on.
 
 from __future__ import annotations
 
+import sqlite3
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, inspect
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
@@ -22,8 +24,8 @@ from sqlalchemy.orm.exc import StaleDataError
 from bulletin_app.domain.errors import BulletinError, ConflictError, StorageError
 from bulletin_app.storage import change_feed
 from bulletin_app.storage.backup import backup_sqlite
-from bulletin_app.storage.engine import WRITE, Location, create_library_engine, resolve_location
-from bulletin_app.storage.migrate import ensure_schema, inspect_sqlite_file
+from bulletin_app.storage.engine import WRITE, Location, check_sqlite_file, create_library_engine, resolve_location
+from bulletin_app.storage.migrate import check_compatible, ensure_schema, inspect_sqlite_file
 from bulletin_app.storage.search import search_backend
 
 if TYPE_CHECKING:
@@ -40,6 +42,19 @@ def describe_db_error(exc: SQLAlchemyError, display: str) -> BulletinError:
     detail = str(orig or exc).lower()
     if "disk is full" in detail or "database or disk is full" in detail:
         return StorageError(f"Ổ đĩa đầy khi ghi vào {display}: thay đổi đã được hủy, thư viện vẫn nguyên vẹn.")
+    if isinstance(exc, OperationalError) and any(
+        word in detail for word in ("could not connect", "connection refused", "timeout expired", "connection failed")
+    ):
+        lines = [line.strip() for line in str(orig or exc).splitlines() if line.strip()]
+        reason = (lines[0] if lines else "")[:200]
+        return StorageError(f"Không kết nối được máy chủ thư viện {display} ({reason}). Hãy kiểm tra mạng rồi thử lại.")
+    if isinstance(exc, OperationalError) and any(
+        word in detail for word in ("server closed", "terminat", "connection", "ssl syscall")
+    ):
+        return StorageError(
+            f"Mất kết nối tới máy chủ thư viện {display}: thay đổi vừa rồi chưa được lưu. "
+            "Hãy thử lại khi có mạng; bài đang soạn vẫn được tự lưu trên máy này."
+        )
     if "locked" in detail or "busy" in detail:
         return StorageError(f"Thư viện {display} đang bị khóa bởi chương trình khác; hãy thử lại.")
     if "readonly" in detail or "read-only" in detail:
@@ -155,3 +170,45 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+@dataclass(frozen=True)
+class Probe:
+    server: str  # "SQLite 3.40.1", "PostgreSQL 15.18"
+    schema: str | None  # None: an empty database (a new library is made there)
+    articles: int | None
+
+
+def probe(spec: str, password: str = "") -> Probe:
+    """Connect to a library location without opening it (the preferences' "test connection"):
+    what is there, or a StorageError saying why not. Nothing is written."""
+    location = resolve_location(spec)
+    if password:
+        from sqlalchemy.engine import make_url
+
+        location = Location(make_url(location.url).set(password=password).render_as_string(False), location.path)
+    if location.path is not None:
+        check_sqlite_file(location.path)
+        if not location.path.exists():
+            return Probe(f"SQLite {sqlite3.sqlite_version}", None, None)
+        inspect_sqlite_file(location.path)
+    engine = create_library_engine(location)
+    try:
+        with engine.connect() as conn:
+            if engine.dialect.name == "sqlite":
+                server = f"SQLite {sqlite3.sqlite_version}"
+            else:
+                server = " ".join(str(conn.exec_driver_sql("SELECT version()").scalar()).split()[:2])
+            tables = set(inspect(conn).get_table_names())
+            schema = (
+                conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+                if "alembic_version" in tables
+                else None
+            )
+            check_compatible(schema, tables, location.display)
+            articles = conn.exec_driver_sql("SELECT count(*) FROM articles").scalar() if "articles" in tables else None
+        return Probe(server, schema, articles)
+    except SQLAlchemyError as exc:
+        raise describe_db_error(exc, location.display) from exc
+    finally:
+        engine.dispose()

@@ -29,7 +29,13 @@ class Location:
 
     @property
     def display(self) -> str:
-        return str(self.path) if self.path else self.url
+        """Where the library is, fit to show: a server URL without its password."""
+        if self.path:
+            return str(self.path)
+        try:
+            return make_url(self.url).render_as_string(hide_password=True)
+        except ArgumentError:
+            return self.url
 
 
 def resolve_location(spec: str | None) -> Location:
@@ -96,7 +102,16 @@ def create_library_engine(location: Location) -> Engine:
     if location.path is not None:
         check_sqlite_file(location.path)
     try:
-        engine = create_engine(location.url)
+        url = make_url(location.url)
+        options: dict = {}
+        if url.get_backend_name() == "postgresql":
+            from bulletin_app.storage.credentials import with_saved_password
+
+            url = with_saved_password(url)
+            # A server over the office network: a dead connection is replaced before use, and
+            # an unreachable server is a message after 5 s, not a frozen window.
+            options = {"pool_pre_ping": True, "connect_args": {"connect_timeout": 5}}
+        engine = create_engine(url, **options)
     except (ArgumentError, ImportError) as exc:
         raise StorageError(f"Không mở được cơ sở dữ liệu {location.display}: {exc}") from exc
     if engine.dialect.name == "sqlite":

@@ -30,9 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bulletin_app.domain.errors import BulletinError
 from bulletin_app.gui.background.tasks import TaskRunner
 from bulletin_app.gui.records.publication_form import error_color
 from bulletin_app.gui.widgets.settings import LANGUAGES, AppSettings
+from bulletin_app.gui.window.connection_check import ConnectionCheck, is_server
 from bulletin_app.gui.window.font_coverage import (
     VIETNAMESE_LETTERS,
     Coverage,
@@ -43,6 +45,7 @@ from bulletin_app.gui.window.font_coverage import (
 )
 from bulletin_app.paths import default_db_path
 from bulletin_app.services.export import available_themes, export_font_available
+from bulletin_app.services.library import save_server_password
 
 # SQLAlchemy's URL grammar starts "dialect[+driver]://" (sqlalchemy.engine.url._parse_url).
 _URL = re.compile(r"^[\w+]+://", re.ASCII)
@@ -167,9 +170,11 @@ class PreferencesDialog(QDialog):
         self.location_error = QLabel()
         self.location_error.setWordWrap(True)
         self.location_error.setVisible(False)
+        self.connection = ConnectionCheck(lambda: self.location.text(), self.tasks, self)
         library_form = QFormLayout(library)
         library_form.addRow(self.tr("Vị trí:"), row)
         library_form.addRow("", self.location_error)
+        library_form.addRow(self.tr("Máy chủ:"), self.connection)
         library_form.addRow("", self._note(self.tr("Thư viện mới được mở khi khởi động lại ứng dụng.")))
 
         export = QGroupBox(self.tr("Xuất bản tin"))
@@ -222,6 +227,7 @@ class PreferencesDialog(QDialog):
 
         self.browse.clicked.connect(self._choose_location)
         self.location.textChanged.connect(self._check_location)
+        self.location.textChanged.connect(self.connection.location_changed)
         self.body_font.currentIndexChanged.connect(lambda _i: self._font_chosen(self.body_font, self.body_note))
         self.heading_font.currentIndexChanged.connect(
             lambda _i: self._font_chosen(self.heading_font, self.heading_note)
@@ -347,8 +353,15 @@ class PreferencesDialog(QDialog):
             self.location.setFocus()
             return
         s = self.settings
+        location = self.location.text().strip()
+        if is_server(location):
+            try:  # the password goes to the OS credential store, the settings keep the bare URL
+                location = save_server_password(location, self.connection.password.text())
+            except BulletinError as exc:
+                self.connection.result.setText("✗ " + exc.message)
+                return
         values = {
-            "library_location": self.location.text().strip(),
+            "library_location": location,
             "theme": self.theme.currentData() or "default",
             "body_font": self.body_font.family(),
             "heading_font": self.heading_font.family(),
