@@ -147,3 +147,34 @@ def test_only_the_editor_in_chief_approves_once_the_team_has_one(any_services) -
         assert [r.author for r in chief.articles.revisions(second)] == ["thu"]
     finally:
         chief.close()
+
+
+def test_a_move_decided_on_a_stale_view_of_the_issue_is_a_conflict(any_services) -> None:  # type: ignore[no-untyped-def]
+    """Appending is a merge (two desks add articles: both land); a move or removal is decided on
+    the positions the editor saw, so it is checked against the issue's version."""
+    import datetime as dt
+
+    import pytest
+
+    from bulletin_app.domain.errors import ConflictError
+    from bulletin_app.services import Services
+
+    sv = any_services
+    ids = [sv.articles.add(ArticleDraft(f"Tin {n}", f"Nội dung {n}."))[0] for n in range(4)]
+    issue_id, _ = sv.issues.create(7, dt.date(2026, 12, 1))
+    sv.issues.add_articles(issue_id, ids[:2], "Sự kiện – Hoạt động")
+    seen = sv.issues.get(issue_id).version
+    other = Services.open(sv.db.location.url, author="huy")
+    try:
+        other.issues.add_articles(issue_id, [ids[2]], "Sự kiện – Hoạt động")  # a merge, no version
+        sv.issues.add_articles(issue_id, [ids[3]], "Sự kiện – Hoạt động")
+        with pytest.raises(ConflictError, match="vừa được sửa ở nơi khác"):
+            sv.issues.place_articles(issue_id, [ids[1]], "Sự kiện – Hoạt động", 0, seen)
+        with pytest.raises(ConflictError):
+            sv.issues.remove_articles(issue_id, [ids[0]], seen)
+        current = sv.issues.get(issue_id)
+        assert current.article_ids == ids  # nothing moved, nothing lost, both additions in
+        sv.issues.place_articles(issue_id, [ids[1]], "Sự kiện – Hoạt động", 0, current.version)
+        assert sv.issues.get(issue_id).article_ids[0] == ids[1]
+    finally:
+        other.close()

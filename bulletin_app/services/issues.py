@@ -106,28 +106,41 @@ class IssueService:
         return added, Changes(issues_changed=frozenset({issue_id}))
 
     def place_articles(
-        self, issue_id: int, article_ids: Sequence[int], section: str, position: int
+        self,
+        issue_id: int,
+        article_ids: Sequence[int],
+        section: str,
+        position: int,
+        expected_version: int | None = None,
     ) -> tuple[list[int], Changes]:
         """Put articles at ``position`` of ``section``: those in the issue move, the others are added.
 
-        ``position`` counts the section's entries before the move (a drop between rows).
+        ``position`` counts the section's entries before the move (a drop between rows), as the
+        editor saw them at ``expected_version`` (a stale view is a conflict, not a misplaced move).
         Returns the ids newly added to the issue.
         """
         with self._db.unit() as s:
+            issues_repo.check_version(s, issue_id, expected_version)
             added = issues_repo.place_entries(s, issue_id, article_ids, section, position)
         return added, Changes(issues_changed=frozenset({issue_id}))
 
     def remove_article(self, issue_id: int, article_id: int) -> Changes:
         return self.remove_articles(issue_id, [article_id])
 
-    def remove_articles(self, issue_id: int, article_ids: Sequence[int]) -> Changes:
+    def remove_articles(
+        self, issue_id: int, article_ids: Sequence[int], expected_version: int | None = None
+    ) -> Changes:
         """Take articles out of the issue (they stay in the library)."""
         with self._db.unit() as s:
+            issues_repo.check_version(s, issue_id, expected_version)
             issues_repo.remove_entries(s, issue_id, article_ids)
         return Changes(issues_changed=frozenset({issue_id}))
 
-    def move_article(self, issue_id: int, article_id: int, section: str, position: int) -> Changes:
+    def move_article(
+        self, issue_id: int, article_id: int, section: str, position: int, expected_version: int | None = None
+    ) -> Changes:
         with self._db.unit() as s:
+            issues_repo.check_version(s, issue_id, expected_version)
             issues_repo.move_entry(s, issue_id, article_id, section, position)
         return Changes(issues_changed=frozenset({issue_id}))
 
@@ -137,8 +150,9 @@ class IssueService:
             name = issues_repo.add_section(s, issue_id, name)
         return name, Changes(issues_changed=frozenset({issue_id}))
 
-    def remove_section(self, issue_id: int, name: str) -> Changes:
+    def remove_section(self, issue_id: int, name: str, expected_version: int | None = None) -> Changes:
         with self._db.unit() as s:
+            issues_repo.check_version(s, issue_id, expected_version)
             issues_repo.remove_section(s, issue_id, name)
         return Changes(issues_changed=frozenset({issue_id}))
 

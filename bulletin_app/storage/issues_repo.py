@@ -98,6 +98,18 @@ def _require(s: Session, issue_id: int, lock: bool = False) -> IssueRow:
     return row
 
 
+def check_version(s: Session, issue_id: int, expected_version: int | None) -> IssueRow:
+    """The issue, locked for a change decided on the version ``expected_version`` the editor
+    saw (None: the change does not depend on what was seen, such as appending an article)."""
+    row = _require(s, issue_id, lock=True)
+    if expected_version is not None and row.version != expected_version:
+        raise ConflictError(
+            f"Số bản tin {row.number} vừa được sửa ở nơi khác (phiên bản {row.version}, "
+            f"bạn đang xem phiên bản {expected_version}). Số bản tin đã được tải lại; hãy làm lại thao tác."
+        )
+    return row
+
+
 def _touch(issue: IssueRow) -> None:
     """Any change to the composition bumps the issue's version (optimistic concurrency)."""
     issue.updated_at = utcnow()
@@ -202,12 +214,7 @@ def update_details(s: Session, issue_id: int, expected_version: int | None, valu
     unknown = set(values) - set(DETAIL_FIELDS)
     if unknown:
         raise ValueError(f"unknown issue fields: {sorted(unknown)}")
-    row = _require(s, issue_id, lock=True)
-    if expected_version is not None and row.version != expected_version:
-        raise ConflictError(
-            f"Số bản tin {row.number} vừa được sửa ở nơi khác (phiên bản {row.version}, "
-            f"bạn đang sửa phiên bản {expected_version}). Hãy tải lại để không ghi đè."
-        )
+    row = check_version(s, issue_id, expected_version)
     date = _check_date(values.get("date", row.date))
     number = values.get("number", row.number)
     if "number" in values or "date" in values:

@@ -468,7 +468,10 @@ class IssueComposer(QWidget):
         if section == OWN_COLUMN:
             self._mutate(lambda: issues.add_articles(issue_id, article_ids, None)[1], select=article_ids)
         else:
-            self._mutate(lambda: issues.place_articles(issue_id, article_ids, section, position)[1], select=article_ids)
+            seen = self._issue.version if self._issue else None  # the positions are those of this view
+            self._mutate(
+                lambda: issues.place_articles(issue_id, article_ids, section, position, seen)[1], select=article_ids
+            )
 
     def add_section(self, name: str) -> None:
         issue_id = self._issue_id
@@ -481,7 +484,7 @@ class IssueComposer(QWidget):
             return
         ids = self.selected_article_ids()
         if ids:
-            self._mutate(lambda: self.services.issues.remove_articles(issue_id, ids))
+            self._mutate(lambda: self.services.issues.remove_articles(issue_id, ids, issue.version))
             return
         names = self.selected_sections()
         if not names:
@@ -500,8 +503,10 @@ class IssueComposer(QWidget):
 
         def job() -> Changes:
             changes = Changes()
+            seen: int | None = issue.version  # the first removal checks the version shown; each bumps it
             for name in names:
-                changes |= self.services.issues.remove_section(issue_id, name)
+                changes |= self.services.issues.remove_section(issue_id, name, seen)
+                seen = None
             return changes
 
         self._mutate(job)
