@@ -128,8 +128,10 @@ def test_only_the_editor_in_chief_approves_once_the_team_has_one(any_services) -
     sv = any_services  # author "tester"
     first, _ = sv.articles.add(ArticleDraft("Tin một", "Nội dung."))
     sv.articles.update(first, None, status=ArticleStatus.APPROVED)  # no roles: the desk approves
-    sv.library.set_member("thu", "chief", "Trần Thu Hà")
     sv.library.set_member("tester", "editor")
+    sv.library.set_member("thu", "chief", "Trần Thu Hà")
+    with pytest.raises(ValidationError, match="chỉ tổng biên tập sửa được"):
+        sv.library.set_member("tester", "chief")  # nobody promotes themselves
     second, _ = sv.articles.add(ArticleDraft("Tin hai", "Nội dung khác."))
     for attempt in (
         lambda: sv.articles.update(second, None, status=ArticleStatus.APPROVED),

@@ -69,9 +69,13 @@ def test_the_connection_check_reports_what_is_there(dialog, qtbot, credential_st
     assert "Không kết nối được máy chủ" in dlg.connection.result.text()
 
 
-def test_the_connection_check_on_a_real_server(dialog, qtbot, credential_store) -> None:  # type: ignore[no-untyped-def]
+def test_the_connection_check_on_a_real_server(dialog, qtbot, credential_store, artifacts) -> None:  # type: ignore[no-untyped-def]
     dlg, _ini = dialog
     dlg.location.setText(pg_admin_url())
     dlg.connection.test()
     qtbot.waitUntil(lambda: dlg.connection.result.text().startswith("✓"), timeout=10000)
     assert "PostgreSQL" in dlg.connection.result.text()
+    dlg.show()
+    qtbot.wait(200)  # the layout settles (fonts, the word-wrapped result)
+    dlg.adjustSize()
+    dlg.grab().save(str(artifacts / "preferences-server.png"))

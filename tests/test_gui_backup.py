@@ -48,3 +48,36 @@ def test_restore_waits_for_open_editors(window, qtbot, monkeypatch, no_dialogs) 
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: called.append(1) or ("", ""))
     window.restore_action.trigger()
     assert called == [] and "đóng các cửa sổ soạn" in no_dialogs[-1][1]
+
+
+def test_the_team_dialog_records_an_editor_in_chief(window, qtbot, monkeypatch, no_dialogs, artifacts) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QDialog
+
+    from bulletin_app.gui.records.team_dialog import MemberDialog, TeamDialog
+
+    dialog = TeamDialog(window.services, window)
+    qtbot.addWidget(dialog)
+    assert "Chưa có tổng biên tập" in dialog.note.text()
+
+    def filled(name: str, full: str, role: str):  # type: ignore[no-untyped-def]
+        def exec_(self) -> int:  # type: ignore[no-untyped-def]
+            self.name.setText(name)
+            self.display_name.setText(full)
+            self.role.setCurrentIndex(self.role.findData(role))
+            return QDialog.DialogCode.Accepted
+
+        return exec_
+
+    monkeypatch.setattr(MemberDialog, "exec", filled("tester", "Người thử", "editor"))
+    dialog.edit_member(None)
+    monkeypatch.setattr(MemberDialog, "exec", filled("thuha", "Trần Thu Hà", "chief"))
+    dialog.edit_member(None)
+    assert [(m.name, m.role) for m in window.services.library.members()] == [("thuha", "chief"), ("tester", "editor")]
+    assert "Chỉ tổng biên tập" in dialog.note.text()
+    assert dialog.table.item(0, 2).text() == "Tổng biên tập"
+    dialog.show()
+    dialog.grab().save(str(artifacts / "team-dialog.png"))
+    dialog.table.selectRow(0)
+    dialog.remove_current()  # "tester" is not the chief: refused, said, nothing changed
+    assert no_dialogs[-1][0] == "warning" and "chỉ tổng biên tập" in no_dialogs[-1][1]
+    assert len(window.services.library.members()) == 2

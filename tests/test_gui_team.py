@@ -50,7 +50,7 @@ def test_a_window_shows_another_desks_saves_within_two_seconds(two_desks, qtbot)
     print(f"\nanother desk's rename shown after {shown_after:.2f} s")
 
 
-def test_an_open_editor_keeps_its_text_and_says_who_saved_and_who_has_it_open(two_desks, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_an_open_editor_keeps_its_text_and_says_who_saved_and_who_has_it_open(two_desks, qtbot, artifacts) -> None:  # type: ignore[no-untyped-def]
     mine, other = two_desks
     article_id = mine.library.model.article_id(1)
     other.articles.claim(article_id)  # Huy has it open in his editor
@@ -64,6 +64,8 @@ def test_an_open_editor_keeps_its_text_and_says_who_saved_and_who_has_it_open(tw
     other.articles.update(article_id, None, sapo="Sa-pô do Huy viết lại.")
     qtbot.waitUntil(lambda: "vừa lưu" in editor.team.bar.text(), timeout=2000)
     assert editor.title_edit.text() == "Tiêu đề tôi đang gõ"  # unsaved text untouched
+    editor.resize(1100, 700)
+    editor.grab().save(str(artifacts / "editor-team-bar.png"))
     other.articles.release(article_id)
     editor.team._claim()
     qtbot.waitUntil(lambda: "đang được" not in editor.team.bar.text(), timeout=5000)

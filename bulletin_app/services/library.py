@@ -130,13 +130,14 @@ class LibraryService:
             return [Member(n, d, r) for n, d, r in users_repo.members(s)]
 
     def set_member(self, name: str, role: str, display_name: str = "") -> Changes:
+        """Add a member or change their role (once there is an editor-in-chief, only one may)."""
         with self._db.unit() as s:
-            users_repo.set_member(s, name, role, display_name)
+            users_repo.set_member(s, name, role, display_name, self._db.author)
         return Changes()
 
     def remove_member(self, name: str) -> Changes:
         with self._db.unit() as s:
-            users_repo.remove_member(s, name)
+            users_repo.remove_member(s, name, self._db.author)
         return Changes()
 
     def may_approve(self, author: str) -> bool:

@@ -24,7 +24,14 @@ def members(s: Session) -> list[tuple[str, str, str]]:
     return sorted(((r[0], r[1], r[2]) for r in rows), key=lambda m: (m[2] != "chief", m[0]))
 
 
-def set_member(s: Session, name: str, role: str, display_name: str = "") -> None:
+def _require_team_manager(s: Session, author: str) -> None:
+    """Once there is an editor-in-chief, only an editor-in-chief changes the team."""
+    if not may_approve(s, author):
+        raise ValidationError("Ban biên tập", f"chỉ tổng biên tập sửa được danh sách thành viên; “{author}” không phải")
+
+
+def set_member(s: Session, name: str, role: str, display_name: str = "", author: str = "") -> None:
+    _require_team_manager(s, author)
     name = clean_line(name)
     if not name:
         raise ValidationError("Thành viên", "tên đăng nhập không được để trống")
@@ -39,7 +46,8 @@ def set_member(s: Session, name: str, role: str, display_name: str = "") -> None
             row.display_name = clean_line(display_name)
 
 
-def remove_member(s: Session, name: str) -> None:
+def remove_member(s: Session, name: str, author: str = "") -> None:
+    _require_team_manager(s, author)
     if s.get(UserRow, name) is None:
         raise NotFoundError(f"Không có thành viên “{name}”.")
     s.execute(delete(UserRow).where(UserRow.name == name))

@@ -327,6 +327,12 @@ class MainWindow(QMainWindow):
             None,
             self.tr("Thay toàn bộ thư viện bằng một bản sao lưu .zip (nội dung hiện tại được sao lưu trước)"),
         )
+        self.team_action = self._action(
+            self.tr("&Ban biên tập…"),
+            self.show_team,
+            None,
+            self.tr("Thành viên và vai trò: ai là tổng biên tập, được duyệt tin bài"),
+        )
         self.quit_action = self._action(self.tr("T&hoát"), self.close, QKeySequence.StandardKey.Quit)
         self.find_action = self._action(
             self.tr("&Tìm tin bài"),
@@ -349,6 +355,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.backup_action)
         file_menu.addAction(self.restore_action)
         file_menu.addAction(self.sample_action)
+        file_menu.addAction(self.team_action)
         file_menu.addAction(self.preferences_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -679,6 +686,11 @@ class MainWindow(QMainWindow):
                 lambda p: self.statusBar().showMessage(self.tr("Đã sao lưu vào {path}").format(path=p), 8000),
                 self.show_error,
             )
+
+    def show_team(self) -> None:
+        from bulletin_app.gui.records.team_dialog import TeamDialog
+
+        TeamDialog(self.services, self).exec()
 
     def choose_restore(self) -> None:
         """Replace the library with a backup archive: nothing open in an editor, asked first, and

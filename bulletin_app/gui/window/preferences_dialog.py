@@ -341,7 +341,9 @@ class PreferencesDialog(QDialog):
         font = QFont(family) if family else QFont(self.font())
         font.setPointSizeF(self.font().pointSizeF() * 1.2)
         self.preview.setFont(font)
-        self.preview.setMinimumHeight(self.preview.fontMetrics().lineSpacing() * 2 + 4)
+        # Two lines of the sample, with room for the marks above and below (Ửng, Đặc): the form does
+        # not grow a word-wrapped label by itself.
+        self.preview.setMinimumHeight(int(self.preview.fontMetrics().height() * 2.6) + 6)
 
     # ---------------------------------------------------------------- save
     @property
