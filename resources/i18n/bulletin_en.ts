@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='UTF-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
@@ -388,7 +388,7 @@
     </message>
     <message>
         <source>Tên chuyên mục in trong phần tiếng Anh của ấn bản song ngữ</source>
-        <translation>The column&apos;s name as printed in the English part of a bilingual edition</translation>
+        <translation>The column's name as printed in the English part of a bilingual edition</translation>
     </message>
     <message>
         <source>chưa có tên tiếng Anh</source>
@@ -421,6 +421,21 @@
     <message>
         <source>Tên mới của “{name}”:</source>
         <translation>New name for “{name}”:</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionCheck</name>
+    <message>
+        <source>Mật khẩu máy chủ (lưu trong kho mật khẩu của hệ điều hành)</source>
+        <translation>Server password (kept in the operating system's credential store)</translation>
+    </message>
+    <message>
+        <source>Kiểm tra kết nối</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <source>Đang kết nối…</source>
+        <translation>Connecting…</translation>
     </message>
 </context>
 <context>
@@ -519,6 +534,17 @@ Recover those changes?</translation>
     <message>
         <source>Không lưu</source>
         <translation>Don’t save</translation>
+    </message>
+</context>
+<context>
+    <name>EditorTeam</name>
+    <message>
+        <source>Tin bài này đang được {names} mở để sửa (từ {time}).</source>
+        <translation>{names} has this article open for editing (since {time}).</translation>
+    </message>
+    <message>
+        <source>{names} vừa lưu tin bài này. Khi bạn lưu, chương trình sẽ hỏi cách giữ cả hai bản — không mất gì.</source>
+        <translation>{names} has just saved this article. When you save, you will be asked how to keep both versions — nothing is lost.</translation>
     </message>
 </context>
 <context>
@@ -624,7 +650,7 @@ Recover those changes?</translation>
     </message>
     <message>
         <source>Ấn bản xuất lần này (mặc định: ấn bản đặt cho số bản tin)</source>
-        <translation>The edition to export this time (default: the issue&apos;s own edition)</translation>
+        <translation>The edition to export this time (default: the issue's own edition)</translation>
     </message>
     <message>
         <source>Đóng ghim giữa (thêm trang trống cho đủ bội số của 4)</source>
@@ -1268,7 +1294,7 @@ Overwrite them?</translation>
     </message>
     <message>
         <source>Ngôn ngữ in của số: bản tiếng Anh của mỗi tin là bản dịch đã nối với nó</source>
-        <translation>The languages the issue prints: each article&apos;s English text is its linked translation</translation>
+        <translation>The languages the issue prints: each article's English text is its linked translation</translation>
     </message>
     <message>
         <source>Phần tiếng Việt, rồi phần tiếng Anh</source>
@@ -1381,14 +1407,14 @@ Overwrite them?</translation>
 <context>
     <name>LibraryPage</name>
     <message>
-        <source>Tìm tin bài — gõ không dấu cũng được (ví dụ: thuy dien, &quot;hợp tác&quot;, koica -nhật)</source>
-        <translation>Search articles — diacritics optional (e.g. thuy dien, &quot;hợp tác&quot;, koica -nhật)</translation>
+        <source>Tìm tin bài — gõ không dấu cũng được (ví dụ: thuy dien, "hợp tác", koica -nhật)</source>
+        <translation>Search articles — diacritics optional (e.g. thuy dien, "hợp tác", koica -nhật)</translation>
     </message>
     <message>
-        <source>Từ khóa cách nhau bằng dấu cách; &quot;cụm từ&quot; trong ngoặc kép; tiền tố*; -loại trừ;
-bộ lọc: column:&quot;Ngoại giao kinh tế&quot; status:approved tag:… lang:en from:2025-01-01 to:2025-12-31</source>
-        <translation>Separate keywords with spaces; &quot;exact phrase&quot; in double quotes; prefix*; -exclude;
-filters: column:&quot;Ngoại giao kinh tế&quot; status:approved tag:… lang:en from:2025-01-01 to:2025-12-31</translation>
+        <source>Từ khóa cách nhau bằng dấu cách; "cụm từ" trong ngoặc kép; tiền tố*; -loại trừ;
+bộ lọc: column:"Ngoại giao kinh tế" status:approved tag:… lang:en from:2025-01-01 to:2025-12-31</source>
+        <translation>Separate keywords with spaces; "exact phrase" in double quotes; prefix*; -exclude;
+filters: column:"Ngoại giao kinh tế" status:approved tag:… lang:en from:2025-01-01 to:2025-12-31</translation>
     </message>
     <message>
         <source>Thư viện</source>
@@ -1610,6 +1636,10 @@ filters: column:&quot;Ngoại giao kinh tế&quot; status:approved tag:… lang:
         <translation>Publication details</translation>
     </message>
     <message>
+        <source>Đã kết nối lại với thư viện.</source>
+        <translation>Reconnected to the library.</translation>
+    </message>
+    <message>
         <source>Tin bài &amp;mới</source>
         <translation>&amp;New article</translation>
     </message>
@@ -1654,8 +1684,8 @@ filters: column:&quot;Ngoại giao kinh tế&quot; status:approved tag:… lang:
         <translation>&amp;Back up library…</translation>
     </message>
     <message>
-        <source>Chép toàn bộ thư viện thành một tệp</source>
-        <translation>Copy the whole library into a single file</translation>
+        <source>Chép toàn bộ thư viện thành một tệp .zip (khôi phục được vào SQLite hoặc PostgreSQL)</source>
+        <translation>Copy the whole library into one .zip file (restorable into SQLite or PostgreSQL)</translation>
     </message>
     <message>
         <source>Tạo dữ liệu &amp;mẫu</source>
@@ -1672,6 +1702,22 @@ filters: column:&quot;Ngoại giao kinh tế&quot; status:approved tag:… lang:
     <message>
         <source>Thư viện, giao diện, phông chữ, ngôn ngữ</source>
         <translation>Library, theme, fonts, language</translation>
+    </message>
+    <message>
+        <source>&amp;Khôi phục từ bản sao lưu…</source>
+        <translation>&amp;Restore from backup…</translation>
+    </message>
+    <message>
+        <source>Thay toàn bộ thư viện bằng một bản sao lưu .zip (nội dung hiện tại được sao lưu trước)</source>
+        <translation>Replace the whole library with a .zip backup (the current content is backed up first)</translation>
+    </message>
+    <message>
+        <source>&amp;Ban biên tập…</source>
+        <translation>Editorial &amp;team…</translation>
+    </message>
+    <message>
+        <source>Thành viên và vai trò: ai là tổng biên tập, được duyệt tin bài</source>
+        <translation>Members and roles: who is editor-in-chief and may approve articles</translation>
     </message>
     <message>
         <source>T&amp;hoát</source>
@@ -1730,6 +1776,34 @@ filters: column:&quot;Ngoại giao kinh tế&quot; status:approved tag:… lang:
         <translation>{n} article(s) · {where}</translation>
     </message>
     <message>
+        <source>Người khác</source>
+        <translation>Someone else</translation>
+    </message>
+    <message>
+        <source>{n} tin bài</source>
+        <translation>{n} articles</translation>
+    </message>
+    <message>
+        <source>{n} số bản tin</source>
+        <translation>{n} issues</translation>
+    </message>
+    <message>
+        <source>chuyên mục</source>
+        <translation>columns</translation>
+    </message>
+    <message>
+        <source>thông tin xuất bản</source>
+        <translation>publication record</translation>
+    </message>
+    <message>
+        <source>toàn bộ thư viện (khôi phục)</source>
+        <translation>the whole library (restored)</translation>
+    </message>
+    <message>
+        <source>{who} vừa lưu: {what}.</source>
+        <translation>{who} just saved: {what}.</translation>
+    </message>
+    <message>
         <source>Chưa có số bản tin nào đang mở. Hãy tạo một số trong “Số bản tin”.</source>
         <translation>No issue is open. Create one under “Issues”.</translation>
     </message>
@@ -1786,12 +1860,16 @@ filters: column:&quot;Ngoại giao kinh tế&quot; status:approved tag:… lang:
         <translation>Sample data created.</translation>
     </message>
     <message>
-        <source>Sao lưu thư viện</source>
-        <translation>Back up library</translation>
+        <source>Bản sao lưu thư viện (*.zip)</source>
+        <translation>Library backup (*.zip)</translation>
     </message>
     <message>
-        <source>Thư viện bản tin (*.db)</source>
-        <translation>Bulletin libraries (*.db)</translation>
+        <source>Bản sao tệp thư viện SQLite (*.db)</source>
+        <translation>Copy of the SQLite library file (*.db)</translation>
+    </message>
+    <message>
+        <source>Sao lưu thư viện</source>
+        <translation>Back up library</translation>
     </message>
     <message>
         <source>Đang sao lưu…</source>
@@ -1802,12 +1880,79 @@ filters: column:&quot;Ngoại giao kinh tế&quot; status:approved tag:… lang:
         <translation>Backed up to {path}</translation>
     </message>
     <message>
+        <source>Khôi phục thư viện</source>
+        <translation>Restore library</translation>
+    </message>
+    <message>
+        <source>Hãy đóng các cửa sổ soạn tin bài đang mở trước khi khôi phục.</source>
+        <translation>Please close the open article editors before restoring.</translation>
+    </message>
+    <message>
+        <source>Khôi phục từ bản sao lưu</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <source>Thay toàn bộ nội dung của thư viện {library} bằng bản sao lưu {archive}?
+
+Nội dung hiện tại được sao lưu trước vào thư mục sao lưu, không mất gì.</source>
+        <translation>Replace the whole content of the library {library} with the backup {archive}?
+
+The current content is first backed up to the backups folder; nothing is lost.</translation>
+    </message>
+    <message>
+        <source>Đang khôi phục…</source>
+        <translation>Restoring…</translation>
+    </message>
+    <message>
+        <source>Đã khôi phục {n} tin bài, {m} số bản tin.</source>
+        <translation>Restored {n} articles, {m} issues.</translation>
+    </message>
+    <message>
+        <source>Nội dung cũ: {path}</source>
+        <translation>Previous content: {path}</translation>
+    </message>
+    <message>
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
     <message>
         <source>&lt;b&gt;{name}&lt;/b&gt; {version}&lt;br&gt;Thư viện tin bài, dàn trang số bản tin, xuất PDF in ấn và DOCX cho Bản tin đối ngoại Thái Nguyên — Sở Ngoại vụ tỉnh Thái Nguyên.&lt;br&gt;Thư viện: {where}</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt; {version}&lt;br&gt;Article library, issue layout, and print-ready PDF and DOCX export for Bản tin đối ngoại Thái Nguyên (Thái Nguyên Foreign Affairs Bulletin) — Department of Foreign Affairs of Thái Nguyên Province.&lt;br&gt;Library: {where}</translation>
+    </message>
+</context>
+<context>
+    <name>MemberDialog</name>
+    <message>
+        <source>Thành viên ban biên tập</source>
+        <translation>Editorial team member</translation>
+    </message>
+    <message>
+        <source>tên đăng nhập máy tính, ví dụ thuha</source>
+        <translation>computer login name, e.g. thuha</translation>
+    </message>
+    <message>
+        <source>Biên tập viên</source>
+        <translation>Editor</translation>
+    </message>
+    <message>
+        <source>Tổng biên tập</source>
+        <translation>Editor-in-chief</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Tên đăng nhập:</source>
+        <translation>Login name:</translation>
+    </message>
+    <message>
+        <source>Họ tên:</source>
+        <translation>Full name:</translation>
+    </message>
+    <message>
+        <source>Vai trò:</source>
+        <translation>Role:</translation>
     </message>
 </context>
 <context>
@@ -1866,7 +2011,7 @@ filters: column:&quot;Ngoại giao kinh tế&quot; status:approved tag:… lang:
     </message>
     <message>
         <source>Tạo tin bài tiếng Anh theo cấu trúc của tin này (tiêu đề, đoạn, danh sách, ảnh) để dịch</source>
-        <translation>Create an English article with this article&apos;s structure (title, paragraphs, lists, pictures) to translate</translation>
+        <translation>Create an English article with this article's structure (title, paragraphs, lists, pictures) to translate</translation>
     </message>
     <message>
         <source>Trạng thái:</source>
@@ -2017,6 +2162,10 @@ filters: column:&quot;Ngoại giao kinh tế&quot; status:approved tag:… lang:
     <message>
         <source>Vị trí:</source>
         <translation>Location:</translation>
+    </message>
+    <message>
+        <source>Máy chủ:</source>
+        <translation>Server:</translation>
     </message>
     <message>
         <source>Thư viện mới được mở khi khởi động lại ứng dụng.</source>
@@ -2286,7 +2435,7 @@ filters: column:&quot;Ngoại giao kinh tế&quot; status:approved tag:… lang:
     </message>
     <message>
         <source>Bìa, đầu trang và trang cuối của phần tiếng Anh in các tên này</source>
-        <translation>The English part&apos;s cover, running heads and last page print these names</translation>
+        <translation>The English part's cover, running heads and last page print these names</translation>
     </message>
     <message>
         <source>Cơ quan cấp phép:</source>
@@ -2498,6 +2647,57 @@ filters: column:&quot;Ngoại giao kinh tế&quot; status:approved tag:… lang:
     </message>
 </context>
 <context>
+    <name>TeamDialog</name>
+    <message>
+        <source>Ban biên tập</source>
+        <translation>Editorial team</translation>
+    </message>
+    <message>
+        <source>Tên đăng nhập</source>
+        <translation>Login name</translation>
+    </message>
+    <message>
+        <source>Họ tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Vai trò</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Thêm…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <source>Sửa…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Bỏ</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Biên tập viên</source>
+        <translation>Editor</translation>
+    </message>
+    <message>
+        <source>Tổng biên tập</source>
+        <translation>Editor-in-chief</translation>
+    </message>
+    <message>
+        <source>Chưa có tổng biên tập: ai dùng thư viện cũng được duyệt tin bài (một bàn biên tập). Khi đã ghi một tổng biên tập, chỉ tổng biên tập được duyệt và sửa danh sách này. Bạn là “{me}”.</source>
+        <translation>No editor-in-chief yet: whoever uses the library may approve articles (a single desk). Once an editor-in-chief is recorded, only they may approve and change this list. You are “{me}”.</translation>
+    </message>
+    <message>
+        <source>Chỉ tổng biên tập được duyệt tin bài và sửa danh sách này. Bạn là “{me}”.</source>
+        <translation>Only the editor-in-chief may approve articles and change this list. You are “{me}”.</translation>
+    </message>
+</context>
+<context>
     <name>TranslationActions</name>
     <message>
         <source>Nhập &amp;gói dịch…</source>
@@ -2509,11 +2709,11 @@ filters: column:&quot;Ngoại giao kinh tế&quot; status:approved tag:… lang:
     </message>
     <message>
         <source>Xuất gói &amp;dịch của số…</source>
-        <translation>Export the issue&apos;s translation &amp;package…</translation>
+        <translation>Export the issue's translation &amp;package…</translation>
     </message>
     <message>
         <source>Các tin tiếng Việt của số đang mở, thành gói cho người dịch</source>
-        <translation>The open issue&apos;s Vietnamese articles as a package for the translator</translation>
+        <translation>The open issue's Vietnamese articles as a package for the translator</translation>
     </message>
     <message>
         <source>Xuất gói dịch</source>
