@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bulletin_app.domain.errors import NotFoundError, ValidationError
-from bulletin_app.storage import change_feed
+from bulletin_app.storage import change_feed, upsert
 from bulletin_app.storage.models import ArticleRow, ColumnRow, TagRow
 from bulletin_app.text import clean_line, collation_key, fold
 
@@ -38,11 +38,7 @@ def name_key(name: str) -> str:
 
 def _insert_ignoring_duplicate(s: Session, model: Any, values: dict[str, Any]) -> None:
     """INSERT … ON CONFLICT (name_key) DO NOTHING, in the library's dialect."""
-    if s.get_bind().dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    done = s.execute(insert(model).values(**values).on_conflict_do_nothing(index_elements=["name_key"]))
+    done = s.execute(upsert.insert(s, model).values(**values).on_conflict_do_nothing(index_elements=["name_key"]))
     if model is ColumnRow and done.rowcount:  # not an ORM flush: tell the change log ourselves
         change_feed.record(s, [("columns", None, "changed")])
 

@@ -11,6 +11,7 @@ import datetime as dt
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from bulletin_app.storage import upsert
 from bulletin_app.storage.models import PresenceRow, utcnow
 
 TTL = dt.timedelta(seconds=90)
@@ -20,11 +21,7 @@ def claim(s: Session, article_id: int, origin: str, holder: str) -> list[tuple[s
     """Say this window has the article open; returns the other holders (name, since) whose
     claims have not expired, oldest first."""
     now = utcnow()
-    if s.get_bind().dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    stmt = insert(PresenceRow).values(
+    stmt = upsert.insert(s, PresenceRow).values(
         article_id=article_id, origin=origin, holder=holder, since=now, expires_at=now + TTL
     )
     s.execute(
