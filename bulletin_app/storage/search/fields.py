@@ -12,6 +12,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Connection, inspect, text
 from sqlalchemy.orm import Session
@@ -153,6 +154,33 @@ def unranked_sql(where: str) -> str:
     )
 
 
+# How both engines order the matches, so the same query puts the same article first on SQLite
+# and on PostgreSQL: the accents as typed, then the words side by side, then the words in the
+# title, then in the sapo, then the newest. Among the matches of a query that matches much of
+# a large library, the order is decided within the newest RANK_WINDOW (the window widens until
+# a full page survives the filters).
+RANK_ORDER = "ORDER BY exact DESC, adjacent DESC, in_title DESC, in_sapo DESC, a.id DESC"
+RANK_WINDOW = 2000
+
+
+def ranked_hits(rows: Iterable[Any]) -> list[RawHit]:
+    """Rows of (id, exact, adjacent, in_title, in_sapo) as hits; the score is the tier (0–15)."""
+    return [
+        RawHit(r[0], float(8 * bool(r[1]) + 4 * bool(r[2]) + 2 * bool(r[3]) + bool(r[4])), bool(r[1])) for r in rows
+    ]
+
+
+def windowed(run: Callable[[int], list[Any]], edge: Callable[[int], int | None], limit: int) -> list[RawHit]:
+    """``run(edge_id)`` over the newest matches above ``edge(size)``, widened until the page is full."""
+    size = RANK_WINDOW
+    while True:
+        found = edge(size)
+        rows = run(found if found is not None else 0)
+        if found is None or len(rows) >= limit:
+            return ranked_hits(rows)
+        size *= 4
+
+
 @dataclass(frozen=True)
 class RawHit:
     id: int
@@ -201,3 +229,33 @@ def overlapping(mine: set[int], candidates: Iterable[tuple[int, str]], threshold
         if overlap >= threshold:
             found.append((article_id, overlap))
     return sorted(found, key=lambda p: -p[1])
+
+
+class IndexTable:
+    """The index upkeep both engines share: ``article_search`` rows written through the
+    engine's ``UPSERT`` from its ``row()`` of an article's fields."""
+
+    UPSERT: Any = None
+
+    def row(self, article_id: int, fields: IndexFields) -> dict[str, object]:
+        return {"id": article_id, **fields.__dict__}
+
+    def index(self, conn: Connection | Session, article_id: int, fields: IndexFields) -> None:
+        conn.execute(self.UPSERT, self.row(article_id, fields))
+
+    def index_many(self, conn: Connection | Session, rows: Iterable[tuple[int, IndexFields]]) -> None:
+        params = [self.row(i, f) for i, f in rows]
+        if params:
+            conn.execute(self.UPSERT, params)
+
+    def remove(self, conn: Connection | Session, article_id: int) -> None:
+        conn.execute(text("DELETE FROM article_search WHERE id = :id"), {"id": article_id})
+
+    def rebuild(self, conn: Connection) -> int:
+        conn.execute(text("DELETE FROM article_search"))
+        rows = stored_fields(conn)
+        self.index_many(conn, rows)
+        return len(rows)
+
+    def plain_texts(self, session: Session, ids: Sequence[int]) -> dict[int, str]:
+        return plain_texts(session, ids)

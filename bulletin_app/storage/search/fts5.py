@@ -16,18 +16,18 @@ from sqlalchemy.orm import Session
 
 from bulletin_app.domain.query import SearchQuery, Term
 from bulletin_app.storage.search.fields import (
+    RANK_ORDER,
     Filters,
-    IndexFields,
+    IndexTable,
     RawHit,
     adjacent_tokens,
     duplicate_probe,
     exact_variants,
     filter_sql,
     overlapping,
-    plain_texts,
-    stored_fields,
     tokens,
     unranked_sql,
+    windowed,
 )
 
 SCHEMA_SQL: tuple[str, ...] = (
@@ -64,9 +64,6 @@ SCHEMA_SQL: tuple[str, ...] = (
     END""",
 )
 
-# bm25 column weights: a hit in the title counts most, then sapo, tags, byline, body.
-_BM25 = "bm25(article_fts, 10.0, 4.0, 1.0, 2.0, 3.0)"
-RANK_WINDOW = 2000
 
 _UPSERT = text(
     """INSERT INTO article_search (id, title, sapo, body, byline, tags, plain)
@@ -109,35 +106,16 @@ def _words_match(terms: Iterable[Term]) -> str:
     return " ".join(parts)
 
 
-class Fts5Search:
+class Fts5Search(IndexTable):
     """The SQLite engine of :class:`bulletin_app.storage.search.SearchBackend`."""
 
     name = "sqlite"
-
-    def index(self, conn: Connection | Session, article_id: int, fields: IndexFields) -> None:
-        conn.execute(_UPSERT, {"id": article_id, **fields.__dict__})
-
-    def index_many(self, conn: Connection | Session, rows: Iterable[tuple[int, IndexFields]]) -> None:
-        params = [{"id": i, **f.__dict__} for i, f in rows]
-        if params:
-            conn.execute(_UPSERT, params)
-
-    def remove(self, conn: Connection | Session, article_id: int) -> None:
-        conn.execute(text("DELETE FROM article_search WHERE id = :id"), {"id": article_id})
-
-    def rebuild(self, conn: Connection) -> int:
-        conn.execute(text("DELETE FROM article_search"))
-        rows = stored_fields(conn)
-        self.index_many(conn, rows)
-        return len(rows)  # type: ignore[arg-type]
+    UPSERT = _UPSERT
 
     def optimize(self, conn: Connection) -> None:
         """Merge FTS5 b-tree segments into one (faster queries after bulk inserts)."""
         conn.execute(text("INSERT INTO article_fts(article_fts) VALUES ('optimize')"))
         conn.execute(text("INSERT INTO article_fts_exact(article_fts_exact) VALUES ('optimize')"))
-
-    def plain_texts(self, session: Session, ids: Sequence[int]) -> dict[int, str]:
-        return plain_texts(session, ids)
 
     def search(
         self, session: Session, query: SearchQuery, filters: Filters, limit: int, offset: int = 0
@@ -158,56 +136,37 @@ class Fts5Search:
     def _ranked(
         self, session: Session, query: SearchQuery, positive: str, where: str, params: dict[str, object], limit: int
     ) -> list[RawHit]:
-        """FTS matches ordered: accents as typed first, then words side by side, then bm25.
-
-        A query matching most of a large library ranks within the newest ``RANK_WINDOW``
-        matches (bm25 costs a few µs per matching row; 100k rows would take a quarter of a
-        second). The window's edge is found by walking the doclist backwards, and the
-        window widens until it holds a full page after the filters.
-
-        bm25 of a phrase first counts the phrase in every row of the index (its IDF), which
-        costs ~60 ms at 100k articles; so phrases only filter, and bm25 ranks their words.
-        """
+        """FTS matches in the shared rank order (``fields.RANK_ORDER``): each tier is a set of
+        rowids from the index (accent-exact, side by side, in the title, in the sapo) within the
+        window of the newest matches, found by walking the doclist backwards."""
         params["q"] = positive
-        words = _words_match(query.terms)
-        params["qr"] = words
-        phrase_filter = ""
-        if words != positive:
-            phrase_filter = " AND a.id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH :q AND rowid > :edge)"
         exact = exact_match(query.terms)
+        adjacent = adjacent_tokens(query.terms)
+        params.update(qt=f"{{title}} : ({positive})", qs=f"{{sapo}} : ({positive})")
         if exact:
             params["qx"] = exact
-        adjacent = adjacent_tokens(query.terms)
         if adjacent:
             params["qa"] = _phrase(adjacent, query.terms[-1].prefix)
-        exact_col = (
-            "(a.id IN (SELECT rowid FROM article_fts_exact WHERE article_fts_exact MATCH :qx AND rowid > :edge))"
-            if exact
-            else "0"
-        )
-        adjacent_col = (
-            "(a.id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH :qa AND rowid > :edge))"
-            if adjacent
-            else "0"
-        )
-        sql = (
-            f"SELECT a.id, {_BM25} AS score, {exact_col} AS exact, {adjacent_col} AS adjacent "
+
+        def tier(param: str, table: str = "article_fts") -> str:
+            return f"(a.id IN (SELECT rowid FROM {table} WHERE {table} MATCH :{param} AND rowid > :edge))"
+
+        sql = text(
+            f"SELECT a.id, {tier('qx', 'article_fts_exact') if exact else '0'} AS exact, "
+            f"{tier('qa') if adjacent else '0'} AS adjacent, {tier('qt')} AS in_title, {tier('qs')} AS in_sapo "
             f"FROM article_fts JOIN articles a ON a.id = article_fts.rowid "
-            f"WHERE article_fts MATCH :qr AND article_fts.rowid > :edge{phrase_filter}{where} "
-            "ORDER BY exact DESC, adjacent DESC, score, a.id DESC LIMIT :limit OFFSET :offset"
+            f"WHERE article_fts MATCH :q AND article_fts.rowid > :edge{where} {RANK_ORDER} LIMIT :limit OFFSET :offset"
         )
+        # The window is counted in rows holding the words (a phrase filters inside it).
         edge_sql = text(
-            "SELECT rowid FROM article_fts WHERE article_fts MATCH :q ORDER BY rowid DESC LIMIT 1 OFFSET :size"
+            "SELECT rowid FROM article_fts WHERE article_fts MATCH :qr ORDER BY rowid DESC LIMIT 1 OFFSET :size"
         )
-        size = RANK_WINDOW
-        while True:
-            # The window is counted in rows holding the words: a phrase filters inside it.
-            edge = session.execute(edge_sql, {"q": words, "size": size}).scalar()
-            params["edge"] = edge if edge is not None else 0
-            rows = session.execute(text(sql), params).all()
-            if edge is None or len(rows) >= limit:
-                return [RawHit(r[0], -float(r[1]), bool(r[2])) for r in rows]
-            size *= 4
+        words = _words_match(query.terms)
+        return windowed(
+            lambda edge: session.execute(sql, {**params, "edge": edge}).all(),
+            lambda size: session.execute(edge_sql, {"qr": words, "size": size}).scalar(),
+            limit,
+        )
 
     def near_duplicates(
         self, session: Session, title: str, body_plain: str, threshold: float = 0.8, candidates: int = 20

@@ -1,4 +1,4 @@
-"""Full-text search on PostgreSQL: ``tsvector`` columns with GIN indexes, ranked by ``ts_rank``.
+"""Full-text search on PostgreSQL: ``tsvector`` columns with GIN indexes.
 
 The vectors are built here, not by ``to_tsvector``: PostgreSQL's parser cuts words its own way
 ("2021-2025", "covid19", hyphenated names) and its ``unaccent`` does not fold đ. Writing the
@@ -23,19 +23,20 @@ from sqlalchemy.orm import Session
 
 from bulletin_app.domain.query import SearchQuery, Term
 from bulletin_app.storage.search.fields import (
+    RANK_ORDER,
     TOKEN,
     Filters,
     IndexFields,
+    IndexTable,
     RawHit,
     adjacent_tokens,
     duplicate_probe,
     exact_variants,
     filter_sql,
     overlapping,
-    plain_texts,
-    stored_fields,
     tokens,
     unranked_sql,
+    windowed,
 )
 from bulletin_app.text import nfc
 
@@ -53,8 +54,6 @@ _MAX_POSITIONS = 256
 _MAX_LEXEME_BYTES = 2046
 _MAX_VECTOR = 500_000
 _FIELD_GAP = 8  # positions between fields: a phrase never spans title and sapo
-# ts_rank weights {D, C, B, A}: body, tags/byline, sapo, title (bm25's 1 : 2–3 : 4 : 10 on SQLite).
-_RANK = "ts_rank('{0.1, 0.25, 0.4, 1.0}', s.words, CAST(:qr AS tsquery), 1)"
 
 _UPSERT = text(
     """INSERT INTO article_search (id, words, exact, folded, plain)
@@ -96,18 +95,20 @@ def _row(article_id: int, f: IndexFields) -> dict[str, object]:
     }
 
 
-def _lexeme(tok: str, prefix: bool) -> str:
+def _lexeme(tok: str, prefix: bool, weight: str = "") -> str:
     # Tokens are letters and digits only: nothing can break out of the quotes.
-    return f"'{tok}':*" if prefix else f"'{tok}'"
+    label = ("*" if prefix else "") + weight
+    return f"'{tok}':{label}" if label else f"'{tok}'"
 
 
-def _phrase(toks: Sequence[str], prefix: bool) -> str:
-    parts = [_lexeme(t, prefix and i == len(toks) - 1) for i, t in enumerate(toks)]
+def _phrase(toks: Sequence[str], prefix: bool, weight: str = "") -> str:
+    parts = [_lexeme(t, prefix and i == len(toks) - 1, weight) for i, t in enumerate(toks)]
     return parts[0] if len(parts) == 1 else "(" + " <-> ".join(parts) + ")"
 
 
-def folded_query(terms: Iterable[Term], joiner: str = " & ") -> str:
-    return joiner.join(_phrase(toks, t.prefix) for t in terms if (toks := tokens(t, folded=True)))
+def folded_query(terms: Iterable[Term], joiner: str = " & ", weight: str = "") -> str:
+    """The terms (phrases kept) as a tsquery; ``weight`` "A" = in the title, "B" = in the sapo."""
+    return joiner.join(_phrase(toks, t.prefix, weight) for t in terms if (toks := tokens(t, folded=True)))
 
 
 def words_query(terms: Iterable[Term]) -> str:
@@ -132,33 +133,17 @@ def _strpos(haystack: str, param: str) -> str:
     return f"strpos({haystack}, {param}) > 0"  # exact, case included
 
 
-class PostgresSearch:
+class PostgresSearch(IndexTable):
     """The PostgreSQL engine of :class:`bulletin_app.storage.search.SearchBackend`."""
 
     name = "postgresql"
+    UPSERT = _UPSERT
 
-    def index(self, conn: Connection | Session, article_id: int, fields: IndexFields) -> None:
-        conn.execute(_UPSERT, _row(article_id, fields))
-
-    def index_many(self, conn: Connection | Session, rows: Iterable[tuple[int, IndexFields]]) -> None:
-        params = [_row(i, f) for i, f in rows]
-        if params:
-            conn.execute(_UPSERT, params)
-
-    def remove(self, conn: Connection | Session, article_id: int) -> None:
-        conn.execute(text("DELETE FROM article_search WHERE id = :id"), {"id": article_id})
-
-    def rebuild(self, conn: Connection) -> int:
-        conn.execute(text("DELETE FROM article_search"))
-        rows = list(stored_fields(conn))
-        self.index_many(conn, rows)
-        return len(rows)
+    def row(self, article_id: int, fields: IndexFields) -> dict[str, object]:
+        return _row(article_id, fields)
 
     def optimize(self, conn: Connection) -> None:
         conn.execute(text("ANALYZE article_search"))
-
-    def plain_texts(self, session: Session, ids: Sequence[int]) -> dict[int, str]:
-        return plain_texts(session, ids)
 
     def search(
         self, session: Session, query: SearchQuery, filters: Filters, limit: int, offset: int = 0
@@ -177,23 +162,31 @@ class PostgresSearch:
             if query.terms:  # terms made only of punctuation: nothing to find
                 return []
             return [RawHit(r[0], 0.0, False) for r in session.execute(text(unranked_sql(where)), params)]
-        params["q"] = positive
-        params["qr"] = words_query(query.terms)
+        # The shared rank order (fields.RANK_ORDER), each tier a tsquery on the vectors, within
+        # the same window of newest matches as on SQLite.
+        params.update(q=positive, qt=folded_query(query.terms, weight="A"), qs=folded_query(query.terms, weight="B"))
         exact = exact_query(query.terms)
-        exact_col = "(s.exact @@ CAST(:qx AS tsquery))" if exact else "false"
         if exact:
             params["qx"] = exact
         adjacent = adjacent_tokens(query.terms)
-        adjacent_col = "(s.words @@ CAST(:qa AS tsquery))" if adjacent else "false"
         if adjacent:
             params["qa"] = _phrase(adjacent, query.terms[-1].prefix)
-        sql = (
-            f"SELECT a.id, {_RANK} AS score, {exact_col} AS exact, {adjacent_col} AS adjacent "
+        sql = text(
+            f"SELECT a.id, {'(s.exact @@ CAST(:qx AS tsquery))' if exact else 'false'} AS exact, "
+            f"{'(s.words @@ CAST(:qa AS tsquery))' if adjacent else 'false'} AS adjacent, "
+            "(s.words @@ CAST(:qt AS tsquery)) AS in_title, (s.words @@ CAST(:qs AS tsquery)) AS in_sapo "
             "FROM article_search s JOIN articles a ON a.id = s.id "
-            f"WHERE s.words @@ CAST(:q AS tsquery){where} "
-            "ORDER BY exact DESC, adjacent DESC, score DESC, a.id DESC LIMIT :limit OFFSET :offset"
+            f"WHERE s.words @@ CAST(:q AS tsquery) AND s.id > :edge{where} {RANK_ORDER} LIMIT :limit OFFSET :offset"
         )
-        return [RawHit(r[0], float(r[1]), bool(r[2])) for r in session.execute(text(sql), params)]
+        edge_sql = text(
+            "SELECT id FROM article_search WHERE words @@ CAST(:qr AS tsquery) ORDER BY id DESC OFFSET :size LIMIT 1"
+        )
+        words = words_query(query.terms)
+        return windowed(
+            lambda edge: session.execute(sql, {**params, "edge": edge}).all(),
+            lambda size: session.execute(edge_sql, {"qr": words, "size": size}).scalar(),
+            limit,
+        )
 
     def near_duplicates(
         self, session: Session, title: str, body_plain: str, threshold: float = 0.8, candidates: int = 20
