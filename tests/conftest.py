@@ -64,6 +64,22 @@ def any_seeded(any_services, seeds: Path):  # type: ignore[no-untyped-def]
     return any_services
 
 
+_FIGURES: list[str] = []
+
+
+@pytest.fixture
+def figure(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+    """Record a measured figure; every run ends with them all (CI's log shows the counts)."""
+    return lambda text: _FIGURES.append(f"{request.node.name}: {text}")
+
+
+def pytest_terminal_summary(terminalreporter) -> None:  # type: ignore[no-untyped-def]
+    if _FIGURES:
+        terminalreporter.section("figures")
+        for line in _FIGURES:
+            terminalreporter.write_line(line)
+
+
 @pytest.fixture
 def seeds() -> Path:
     return SEEDS

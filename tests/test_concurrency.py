@@ -58,11 +58,11 @@ def _thirty_files(folder: Path) -> Path:
     return folder
 
 
-def test_two_imports_of_the_same_files_make_no_duplicates(any_services, library_url, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_two_imports_of_the_same_files_make_no_duplicates(any_services, library_url, tmp_path, figure) -> None:  # type: ignore[no-untyped-def]
     folder = _thirty_files(tmp_path / "tin")
     a, b = _run_together("imports", library_url, tmp_path, [[str(folder), "Hợp tác địa phương"]] * 2)
-    print(
-        f"\nimports: {len(a['imported'])} + {len(b['imported'])} imported, "
+    figure(
+        f"imports: {len(a['imported'])} + {len(b['imported'])} imported, "
         f"{len(a['duplicates'])} + {len(b['duplicates'])} reported as duplicates"
     )
     assert a["errors"] == [] and b["errors"] == []
@@ -74,16 +74,16 @@ def test_two_imports_of_the_same_files_make_no_duplicates(any_services, library_
     assert len(columns) == 1 and columns[0].article_count == 30
 
 
-def test_four_processes_adding_tags_to_one_article_lose_none(any_services, library_url, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_four_processes_adding_tags_to_one_article_lose_none(any_services, library_url, tmp_path, figure) -> None:  # type: ignore[no-untyped-def]
     article_id, _ = any_services.articles.add(ArticleDraft("Hội nghị hợp tác", "Nội dung.", tags=["Ban đầu"]))
     results = _run_together("tags", library_url, tmp_path, [[str(article_id), "25"]] * 4)
     expected = {"Ban đầu", "Nhãn chung"} | {t for r in results for t in r["added"]}
     final = set(any_services.articles.get(article_id).tags)
-    print(f"\ntags: {len(expected)} expected, {len(final)} present")
+    figure(f"tags: {len(expected)} expected, {len(final)} present")
     assert final == expected and len(expected) == 102
 
 
-def test_four_processes_editing_the_same_articles_lose_nothing(any_services, library_url, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_four_processes_editing_the_same_articles_lose_nothing(any_services, library_url, tmp_path, figure) -> None:  # type: ignore[no-untyped-def]
     ids = []
     for seed in sorted(SEEDS.glob("*.txt"))[:3]:
         text = seed.read_text(encoding="utf-8")
@@ -104,8 +104,8 @@ def test_four_processes_editing_the_same_articles_lose_nothing(any_services, lib
         if not any(rev.snapshot.get(kind) == value for rev in any_services.articles.revisions(article_id)):
             lost.append((kind, article_id, value))
     longest = max(r["longest_s"] for r in results)
-    print(
-        f"\nedits: {len(accepted)} accepted, {refused} refused with a conflict, {len(lost)} lost; "
+    figure(
+        f"edits: {len(accepted)} accepted, {refused} refused with a conflict, {len(lost)} lost; "
         f"longest edit {longest:.2f} s"
     )
     assert sum(r["answered"] for r in results) == 1000  # every edit was accepted or refused, none failed

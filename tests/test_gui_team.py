@@ -33,7 +33,7 @@ def _titles(window: MainWindow) -> list[str]:
     return [model.index(r, TITLE).data() for r in range(model.rowCount())]
 
 
-def test_a_window_shows_another_desks_saves_within_two_seconds(two_desks, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_window_shows_another_desks_saves_within_two_seconds(two_desks, qtbot, figure) -> None:  # type: ignore[no-untyped-def]
     mine, other = two_desks
     mine.library.table.selectRow(2)
     chosen = mine.library.model.article_id(2)
@@ -47,7 +47,7 @@ def test_a_window_shows_another_desks_saves_within_two_seconds(two_desks, qtbot)
     new_id, _ = other.articles.add(ArticleDraft("Tin Huy vừa nhập", "Nội dung mới."))
     qtbot.waitUntil(lambda: mine.library.model.row_of(new_id) is not None, timeout=2000)
     assert mine.library.model.article_id(mine.library.table.currentIndex().row()) == chosen
-    print(f"\nanother desk's rename shown after {shown_after:.2f} s")
+    figure(f"another desk's rename shown after {shown_after:.2f} s")
 
 
 def test_an_open_editor_keeps_its_text_and_says_who_saved_and_who_has_it_open(two_desks, qtbot, artifacts) -> None:  # type: ignore[no-untyped-def]

@@ -74,7 +74,7 @@ class Relay:
         self.listener.close()
 
 
-def test_a_lost_server_is_a_clear_message_and_work_resumes(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_lost_server_is_a_clear_message_and_work_resumes(tmp_path, figure) -> None:  # type: ignore[no-untyped-def]
     admin = make_url(pg_admin_url())
     with pg_database() as url:
         relay = Relay(admin.host or "127.0.0.1", admin.port or 5432)
@@ -96,7 +96,7 @@ def test_a_lost_server_is_a_clear_message_and_work_resumes(tmp_path) -> None:  #
             titles = [sv.articles.get(i).title for i in sv.articles.list_ids(order="id")]
             assert titles == ["Trước khi mất mạng", "Sau khi có mạng lại"]  # nothing half-saved
             watcher.poll()  # reconnects
-            print(f"\nlost: {message}")
+            figure(f"lost: {message}")
         finally:
             watcher.close()
             sv.close()
