@@ -368,3 +368,20 @@ def test_revision_chain_read_from_headers_agrees_with_alembic() -> None:
     script = ScriptDirectory.from_config(alembic_config())
     assert head_revision() == script.get_current_head()
     assert known_revisions() == {rev.revision for rev in script.walk_revisions()}
+
+
+def test_the_change_log_forgets_old_entries_when_a_library_opens(any_services, library_url) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from sqlalchemy import text
+
+    any_services.articles.add(ArticleDraft("Tin mới", "Nội dung."))
+    old = "INSERT INTO change_log (at, origin, author, kind, ref_id, action) VALUES (:at, 'x', 'y', 'article', 1, 'c')"
+    with any_services.db.engine.begin() as conn:
+        conn.execute(text(old), {"at": dt.datetime(2020, 1, 1)})
+        recent = conn.execute(text("SELECT count(*) FROM change_log WHERE at > '2021-01-01'")).scalar()
+        assert recent >= 1
+    Services.open(library_url).close()
+    with any_services.db.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM change_log WHERE at < '2021-01-01'")).scalar() == 0
+        assert conn.execute(text("SELECT count(*) FROM change_log")).scalar() == recent  # the recent ones stay

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bulletin_app.domain.changes import Seen
 from bulletin_app.domain.errors import StorageError
+from bulletin_app.storage.engine import WRITE
 from bulletin_app.storage.models import ArticleRow, ChangeLogRow, ColumnRow, IssueRow, PublicationRow, utcnow
 
 CHANNEL = "bulletin_changes"
@@ -87,8 +88,15 @@ def install(sessions: sessionmaker[Session]) -> None:
         record(session, _entries(session))
 
 
-def prune(conn: Connection) -> None:
-    conn.execute(delete(ChangeLogRow).where(ChangeLogRow.at < utcnow() - KEEP))
+def prune(engine: Engine) -> None:
+    """Forget entries older than ``KEEP``. Looked at first with a read: opening a library (even
+    for a search) must not wait for another process's write lock when there is nothing to do."""
+    cutoff = utcnow() - KEEP
+    with engine.connect() as conn:
+        stale = conn.execute(select(ChangeLogRow.id).where(ChangeLogRow.at < cutoff).limit(1)).first()
+    if stale is not None:
+        with engine.execution_options(**WRITE).begin() as conn:
+            conn.execute(delete(ChangeLogRow).where(ChangeLogRow.at < cutoff))
 
 
 class ChangeWatcher:

@@ -87,8 +87,7 @@ class Database:
             inspect_sqlite_file(location.path)
         try:
             backup = ensure_schema(engine, location.path, location.display)
-            with engine.execution_options(**WRITE).begin() as conn:
-                change_feed.prune(conn)
+            change_feed.prune(engine)
         except SQLAlchemyError as exc:
             engine.dispose()
             raise describe_db_error(exc, location.display) from exc
