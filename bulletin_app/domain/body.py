@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+if TYPE_CHECKING:  # markdown-it (~30 ms) loads when a body is first parsed: a search never needs it
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 ASSET_SCHEME = "asset:"
 
@@ -72,6 +74,8 @@ Block = Heading | Paragraph | Quote | ListBlock | Table | Figure
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
     return MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
 
 

@@ -74,6 +74,9 @@ class LibraryService:
 
     def seed_if_empty(self) -> Changes:
         """Give a new library the usual columns and a publication record to edit."""
+        with self._db.read() as s:  # every start: a read, so a busy library is not waited for
+            if publication_repo.has_publication(s) and columns_repo.has_columns(s):
+                return Changes()
         seed = load_seed()
         with self._db.unit() as s:
             added = columns_repo.seed_columns(s, seed.get("columns", []))

@@ -83,6 +83,10 @@ def rename_column(s: Session, column_id: int, new_name: str) -> None:
     row.sort_key = collation_key(new_name)
 
 
+def has_columns(s: Session) -> bool:
+    return s.scalar(select(ColumnRow.id).limit(1)) is not None
+
+
 def seed_columns(s: Session, columns: list[str | dict[str, str]]) -> int:
     """The first columns of a new library: names, or {name, name_en} tables."""
     if s.scalar(select(func.count()).select_from(ColumnRow)):
