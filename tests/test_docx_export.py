@@ -232,3 +232,34 @@ def test_the_same_issue_gives_the_same_bytes(issue, tmp_path) -> None:  # noqa: 
     with zipfile.ZipFile(first.docx.path) as z:
         assert z.namelist()[0] == "[Content_Types].xml"
         assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_a_docx_only_export_of_an_unchanged_issue_reuses_the_last_layout(issue, tmp_path, monkeypatch) -> None:  # noqa: F811
+    """The preview (or a PDF export, or a check) lays the issue out once; a DOCX-only export of
+    the same content takes its contents' page numbers from that layout instead of laying the
+    PDF out again. Any change to the issue's content lays it out anew."""
+    import bulletin_app.exporters.pdf as pdf_module
+
+    sv, issue_id, _ = issue
+    calls: list[int] = []
+    real = pdf_module.render_pdf
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pdf_module, "render_pdf", counted)
+    settings = ExportSettings(force=True)
+    both = sv.exports.export(issue_id, pdf=tmp_path / "a.pdf", docx=tmp_path / "a.docx", settings=settings)
+    assert len(calls) == 1
+    alone = sv.exports.export(issue_id, docx=tmp_path / "b.docx", settings=settings)
+    assert len(calls) == 1  # no layout
+    assert alone.docx.path.read_bytes() == both.docx.path.read_bytes()  # the same page numbers
+    assert [f.message for f in alone.findings] == [f.message for f in both.findings]  # the same checks
+    sv.exports.check(issue_id, settings)
+    assert len(calls) == 1  # a check of the unchanged issue reuses it too
+    article_id = sv.issues.get(issue_id).article_ids[0]
+    article = sv.articles.get(article_id)
+    sv.articles.update(article_id, article.version, sapo=article.sapo + " Thêm một câu.")
+    sv.exports.export(issue_id, docx=tmp_path / "c.docx", settings=settings)
+    assert len(calls) == 2  # changed: laid out again

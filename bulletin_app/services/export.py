@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bulletin_app.atomic_file import clean_leftovers
 from bulletin_app.domain.article import Article, TranslationState
@@ -19,6 +19,7 @@ from bulletin_app.exporters.preflight import Finding, check_document, check_lang
 from bulletin_app.exporters.theme import Theme, load_theme
 from bulletin_app.paths import data_dir
 from bulletin_app.resources import resource_path
+from bulletin_app.services import layout_cache
 from bulletin_app.services.document_builder import build_document
 from bulletin_app.services.progress import CancelToken, Progress, ProgressCallback, no_progress
 from bulletin_app.storage import articles_repo
@@ -178,15 +179,19 @@ class ExportService:
         """Every preflight finding, including those that need the layout (pages, image dpi)."""
         settings = settings or ExportSettings()
         theme, document, pub, options, findings = self._prepare(issue_id, settings)
-        folder = scratch or data_dir() / "tmp"
-        folder.mkdir(parents=True, exist_ok=True)
-        probe = folder / f"check-{issue_id}-{os.getpid()}.pdf"
-        try:
-            from bulletin_app.exporters.pdf import render_pdf
+        digest = layout_cache.key(document, theme, options)
+        result: Any = layout_cache.load(digest)
+        if result is None:  # not laid out since it last changed
+            folder = scratch or data_dir() / "tmp"
+            folder.mkdir(parents=True, exist_ok=True)
+            probe = folder / f"check-{issue_id}-{os.getpid()}.pdf"
+            try:
+                from bulletin_app.exporters.pdf import render_pdf
 
-            result = render_pdf(document, theme, probe, options, _page_hook(cancel, no_progress, 0, 1))
-        finally:
-            probe.unlink(missing_ok=True)
+                result = render_pdf(document, theme, probe, options, _page_hook(cancel, no_progress, 0, 1))
+                layout_cache.store(digest, result)
+            finally:
+                probe.unlink(missing_ok=True)
         findings += check_layout(result.pages, result.image_dpi, pub, settings.booklet, image_names(document))
         return ExportReport(findings)
 
@@ -202,8 +207,9 @@ class ExportService:
     ) -> ExportReport:
         """Preflight, lay out, check the layout, then write the requested files — or refuse, writing nothing.
 
-        The DOCX takes its contents' page numbers from the PDF layout of the same theme,
-        so the PDF is laid out even when only the DOCX is asked for. Both files are staged
+        The DOCX takes its contents' page numbers from the PDF layout of the same theme: a
+        DOCX-only export reuses the last layout of the unchanged issue (``layout_cache``: the
+        preview has usually made it) and lays the PDF out only when there is none. Both files are staged
         beside their targets and moved into place together at the end, so a cancellation
         (``Cancelled``, checked between steps and before every PDF page) or a failure
         leaves neither a partial nor a staged file behind.
@@ -237,10 +243,14 @@ class ExportService:
                 own.unlink(missing_ok=True)
         for folder in {t.parent for t in targets}:
             clean_leftovers(folder)
+        digest = layout_cache.key(document, theme, options)
         try:
-            from bulletin_app.exporters.pdf import render_pdf
+            result: Any = layout_cache.load(digest) if pdf is None else None
+            if result is None:
+                from bulletin_app.exporters.pdf import render_pdf
 
-            result = render_pdf(document, theme, staged_pdf, options, _page_hook(cancel, progress, 1, steps))
+                result = render_pdf(document, theme, staged_pdf, options, _page_hook(cancel, progress, 1, steps))
+                layout_cache.store(digest, result)
             report.findings += check_layout(
                 result.pages, result.image_dpi, pub, settings.booklet, image_names(document)
             )
