@@ -32,7 +32,8 @@ from reportlab.platypus import BaseDocTemplate  # noqa: E402
 
 from bulletin_app.domain.article import ArticleStatus  # noqa: E402
 from bulletin_app.exporters.docx import render_docx  # noqa: E402
-from bulletin_app.exporters.pdf import PdfOptions, _Renderer, render_pdf  # noqa: E402
+from bulletin_app.exporters.pdf import _Renderer, render_pdf  # noqa: E402
+from bulletin_app.exporters.theme import PdfOptions  # noqa: E402
 from bulletin_app.services import Services  # noqa: E402
 from bulletin_app.services.document_builder import build_document  # noqa: E402
 from bulletin_app.services.export import ExportSettings, resolve_theme  # noqa: E402

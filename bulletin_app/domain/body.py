@@ -142,7 +142,19 @@ def _trim(runs: list[Run]) -> list[Run]:
 
 
 def parse_body(body: str) -> list[Block]:
-    """Parse a body into blocks (pure data the exporters and search read)."""
+    """Parse a body into blocks (pure data the exporters and search read).
+
+    The blocks are immutable, so the parses of the last bodies are kept: building an issue's
+    document, checking it and writing it read each body several times."""
+    return list(_parsed(body))
+
+
+@lru_cache(maxsize=256)
+def _parsed(body: str) -> tuple[Block, ...]:
+    return tuple(_parse(body))
+
+
+def _parse(body: str) -> list[Block]:
     tokens = _parser().parse(body)
     blocks: list[Block] = []
     i = 0

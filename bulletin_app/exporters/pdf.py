@@ -63,19 +63,12 @@ from bulletin_app.exporters.pdf_flowables import (
     Unbreakable,
 )
 from bulletin_app.exporters.pdf_styles import PdfStyles, build_styles, for_language
-from bulletin_app.exporters.theme import Theme
+from bulletin_app.exporters.theme import PdfOptions, Theme
 
 MM = 72.0 / 25.4
 CROP_MARK_MM = 5.0  # length of a crop mark
 CROP_OFFSET_MM = 2.0  # gap between the bleed edge and a mark
 MAX_IMAGE_HEIGHT = 0.42  # of the frame height
-
-
-@dataclass(frozen=True)
-class PdfOptions:
-    booklet: bool = False
-    bleed_mm: float = 0.0
-    crop_marks: bool = False
 
 
 @dataclass

@@ -13,6 +13,16 @@ _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
 @dataclass(frozen=True)
+class PdfOptions:
+    """How the PDF's pages are made beyond the theme (here, not in ``pdf``: a DOCX-only export
+    describes its layout without importing reportlab)."""
+
+    booklet: bool = False
+    bleed_mm: float = 0.0
+    crop_marks: bool = False
+
+
+@dataclass(frozen=True)
 class Theme:
     name: str
     width_mm: float

@@ -16,7 +16,7 @@ from bulletin_app.domain.issue import EDITORIAL_SECTION_NAME, Edition, Issue
 from bulletin_app.domain.publication import Publication
 from bulletin_app.exporters.fonts import resolve_family
 from bulletin_app.exporters.preflight import Finding, check_document, check_languages, check_layout, image_names
-from bulletin_app.exporters.theme import Theme, load_theme
+from bulletin_app.exporters.theme import PdfOptions, Theme, load_theme
 from bulletin_app.paths import data_dir
 from bulletin_app.resources import resource_path
 from bulletin_app.services import layout_cache
@@ -146,8 +146,6 @@ class ExportService:
         empty = [s.name for s in issue.sections if not s.entries]
         findings = check_document(document, pub, theme, issue.date, empty)
         findings += self._language_findings(document.edition, issue, pub, articles)
-        from bulletin_app.exporters.pdf import PdfOptions
-
         options = PdfOptions(settings.booklet, settings.bleed_mm, settings.crop_marks)
         return theme, document, pub, options, findings
 
