@@ -21,8 +21,9 @@ from bulletin_app.domain.article import (
 from bulletin_app.domain.body import body_to_plain
 from bulletin_app.domain.changes import Changes
 from bulletin_app.domain.errors import NotFoundError
-from bulletin_app.storage import articles_repo, columns_repo, presence_repo, users_repo
+from bulletin_app.storage import articles_repo, columns_repo
 from bulletin_app.storage.database import Database
+from bulletin_app.storage.team import presence_repo, users_repo
 from bulletin_app.text import fold
 from bulletin_app.text.proofing import fix_case_flips, proof
 

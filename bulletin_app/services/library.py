@@ -13,10 +13,11 @@ from bulletin_app.domain.errors import NotFoundError
 from bulletin_app.domain.publication import Publication
 from bulletin_app.paths import data_dir
 from bulletin_app.resources import resource_path
-from bulletin_app.storage import articles_repo, columns_repo, publication_repo, users_repo
+from bulletin_app.storage import articles_repo, columns_repo, publication_repo
 from bulletin_app.storage.credentials import save_password, split_password
 from bulletin_app.storage.database import Database, probe
 from bulletin_app.storage.migrate import current_revision
+from bulletin_app.storage.team import users_repo
 from bulletin_app.text import fold
 
 

@@ -7,7 +7,7 @@ import hashlib
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Select, func, select, text, update
+from sqlalchemy import Select, func, select, update
 from sqlalchemy.orm import Session, aliased
 
 from bulletin_app.domain.article import (
@@ -24,12 +24,13 @@ from bulletin_app.domain.article import (
 )
 from bulletin_app.domain.body import body_to_plain, count_words
 from bulletin_app.domain.errors import ConflictError, NotFoundError, ValidationError
-from bulletin_app.storage import translations_repo, users_repo
+from bulletin_app.storage import translations_repo
 from bulletin_app.storage.columns_repo import get_or_create_column, get_or_create_tags
-from bulletin_app.storage.locking import locked
+from bulletin_app.storage.locking import claim, locked
 from bulletin_app.storage.models import ArticleRow, ArticleTagRow, ColumnRow, EntryRow, RevisionRow, utcnow
 from bulletin_app.storage.search import search_backend
 from bulletin_app.storage.search.fields import index_fields
+from bulletin_app.storage.team import users_repo
 from bulletin_app.text import clean_line, clean_text, collation_key, fold
 
 _SNAPSHOT_FIELDS = (
@@ -530,8 +531,7 @@ def find_duplicate(s: Session, draft: ArticleDraft) -> tuple[int, str] | None:
     """
     values = _clean_fields({"title": draft.title, "body": draft.body})
     digest = content_hash(values["title"], body_to_plain(values["body"]))
-    if s.get_bind().dialect.name == "postgresql":
-        s.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": int(digest[:15], 16)})
+    claim(s, digest)
     return find_by_content_hash(s, digest)
 
 

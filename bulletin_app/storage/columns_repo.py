@@ -13,8 +13,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bulletin_app.domain.errors import NotFoundError, ValidationError
-from bulletin_app.storage import change_feed, upsert
+from bulletin_app.storage import upsert
 from bulletin_app.storage.models import ArticleRow, ColumnRow, TagRow
+from bulletin_app.storage.team import change_feed
 from bulletin_app.text import clean_line, collation_key, fold
 
 

@@ -22,15 +22,15 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from bulletin_app.domain.errors import BulletinError, ConflictError, StorageError
-from bulletin_app.storage import change_feed
 from bulletin_app.storage.backup import backup_sqlite
 from bulletin_app.storage.engine import WRITE, Location, check_sqlite_file, create_library_engine, resolve_location
 from bulletin_app.storage.migrate import check_compatible, ensure_schema, inspect_sqlite_file
 from bulletin_app.storage.search import search_backend
+from bulletin_app.storage.team import change_feed
 
 if TYPE_CHECKING:
     from bulletin_app.storage.archive import ArchiveSummary
-    from bulletin_app.storage.change_feed import ChangeWatcher
+    from bulletin_app.storage.team.change_feed import ChangeWatcher
 
 SQLITE_SUFFIXES = (".db", ".sqlite", ".sqlite3")
 

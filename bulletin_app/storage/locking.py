@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 T = TypeVar("T")
@@ -25,3 +25,11 @@ def locked(s: Session, model: type[T], row_id: int) -> T | None:
             return None
         return s.get(model, row_id, populate_existing=True)
     return s.get(model, row_id)
+
+
+def claim(s: Session, digest: str) -> None:
+    """Hold, until the unit ends, a claim on a value (a content hash): another unit claiming the
+    same value waits for this one to commit. A transaction-scoped advisory lock on a server; a
+    SQLite writing unit holds the database's lock already."""
+    if s.get_bind().dialect.name == "postgresql":
+        s.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": int(digest[:15], 16)})
