@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from bulletin_app.domain.article import TranslationState
 from bulletin_app.domain.body import body_to_plain
-from bulletin_app.domain.query import Term
+from bulletin_app.domain.query import SearchQuery, Term
 from bulletin_app.storage.translations_repo import state_sql
 from bulletin_app.text import ToneStyle, fold, has_marks, nfc, normalize_tone_style
 
@@ -232,10 +232,44 @@ def overlapping(mine: set[int], candidates: Iterable[tuple[int, str]], threshold
 
 
 class IndexTable:
-    """The index upkeep both engines share: ``article_search`` rows written through the
-    engine's ``UPSERT`` from its ``row()`` of an article's fields."""
+    """What both engines share: the ``article_search`` upkeep (rows written through the engine's
+    ``UPSERT`` from its ``row()`` of an article's fields) and the shape of a search — filters,
+    exclusions, then the engine's ranked matches, or the newest when there are no words. An
+    engine supplies ``contains`` (exact substring SQL), ``any_of`` / ``all_of`` (the terms as its
+    match expression), ``EXCLUDE`` (SQL ruling out ``:neg`` matches) and ``ranked``."""
 
     UPSERT: Any = None
+    EXCLUDE = ""
+
+    def contains(self, haystack: str, param: str) -> str:
+        raise NotImplementedError
+
+    def all_of(self, terms: Iterable[Term]) -> str:
+        raise NotImplementedError
+
+    def any_of(self, terms: Iterable[Term]) -> str:
+        raise NotImplementedError
+
+    def ranked(
+        self, session: Session, query: SearchQuery, positive: str, where: str, params: dict[str, object], limit: int
+    ) -> list[RawHit]:
+        raise NotImplementedError
+
+    def search(
+        self, session: Session, query: SearchQuery, filters: Filters, limit: int, offset: int = 0
+    ) -> list[RawHit]:
+        params: dict[str, object] = {"limit": limit, "offset": offset}
+        where = filter_sql(filters, params, self.contains)
+        positive = self.all_of(query.terms)
+        negative = self.any_of(query.excluded)
+        if negative:  # any excluded word or phrase rules an article out
+            params["neg"] = negative
+            where += self.EXCLUDE
+        if positive:
+            return self.ranked(session, query, positive, where, params, limit)
+        if query.terms:  # terms made only of punctuation: nothing to find
+            return []
+        return [RawHit(r[0], 0.0, False) for r in session.execute(text(unranked_sql(where)), params)]
 
     def row(self, article_id: int, fields: IndexFields) -> dict[str, object]:
         return {"id": article_id, **fields.__dict__}

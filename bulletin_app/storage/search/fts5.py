@@ -26,7 +26,6 @@ from bulletin_app.storage.search.fields import (
     filter_sql,
     overlapping,
     tokens,
-    unranked_sql,
     windowed,
 )
 
@@ -73,10 +72,6 @@ _UPSERT = text(
 )
 
 
-def _instr(haystack: str, param: str) -> str:
-    return f"instr({haystack}, {param}) > 0"  # instr() compares exactly, case included
-
-
 def _phrase(toks: Sequence[str], prefix: bool) -> str:
     # Tokens are word characters only, so they can never break out of the quotes.
     expr = '"' + " ".join(toks) + '"'
@@ -117,23 +112,18 @@ class Fts5Search(IndexTable):
         conn.execute(text("INSERT INTO article_fts(article_fts) VALUES ('optimize')"))
         conn.execute(text("INSERT INTO article_fts_exact(article_fts_exact) VALUES ('optimize')"))
 
-    def search(
-        self, session: Session, query: SearchQuery, filters: Filters, limit: int, offset: int = 0
-    ) -> list[RawHit]:
-        params: dict[str, object] = {"limit": limit, "offset": offset}
-        where = filter_sql(filters, params, _instr)
-        positive = folded_match(query.terms)
-        negative = folded_match(query.excluded, " OR ")
-        if negative:  # any excluded word or phrase rules an article out
-            params["neg"] = negative
-            where += " AND a.id NOT IN (SELECT rowid FROM article_fts WHERE article_fts MATCH :neg)"
-        if positive:
-            return self._ranked(session, query, positive, where, params, limit)
-        if query.terms:  # terms made only of punctuation: nothing to find
-            return []
-        return [RawHit(r[0], 0.0, False) for r in session.execute(text(unranked_sql(where)), params)]
+    EXCLUDE = " AND a.id NOT IN (SELECT rowid FROM article_fts WHERE article_fts MATCH :neg)"
 
-    def _ranked(
+    def contains(self, haystack: str, param: str) -> str:
+        return f"instr({haystack}, {param}) > 0"  # instr() compares exactly, case included
+
+    def all_of(self, terms: Iterable[Term]) -> str:
+        return folded_match(terms)
+
+    def any_of(self, terms: Iterable[Term]) -> str:
+        return folded_match(terms, " OR ")
+
+    def ranked(
         self, session: Session, query: SearchQuery, positive: str, where: str, params: dict[str, object], limit: int
     ) -> list[RawHit]:
         """FTS matches in the shared rank order (``fields.RANK_ORDER``): each tier is a set of
@@ -212,6 +202,6 @@ class Fts5Search(IndexTable):
         where = " AND ".join(clauses) or "1=1"
         sql = (
             f"SELECT s.id FROM article_search s JOIN articles a ON a.id = s.id "
-            f"WHERE {where}{filter_sql(Filters(), params, _instr)}"
+            f"WHERE {where}{filter_sql(Filters(), params, self.contains)}"
         )
         return [r[0] for r in session.execute(text(sql), params)]

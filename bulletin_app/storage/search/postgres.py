@@ -25,17 +25,14 @@ from bulletin_app.domain.query import SearchQuery, Term
 from bulletin_app.storage.search.fields import (
     RANK_ORDER,
     TOKEN,
-    Filters,
     IndexFields,
     IndexTable,
     RawHit,
     adjacent_tokens,
     duplicate_probe,
     exact_variants,
-    filter_sql,
     overlapping,
     tokens,
-    unranked_sql,
     windowed,
 )
 from bulletin_app.text import nfc
@@ -129,10 +126,6 @@ def exact_query(terms: Iterable[Term]) -> str:
     return " & ".join(parts)
 
 
-def _strpos(haystack: str, param: str) -> str:
-    return f"strpos({haystack}, {param}) > 0"  # exact, case included
-
-
 class PostgresSearch(IndexTable):
     """The PostgreSQL engine of :class:`bulletin_app.storage.search.SearchBackend`."""
 
@@ -145,23 +138,20 @@ class PostgresSearch(IndexTable):
     def optimize(self, conn: Connection) -> None:
         conn.execute(text("ANALYZE article_search"))
 
-    def search(
-        self, session: Session, query: SearchQuery, filters: Filters, limit: int, offset: int = 0
+    EXCLUDE = " AND NOT EXISTS (SELECT 1 FROM article_search n WHERE n.id = a.id AND n.words @@ CAST(:neg AS tsquery))"
+
+    def contains(self, haystack: str, param: str) -> str:
+        return f"strpos({haystack}, {param}) > 0"  # exact, case included
+
+    def all_of(self, terms: Iterable[Term]) -> str:
+        return folded_query(terms)
+
+    def any_of(self, terms: Iterable[Term]) -> str:
+        return folded_query(terms, " | ")
+
+    def ranked(
+        self, session: Session, query: SearchQuery, positive: str, where: str, params: dict[str, object], limit: int
     ) -> list[RawHit]:
-        params: dict[str, object] = {"limit": limit, "offset": offset}
-        where = filter_sql(filters, params, _strpos)
-        positive = folded_query(query.terms)
-        negative = folded_query(query.excluded, " | ")
-        if negative:  # any excluded word or phrase rules an article out
-            params["neg"] = negative
-            where += (
-                " AND NOT EXISTS (SELECT 1 FROM article_search n WHERE n.id = a.id "
-                "AND n.words @@ CAST(:neg AS tsquery))"
-            )
-        if not positive:
-            if query.terms:  # terms made only of punctuation: nothing to find
-                return []
-            return [RawHit(r[0], 0.0, False) for r in session.execute(text(unranked_sql(where)), params)]
         # The shared rank order (fields.RANK_ORDER), each tier a tsquery on the vectors, within
         # the same window of newest matches as on SQLite.
         params.update(q=positive, qt=folded_query(query.terms, weight="A"), qs=folded_query(query.terms, weight="B"))
