@@ -249,3 +249,50 @@ def test_an_interrupted_exports_leftovers_are_cleaned(issue, tmp_path) -> None: 
     assert names == {"so-12.pdf", "so-12.docx", fresh.name, keep.name}
     os.utime(fresh, (old, old))
     assert clean_leftovers(tmp_path) == [fresh]  # what the app does at start-up
+
+
+def test_an_overlong_paragraph_is_laid_out_in_pieces_that_lose_nothing() -> None:
+    """pdf_flowables.pieces: every character kept, in order (the pieces rejoin with the space
+    they were cut at), emphasis kept, no piece over the limit, short paragraphs untouched."""
+    from bulletin_app.domain.body import Run
+    from bulletin_app.exporters.pdf_flowables import pieces
+
+    short = (Run("Một đoạn ngắn."),)
+    assert pieces(short) == [short]
+    words = "hợp tác đối ngoại Thái Nguyên phát triển. Đầu tư nước ngoài? Có!".split(" ")
+    text = " ".join(words[i % len(words)] for i in range(20000))
+    cut = text.rfind(" ", 0, 5000), text.rfind(" ", 0, 30000)
+    endless = "Siêu" * 4000  # one endless word: cut where the piece is full
+    runs = (
+        Run(text[: cut[0] + 1]),
+        Run(text[cut[0] + 1 : cut[1] + 1], bold=True),
+        Run(endless),
+        Run(" " + text[cut[1] + 1 :], italic=True),
+    )
+    parts = pieces(runs, limit=3000)
+    assert len(parts) > 10 and all(sum(len(r.text) for r in p) <= 3001 for p in parts)
+    joined = " ".join("".join(r.text for r in p) for p in parts)
+    original = "".join(r.text for r in runs)
+    assert joined.replace(" ", "") == original.replace(" ", "")  # every character, in order
+    assert [w for w in joined.split() if "Siêu" not in w] == [w for w in original.split() if w != endless]
+    assert {r.bold for p in parts for r in p} == {True, False} and any(r.italic for p in parts for r in p)
+
+
+def test_a_one_megabyte_paragraph_exports(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Pathological input is bounded: one paragraph of ~250 KB (it took minutes when reportlab
+    re-wrapped the rest of it at every column) exports, all of it, first and last words included."""
+    from bulletin_app.services import Services
+
+    sv = Services.open(str(tmp_path / "lib.db"))
+    try:
+        words = "hợp tác đối ngoại tỉnh Thái Nguyên phát triển kinh tế đầu tư Hàn Quốc".split()
+        body = "Mởđầu " + " ".join(words[i % len(words)] for i in range(45000)) + " Kếtthúc."
+        article_id, _ = sv.articles.add(ArticleDraft("Một đoạn rất dài", body), ArticleStatus.APPROVED)
+        issue_id, _ = sv.issues.create(1, dt.date(2026, 12, 1))
+        sv.issues.add_articles(issue_id, [article_id])
+        report = sv.exports.export(issue_id, pdf=tmp_path / "dai.pdf", settings=ExportSettings(force=True))
+        assert report.pdf is not None and report.pdf.pages > 40
+        text = "".join(page.extract_text() or "" for page in PdfReader(tmp_path / "dai.pdf").pages)
+        assert "Mởđầu" in text and "Kếtthúc" in text
+    finally:
+        sv.close()

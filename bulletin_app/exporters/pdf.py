@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportlab.lib.colors import HexColor
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfdoc import XMP
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -61,6 +62,7 @@ from bulletin_app.exporters.pdf_flowables import (
     PartStart,
     TocEntry,
     Unbreakable,
+    pieces,
 )
 from bulletin_app.exporters.pdf_styles import PdfStyles, build_styles, for_language
 from bulletin_app.exporters.theme import PdfOptions, Theme
@@ -403,10 +405,17 @@ class _Renderer:
                     continue
                 case BodyParagraph(runs=runs):
                     style = s.body_first if after_heading else s.body
-                    if getattr(style, "hyphenationLang", ""):  # English: lines chosen for the whole paragraph
-                        out.append(BalancedParagraph.of(runs, style))
-                    else:
-                        out.append(Paragraph(runs_markup(runs), style))
+                    parts = pieces(runs)
+                    for n, part in enumerate(parts):
+                        # Pieces of an over-long paragraph read as one: no indent or space between
+                        # them, every line justified but the paragraph's last.
+                        shape = style if n == 0 else s.body_continued
+                        if n < len(parts) - 1:
+                            shape = ParagraphStyle(f"{shape.name}-piece", parent=shape, justifyLastLine=1)
+                        if getattr(style, "hyphenationLang", ""):  # English: lines chosen for the whole paragraph
+                            out.append(BalancedParagraph.of(part, shape))
+                        else:
+                            out.append(Paragraph(runs_markup(part), shape))
                 case Quote(paragraphs=paragraphs):
                     cells = [[Paragraph(runs_markup(p), s.quote)] for p in paragraphs]
                     table = Table(cells, colWidths=[width - 4])

@@ -397,3 +397,47 @@ class Columns(Flowable):
 def _column_height(column: list[tuple[Flowable, float, float]]) -> float:
     """Drawn height of a column: space before, heights, and the space after all but the last."""
     return sum(b + h for _, b, h in column) + sum(f.getSpaceAfter() for f, _, _ in column[:-1])
+
+
+# A paragraph longer than this is laid out as consecutive pieces: reportlab re-wraps the rest of a
+# paragraph at every column or page it splits it at, so one 1 MB paragraph cost minutes (it is
+# quadratic); pieces keep it linear. Real paragraphs (under ~2,000 characters) are never cut.
+PIECE_CHARS = 6000
+
+
+def pieces(runs: tuple[Run, ...], limit: int = PIECE_CHARS) -> list[tuple[Run, ...]]:
+    """The runs cut at spaces into pieces of about ``limit`` characters (after a sentence's end
+    when there is one in the piece's last quarter); one piece when the paragraph is short."""
+    if sum(len(r.text) for r in runs) <= limit:
+        return [runs]
+    out: list[tuple[Run, ...]] = []
+    current: list[Run] = []
+    size = 0
+    queue = list(runs)
+    while queue:
+        run = queue.pop(0)
+        room = limit - size
+        if len(run.text) <= room:
+            current.append(run)
+            size += len(run.text)
+            continue
+        window = run.text[: room + 1]
+        cut = max(
+            window.rfind(". ", room * 3 // 4), window.rfind("? ", room * 3 // 4), window.rfind("! ", room * 3 // 4)
+        )
+        cut = cut + 1 if cut >= 0 else window.rfind(" ")
+        if cut <= 0 and current:  # no space in this run's share: the piece ends before it
+            out.append(tuple(current))
+            current, size = [], 0
+            queue.insert(0, run)
+            continue
+        cut = cut if cut > 0 else room  # one endless word: cut it where the piece is full
+        head, tail = run.text[:cut], run.text[cut:].lstrip(" ")
+        current.append(Run(head, run.bold, run.italic, run.href))
+        out.append(tuple(current))
+        current, size = [], 0
+        if tail:
+            queue.insert(0, Run(tail, run.bold, run.italic, run.href))
+    if current:
+        out.append(tuple(current))
+    return out

@@ -34,6 +34,7 @@ def register_family(name: str) -> str:
 class PdfStyles:
     body: ParagraphStyle
     body_first: ParagraphStyle  # first paragraph after a heading: no indent
+    body_continued: ParagraphStyle  # the next piece of an over-long paragraph (pdf_flowables.pieces)
     sapo: ParagraphStyle
     article_title: ParagraphStyle
     section_title: ParagraphStyle
@@ -89,6 +90,7 @@ def build_styles(theme: Theme) -> PdfStyles:
     return PdfStyles(
         body=body,
         body_first=ParagraphStyle("BodyFirst", parent=body, firstLineIndent=0),
+        body_continued=ParagraphStyle("BodyContinued", parent=body, firstLineIndent=0, spaceBefore=0),
         sapo=ParagraphStyle(
             "Sapo",
             parent=body,
@@ -221,4 +223,4 @@ def for_language(styles: PdfStyles, tag: str, hyphenate: bool = True) -> PdfStyl
 # How much a space may shrink to fit one more word on a justified English line (reportlab's
 # default is 5 %; TeX allows a third): fewer loose lines, measured in benchmarks/word_gaps.py.
 SPACE_SHRINK = 0.25
-_HYPHENATED = ("body", "body_first", "sapo", "quote", "list_item", "caption", "table_cell")
+_HYPHENATED = ("body", "body_first", "body_continued", "sapo", "quote", "list_item", "caption", "table_cell")
