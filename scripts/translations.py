@@ -34,11 +34,39 @@ def tool(name: str) -> str:
 
 
 def update(ts: Path) -> None:
+    """Collect the strings; a string that moved to another class keeps its translation."""
+    known = translations(ts)
     subprocess.run(
         [tool("pyside6-lupdate"), *map(str, SOURCES), "-no-obsolete", "-locations", "none", "-ts", str(ts)],
         check=True,
         capture_output=True,
     )
+    reuse_translations(ts, known)
+
+
+def translations(ts: Path) -> dict[str, str]:
+    """Source → finished translation, whatever the context."""
+    found: dict[str, str] = {}
+    for message in ET.parse(ts).getroot().iter("message"):
+        translation = message.find("translation")
+        if translation is not None and translation.get("type") is None and (translation.text or "").strip():
+            found.setdefault(message.findtext("source", ""), translation.text or "")
+    return found
+
+
+def reuse_translations(ts: Path, known: dict[str, str]) -> None:
+    tree = ET.parse(ts)
+    changed = False
+    for message in tree.getroot().iter("message"):
+        translation = message.find("translation")
+        source = message.findtext("source", "")
+        if translation is not None and translation.get("type") == "unfinished" and source in known:
+            translation.text = known[source]
+            del translation.attrib["type"]
+            changed = True
+    if changed:
+        body = ET.tostring(tree.getroot(), encoding="unicode")
+        ts.write_text(f"<?xml version='1.0' encoding='UTF-8'?>\n<!DOCTYPE TS>\n{body}\n", encoding="utf-8")
 
 
 def unfinished(ts: Path) -> list[tuple[str, str]]:

@@ -29,7 +29,7 @@ def codes(services, issue_id, edition=None) -> dict[str, list[str]]:  # type: ig
     report = services.exports.check(issue_id, ExportSettings(edition=edition))
     out: dict[str, list[str]] = {}
     for f in report.findings:
-        out.setdefault(f.code, []).append(f.level)
+        out.setdefault(f.kind, []).append(f.level)
     return out
 
 
@@ -96,5 +96,5 @@ def test_english_colophon_borrowing_vietnamese_values_is_said(pair) -> None:  # 
     pub.printing_place, pub.printing_place_en = "Công ty Cổ phần In Thái Nguyên", ""
     services.publication.save(pub)
     report = services.exports.check(issue_id)
-    borrowed = [f for f in report.findings if f.code == "english-field"]
+    borrowed = [f for f in report.findings if f.kind == "english-field"]
     assert [f.level for f in borrowed] == ["warning"] and "nơi in" in borrowed[0].message

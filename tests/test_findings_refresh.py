@@ -8,7 +8,7 @@ from bulletin_app.domain.article import ArticleDraft
 def test_findings_follow_every_save(services) -> None:  # type: ignore[no-untyped-def]
     """A fix saved is gone from the findings at once (the library's count, check, proof agree);
     what proofing does not recompute (a near duplicate, a picture not read) stays."""
-    from bulletin_app.domain.article import Finding
+    from bulletin_app.domain.findings import Finding
 
     article_id, _ = services.articles.add(ArticleDraft("Tin về uBND tỉnh", "Lãnh đạo uBND tỉnh tiếp đoàn ,  KOICa."))
     services.articles.set_findings(

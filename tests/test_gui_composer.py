@@ -16,7 +16,7 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from bulletin_app.domain.article import ArticleDraft, ArticleStatus
 from bulletin_app.domain.changes import Changes
-from bulletin_app.domain.issue import PreflightItem
+from bulletin_app.domain.findings import Finding
 from bulletin_app.services.sample import create_sample, sample_photo
 
 TIMEOUT = 30000
@@ -308,7 +308,7 @@ def test_preview_shows_the_issue_pdf_with_thumbnails_and_counter(
         composer.apply_changes(Changes(publication_changed=True))
     assert composer.page_label.text() == "⚠ 9 / 4 trang — vượt giới hạn"
     codes = [
-        composer.findings_list.item(i).data(Qt.ItemDataRole.UserRole + 1).code
+        composer.findings_list.item(i).data(Qt.ItemDataRole.UserRole + 1).kind
         for i in range(composer.findings_list.count())
     ]
     assert codes[0] == "page-limit"
@@ -319,14 +319,14 @@ def test_preview_renders_are_debounced_and_stale_results_dropped(composer, qtbot
     job = composer.preview_job
     runs = job.runs
     for _ in range(5):
-        composer._request_preview()
+        composer.preview.request()
     with qtbot.waitSignal(composer.preview_ready, timeout=TIMEOUT):
         pass
     assert job.runs == runs + 1  # five requests, one layout
     # a change while a layout runs: that layout is discarded and one more runs
     composer.refresh_preview()
     assert job.busy
-    composer._request_preview()
+    composer.preview.request()
     with qtbot.waitSignal(composer.preview_ready, timeout=TIMEOUT):
         pass
     qtbot.waitUntil(lambda: not job.busy, timeout=TIMEOUT)
@@ -343,10 +343,10 @@ def test_preflight_findings_lead_to_article_and_field(composer, qtbot, services,
     with qtbot.waitSignal(composer.preview_ready, timeout=TIMEOUT):
         composer.apply_changes(Changes(articles_changed=frozenset({article_id}), publication_changed=True))
     items = {
-        composer.findings_list.item(i).data(Qt.ItemDataRole.UserRole + 1).code: composer.findings_list.item(i)
+        composer.findings_list.item(i).data(Qt.ItemDataRole.UserRole + 1).kind: composer.findings_list.item(i)
         for i in range(composer.findings_list.count())
     }
-    assert isinstance(items["not-approved"].data(Qt.ItemDataRole.UserRole + 1), PreflightItem)
+    assert isinstance(items["not-approved"].data(Qt.ItemDataRole.UserRole + 1), Finding)
     rect = composer.findings_list.visualItemRect(items["not-approved"])
     with qtbot.waitSignal(composer.article_activated, timeout=TIMEOUT) as opened:
         qtbot.mouseClick(composer.findings_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())

@@ -242,17 +242,17 @@ def test_refused_screenshot(qtbot, services, sample_issue, app_settings, out, ar
 def test_option_change_rechecks(qtbot, services, sample_issue, app_settings, out) -> None:  # type: ignore[no-untyped-def]
     app_settings.export_folder = str(out)
     dialog = _open_dialog(qtbot, services, sample_issue, app_settings)
-    assert any(f.code == "page-multiple" for f in dialog.findings)
+    assert any(f.kind == "page-multiple" for f in dialog.findings)
     with qtbot.waitSignal(dialog.checked, timeout=WAIT_MS) as checked:
         dialog.booklet.setChecked(True)
-    assert not any(f.code == "page-multiple" for f in checked.args[0].findings)
+    assert not any(f.kind == "page-multiple" for f in checked.args[0].findings)
     # a custom size beyond the legal 19 × 27 cm is an error in the list
     with qtbot.waitSignal(dialog.checked, timeout=WAIT_MS) as checked:
         dialog.page_size.setCurrentIndex(dialog.page_size.findData("custom"))
         dialog.custom_w.setValue(210)
         dialog.custom_h.setValue(297)
     assert dialog.page_size_text() == "210x297mm"
-    assert any(f.code == "trim-size" for f in checked.args[0].findings)
+    assert any(f.kind == "trim-size" for f in checked.args[0].findings)
     assert not dialog.force.isHidden()
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from bulletin_app.domain.article import ArticleDraft, ArticleStatus
 from bulletin_app.domain.errors import ConflictError, NotFoundError, ValidationError
-from bulletin_app.exporters.preflight import Finding
+from bulletin_app.domain.findings import error, warning
 from bulletin_app.services.document_builder import build_document
 from bulletin_app.services.sample import create_sample, sample_photo
 
@@ -158,19 +158,19 @@ def test_findings_point_at_articles_fields_and_sections(services) -> None:  # ty
     entry = issue.sections[1].entries[0]
     services.issues.add_section(issue_id, "Thông tin – Tư liệu")
     findings = [
-        Finding("error", "not-approved", f"Tin bài “{entry.title}” (mã {entry.article_id}) chưa được duyệt."),
-        Finding("warning", "import-findings", f"Tin bài “{entry.title}” còn 1 điểm cần xem từ khi nhập: x"),
-        Finding("error", "colophon-field", "Trang cuối thiếu nơi in (Luật Báo chí 2016, Điều 34)."),
-        Finding("error", "cover-field", "Trang 1 thiếu ngày phát hành (Luật Báo chí 2016, Điều 34)."),
-        Finding("error", "empty-section", "Chuyên mục “Thông tin – Tư liệu” chưa có tin bài."),
-        Finding("error", "page-limit", "Số bản tin có 40 trang, vượt 32 trang được phép."),
-        Finding("warning", "page-multiple", "9 trang không chia hết cho 4"),
+        error("not-approved", f"Tin bài “{entry.title}” (mã {entry.article_id}) chưa được duyệt."),
+        warning("import-findings", f"Tin bài “{entry.title}” còn 1 điểm cần xem từ khi nhập: x"),
+        error("colophon-field", "Trang cuối thiếu nơi in (Luật Báo chí 2016, Điều 34)."),
+        error("cover-field", "Trang 1 thiếu ngày phát hành (Luật Báo chí 2016, Điều 34)."),
+        error("empty-section", "Chuyên mục “Thông tin – Tư liệu” chưa có tin bài."),
+        error("page-limit", "Số bản tin có 40 trang, vượt 32 trang được phép."),
+        warning("page-multiple", "9 trang không chia hết cho 4"),
     ]
     photo_owner = next(
         e.article_id for s in issue.sections for e in s.entries if "asset:" in services.articles.get(e.article_id).body
     )
     ref = services.articles.get(photo_owner).body.split("asset:")[1][:12]
-    findings.append(Finding("warning", "image-dpi", f"Ảnh {ref}: độ phân giải thực 250 dpi, nhà in cần 300 dpi."))
+    findings.append(warning("image-dpi", f"Ảnh {ref}: độ phân giải thực 250 dpi, nhà in cần 300 dpi."))
     items = services.issues.locate_findings(issue_id, findings)
     where = [(i.article_id, i.field, i.section) for i in items]
     assert where == [
@@ -207,7 +207,7 @@ def test_low_resolution_pictures_are_named_by_caption_and_article(services) -> N
 
     issue_id, _ = create_sample(services)
     report = services.exports.check(issue_id, ExportSettings())
-    dpi = [f for f in report.findings if f.code == "image-dpi"]
+    dpi = [f for f in report.findings if f.kind == "image-dpi"]
     assert dpi, "the sample's photos are below 300 dpi as placed"
     for finding in dpi:
         assert "trong tin bài “" in finding.message or finding.message.startswith("Ảnh bìa")

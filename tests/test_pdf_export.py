@@ -170,7 +170,7 @@ def test_page_sizes(issue, tmp_path) -> None:  # type: ignore[no-untyped-def]
     assert parse_page_size("170x240mm") == (170.0, 240.0)
     assert parse_page_size("19 x 27 cm") == (190.0, 270.0)
     report = sv.exports.check(issue_id, ExportSettings(page_size="A4"), scratch=tmp_path)
-    assert any(f.code == "trim-size" for f in report.errors)  # A4 is larger than a bản tin may be
+    assert any(f.kind == "trim-size" for f in report.errors)  # A4 is larger than a bản tin may be
 
 
 def test_preflight_catches_each_error(issue, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -189,7 +189,7 @@ def test_preflight_catches_each_error(issue, tmp_path) -> None:  # type: ignore[
     sv.issues.move_article(issue_id, ids["editorial"], "Chuyên mục trống tạm", 0)
     sv.issues.move_article(issue_id, ids["editorial"], "Thư ngỏ", 0)
     report = sv.exports.check(issue_id, scratch=tmp_path)
-    codes = {f.code for f in report.errors}
+    codes = {f.kind for f in report.errors}
     assert {
         "colophon-field",
         "licence-expired",
@@ -200,7 +200,7 @@ def test_preflight_catches_each_error(issue, tmp_path) -> None:  # type: ignore[
         "image-missing",
         "empty-section",
     } <= codes, codes
-    glyph = next(f for f in report.errors if f.code == "glyph-missing")
+    glyph = next(f for f in report.errors if f.kind == "glyph-missing")
     assert "漢" in glyph.message and glyph.message.startswith("Tin bài “")  # names the article
     dest = tmp_path / "refused.pdf"
     refused = sv.exports.export_pdf(issue_id, dest)

@@ -268,8 +268,8 @@ def _export_settings(args: argparse.Namespace) -> ExportSettings:
 
 def _findings_json(report: ExportReport) -> dict[str, Any]:
     return {
-        "errors": [{"code": f.code, "message": f.message} for f in report.errors],
-        "warnings": [{"code": f.code, "message": f.message} for f in report.warnings],
+        "errors": [{"code": f.kind, "message": f.message} for f in report.errors],
+        "warnings": [{"code": f.kind, "message": f.message} for f in report.warnings],
     }
 
 

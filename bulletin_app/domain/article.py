@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from bulletin_app.domain.findings import Finding
 from bulletin_app.text.language import detect_language
 from bulletin_app.text.proofing import proof
 
@@ -80,30 +81,6 @@ TRANSLATION_WORDS = {
     "old": TranslationState.OUTDATED,
     "cu": TranslationState.OUTDATED,
 }
-
-
-@dataclass(frozen=True)
-class Finding:
-    """Something an editor should look at (from import or proofing)."""
-
-    kind: str
-    message: str
-    found: str = ""
-    fix: str | None = None
-    count: int = 1
-
-    def as_dict(self) -> dict[str, object]:
-        return {"kind": self.kind, "message": self.message, "found": self.found, "fix": self.fix, "count": self.count}
-
-    @classmethod
-    def from_dict(cls, data: dict[str, object]) -> Finding:
-        return cls(
-            str(data.get("kind", "")),
-            str(data.get("message", "")),
-            str(data.get("found", "")),
-            None if data.get("fix") is None else str(data.get("fix")),
-            int(str(data.get("count", 1))),
-        )
 
 
 def proof_findings(text: str) -> list[Finding]:

@@ -81,19 +81,3 @@ class IssueSummary:
     title: str
     status: IssueStatus
     article_count: int
-
-
-@dataclass(frozen=True)
-class PreflightItem:
-    """A preflight finding with what it is about, so a click can jump there.
-
-    ``field`` names a record field as "publication.<name>" or "issue.<name>";
-    ``section`` an (empty) section of the issue; all None when nothing can be pointed at.
-    """
-
-    level: str  # "error" or "warning"
-    code: str
-    message: str
-    article_id: int | None = None
-    field: str | None = None
-    section: str | None = None

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from dataclasses import dataclass
 
 from bulletin_app.domain.article import Article, Language, text_language
 from bulletin_app.domain.body import Figure, block_text, body_to_plain
 from bulletin_app.domain.document import IssueDocument
+from bulletin_app.domain.findings import Finding
+from bulletin_app.domain.findings import error as _error
+from bulletin_app.domain.findings import warning as _warning
 from bulletin_app.domain.issue import Edition
 from bulletin_app.domain.publication import LEGAL_MAX_HEIGHT_MM, LEGAL_MAX_PAGES, LEGAL_MAX_WIDTH_MM, Publication
 from bulletin_app.exporters.fonts import missing_characters, resolve_family
@@ -16,21 +18,6 @@ from bulletin_app.exporters.theme import Theme
 
 MIN_DPI = 200.0  # print shops refuse below this
 GOOD_DPI = 300.0  # and want this
-
-
-@dataclass(frozen=True)
-class Finding:
-    level: str  # "error" or "warning"
-    code: str
-    message: str  # Vietnamese, names the article / field / image
-
-
-def _error(code: str, message: str) -> Finding:
-    return Finding("error", code, message)
-
-
-def _warning(code: str, message: str) -> Finding:
-    return Finding("warning", code, message)
 
 
 def check_document(

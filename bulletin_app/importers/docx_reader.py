@@ -24,8 +24,9 @@ from docx.text.run import Run
 from viparse.normalize.detector import convert
 from viparse.normalize.encodings import TCVN3, VNI
 
-from bulletin_app.domain.article import ArticleDraft, Finding, proof_findings
+from bulletin_app.domain.article import ArticleDraft, proof_findings
 from bulletin_app.domain.body import body_to_plain, escape_text
+from bulletin_app.domain.findings import Finding
 from bulletin_app.importers.plain_text import ImportProblem
 from bulletin_app.importers.web_text import MAX_TITLE, ParsedText, first_sentence
 from bulletin_app.text import clean_line

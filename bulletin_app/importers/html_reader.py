@@ -34,8 +34,9 @@ from urllib.request import url2pathname
 import lxml.html
 from lxml import etree
 
-from bulletin_app.domain.article import ArticleDraft, Finding, Language, proof_findings
+from bulletin_app.domain.article import ArticleDraft, Language, proof_findings
 from bulletin_app.domain.body import Heading, Paragraph, block_text, escape_text, parse_body
+from bulletin_app.domain.findings import Finding
 from bulletin_app.importers.plain_text import ImportProblem, decode_bytes, read_capped
 from bulletin_app.importers.web_text import (
     MAX_TITLE,

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from bulletin_app.domain.article import ArticleDraft, Finding, proof_findings
+from bulletin_app.domain.article import ArticleDraft, proof_findings
+from bulletin_app.domain.findings import Finding
 from bulletin_app.importers.plain_text import ImportProblem, read_text_file
 from bulletin_app.importers.web_text import ParsedText, first_sentence
 from bulletin_app.text import clean_line, clean_text

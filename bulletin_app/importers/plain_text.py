@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bulletin_app.domain.article import Finding
+from bulletin_app.domain.findings import Finding
 from bulletin_app.importers.decoding import Decoded, decode_vietnamese
 from bulletin_app.importers.web_text import ParsedText, parse_web_text
 

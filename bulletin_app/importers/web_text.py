@@ -19,8 +19,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from bulletin_app.domain.article import ArticleDraft, Finding, proof_findings
+from bulletin_app.domain.article import ArticleDraft, proof_findings
 from bulletin_app.domain.body import escape_text
+from bulletin_app.domain.findings import Finding
 from bulletin_app.text import clean_line, clean_text
 
 MAX_TITLE = 160

@@ -6,11 +6,12 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bulletin_app.domain.article import ArticleDraft, Finding, language_findings, text_language
+from bulletin_app.domain.article import ArticleDraft, language_findings, text_language
 from bulletin_app.domain.body import body_to_plain, parse_body
 from bulletin_app.domain.body_writer import MAX_TABLE_CELLS, MAX_TABLE_COLUMNS, blocks_to_body, bounded_tables
 from bulletin_app.domain.changes import Changes
 from bulletin_app.domain.errors import BulletinError, ValidationError
+from bulletin_app.domain.findings import Finding
 from bulletin_app.errorlog import log_unexpected
 from bulletin_app.importers.plain_text import ImportProblem
 from bulletin_app.importers.registry import expand_paths, reader_for

@@ -5,16 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from bulletin_app.domain.article import Asset
 from bulletin_app.domain.changes import Changes
-from bulletin_app.domain.issue import EDITORIAL_SECTION_NAME, Issue, IssueStatus, IssueSummary, PreflightItem
+from bulletin_app.domain.findings import Finding
+from bulletin_app.domain.issue import EDITORIAL_SECTION_NAME, Issue, IssueStatus, IssueSummary
 from bulletin_app.storage import issues_repo
 from bulletin_app.storage.database import Database
-
-if TYPE_CHECKING:  # the preflight (and reportlab's font metrics) load with the export
-    from bulletin_app.exporters.preflight import Finding
 
 _UNSET: Any = object()
 EDITORIAL_OPENING = "Kính gửi quý bạn đọc,"
@@ -180,7 +178,7 @@ class IssueService:
         with self._db.read() as s:
             return issues_repo.cover_candidates(s, issue_id, limit)
 
-    def locate_findings(self, issue_id: int, findings: Sequence[Finding]) -> list[PreflightItem]:
+    def locate_findings(self, issue_id: int, findings: Sequence[Finding]) -> list[Finding]:
         """Preflight findings with the article, record field or section each one is about."""
         with self._db.read() as s:
             issue = issues_repo.get_issue(s, issue_id)
@@ -192,22 +190,22 @@ class IssueService:
         return [_locate(f, issue, by_title, images) for f in findings]
 
 
-def _locate(finding: Finding, issue: Issue, by_title: dict[str, int], images: dict[int, list[str]]) -> PreflightItem:
-    item = PreflightItem(finding.level, finding.code, finding.message)
+def _locate(finding: Finding, issue: Issue, by_title: dict[str, int], images: dict[int, list[str]]) -> Finding:
+    item = finding
     message = finding.message
-    if finding.code in _CODE_FIELDS:
-        return _with(item, field=_CODE_FIELDS[finding.code])
-    if finding.code in ("cover-field", "colophon-field"):
+    if finding.kind in _CODE_FIELDS:
+        return _with(item, field=_CODE_FIELDS[finding.kind])
+    if finding.kind in ("cover-field", "colophon-field"):
         label = next((k for k in sorted(_FIELD_LABELS, key=len, reverse=True) if f"thiếu {k}" in message), None)
         return _with(item, field=_FIELD_LABELS[label]) if label else item
-    if finding.code == "empty-section":
+    if finding.kind == "empty-section":
         quoted = _QUOTED.search(message)
         return _with(item, section=quoted.group(1)) if quoted else item
     if m := _ARTICLE_ID.search(message):
         article_id = int(m.group(1))
         if article_id in issue.article_ids:
             return _with(item, article_id=article_id)
-    if finding.code == "image-dpi" and message.startswith("Ảnh bìa"):
+    if finding.kind == "image-dpi" and message.startswith("Ảnh bìa"):
         return _with(item, field="issue.cover_asset")
     if m := _IMAGE_REF.match(message):
         ref = m.group(1).lower()
@@ -225,5 +223,5 @@ def _locate(finding: Finding, issue: Issue, by_title: dict[str, int], images: di
     return item
 
 
-def _with(item: PreflightItem, **where: Any) -> PreflightItem:
-    return PreflightItem(item.level, item.code, item.message, **where)
+def _with(item: Finding, **where: Any) -> Finding:
+    return item.at(**where)

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bulletin_app.domain.issue import PreflightItem
+from bulletin_app.domain.findings import Finding
 from bulletin_app.paths import data_dir
 from bulletin_app.services.container import Services
 from bulletin_app.services.export import ExportReport, ExportSettings
@@ -79,7 +79,7 @@ class PreviewResult:
     issue_id: int
     data: bytes
     pages: int
-    findings: list[PreflightItem]
+    findings: list[Finding]
     seconds: float = 0.0
 
 

@@ -168,14 +168,6 @@
         <translation>New article[*] — Editor</translation>
     </message>
     <message>
-        <source>(chưa có tiêu đề)</source>
-        <translation>(untitled)</translation>
-    </message>
-    <message>
-        <source>Đã khôi phục bản lưu tạm — hãy lưu (Ctrl+S).</source>
-        <translation>Autosaved copy recovered — remember to save (Ctrl+S).</translation>
-    </message>
-    <message>
         <source>{n} từ</source>
         <translation>{n} words</translation>
     </message>
@@ -230,38 +222,6 @@
     <message>
         <source>Đã khôi phục phiên bản cũ (bản trước đó vẫn còn trong lịch sử).</source>
         <translation>Earlier version restored (the previous text is still in the history).</translation>
-    </message>
-    <message>
-        <source>Đã lưu tạm lúc {time}.</source>
-        <translation>Autosaved at {time}.</translation>
-    </message>
-    <message>
-        <source>Không có gì thay đổi.</source>
-        <translation>Nothing has changed.</translation>
-    </message>
-    <message>
-        <source>Đang lưu…</source>
-        <translation>Saving…</translation>
-    </message>
-    <message>
-        <source>Đã lưu lúc {time}.</source>
-        <translation>Saved at {time}.</translation>
-    </message>
-    <message>
-        <source>Chưa lưu được.</source>
-        <translation>Could not save.</translation>
-    </message>
-    <message>
-        <source>{title} (bản của {author}, {time})</source>
-        <translation>{title} ({author}’s version, {time})</translation>
-    </message>
-    <message>
-        <source>Tin bài</source>
-        <translation>Article</translation>
-    </message>
-    <message>
-        <source>Đã tải bản mới nhất; bản của bạn được lưu thành tin bài nháp số {id}.</source>
-        <translation>Loaded the latest version; your version was saved as draft article {id}.</translation>
     </message>
 </context>
 <context>
@@ -537,6 +497,53 @@ Recover those changes?</translation>
     </message>
 </context>
 <context>
+    <name>EditorSaving</name>
+    <message>
+        <source>(chưa có tiêu đề)</source>
+        <translation>(untitled)</translation>
+    </message>
+    <message>
+        <source>Đã khôi phục bản lưu tạm — hãy lưu (Ctrl+S).</source>
+        <translation>Autosaved copy recovered — remember to save (Ctrl+S).</translation>
+    </message>
+    <message>
+        <source>Đã lưu tạm lúc {time}.</source>
+        <translation>Autosaved at {time}.</translation>
+    </message>
+    <message>
+        <source>Không có gì thay đổi.</source>
+        <translation>Nothing has changed.</translation>
+    </message>
+    <message>
+        <source>Đang lưu…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Đã lưu lúc {time}.</source>
+        <translation>Saved at {time}.</translation>
+    </message>
+    <message>
+        <source>Chưa lưu được.</source>
+        <translation>Could not save.</translation>
+    </message>
+    <message>
+        <source>{title} (bản của {author}, {time})</source>
+        <translation>{title} ({author}’s version, {time})</translation>
+    </message>
+    <message>
+        <source>Tin bài</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <source>Đã tải bản mới nhất; bản của bạn được lưu thành tin bài nháp số {id}.</source>
+        <translation>Loaded the latest version; your version was saved as draft article {id}.</translation>
+    </message>
+    <message>
+        <source>Tin bài mới</source>
+        <translation>New article</translation>
+    </message>
+</context>
+<context>
     <name>EditorTeam</name>
     <message>
         <source>Tin bài này đang được {names} mở để sửa (từ {time}).</source>
@@ -781,14 +788,6 @@ Recover those changes?</translation>
         <translation>Could not open the issue.</translation>
     </message>
     <message>
-        <source>Lỗi — phải sửa trước khi in</source>
-        <translation>Error — must be fixed before printing</translation>
-    </message>
-    <message>
-        <source>Cảnh báo</source>
-        <translation>Warning</translation>
-    </message>
-    <message>
         <source>{errors} lỗi, {warnings} cảnh báo. Sửa lỗi trước khi gửi nhà in.</source>
         <translation>{errors} error(s), {warnings} warning(s). Fix the errors before sending to the printer.</translation>
     </message>
@@ -892,6 +891,21 @@ Overwrite them?</translation>
     <message>
         <source>Đồng ý</source>
         <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsList</name>
+    <message>
+        <source>Lỗi — phải sửa trước khi in</source>
+        <translation>Error — must be fixed before printing</translation>
+    </message>
+    <message>
+        <source>Cảnh báo</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>Nhấp để đến chỗ cần sửa.</source>
+        <translation>Click to go to the item that needs fixing.</translation>
     </message>
 </context>
 <context>
@@ -1138,10 +1152,6 @@ Overwrite them?</translation>
         <translation>No issues yet</translation>
     </message>
     <message>
-        <source>Đang dàn trang…</source>
-        <translation>Laying out…</translation>
-    </message>
-    <message>
         <source>Kéo tin bài từ thư viện vào một chuyên mục; kéo trong cây để sắp xếp.</source>
         <translation>Drag articles from the library into a column; drag within the tree to reorder.</translation>
     </message>
@@ -1182,44 +1192,12 @@ Overwrite them?</translation>
         <translation>Remove column from issue</translation>
     </message>
     <message>
-        <source>Không dàn trang được: {message}</source>
-        <translation>Layout failed: {message}</translation>
-    </message>
-    <message>
-        <source>Số trang: –</source>
-        <translation>Pages: –</translation>
-    </message>
-    <message>
-        <source>Số trang: – / {limit}</source>
-        <translation>Pages: – / {limit}</translation>
-    </message>
-    <message>
-        <source>Số trang lấy từ bản xem trước PDF</source>
-        <translation>Page count taken from the PDF preview</translation>
-    </message>
-    <message>
-        <source>⚠ {pages} / {limit} trang — vượt giới hạn</source>
-        <translation>⚠ {pages} / {limit} pages — over the limit</translation>
-    </message>
-    <message>
-        <source>{pages} / {limit} trang</source>
-        <translation>{pages} / {limit} pages</translation>
-    </message>
-    <message>
-        <source>Số trang của bản xem trước so với giới hạn trong giấy phép xuất bản ({limit} trang)</source>
-        <translation>Page count of the preview compared with the limit in the publishing license ({limit} pages)</translation>
-    </message>
-    <message>
         <source>Kiểm tra trước khi in: không có vấn đề nào</source>
         <translation>Preflight: no problems</translation>
     </message>
     <message>
         <source>Kiểm tra trước khi in: {e} lỗi, {w} cảnh báo</source>
         <translation>Preflight: {e} error(s), {w} warning(s)</translation>
-    </message>
-    <message>
-        <source>Nhấp để đến chỗ cần sửa.</source>
-        <translation>Click to go to the item that needs fixing.</translation>
     </message>
 </context>
 <context>
@@ -2278,6 +2256,41 @@ The current content is first backed up to the backups folder; nothing is lost.</
     <message>
         <source>Chưa xuất PDF/DOCX được với phông này (cần tệp .ttf tĩnh).</source>
         <translation>This font cannot be used for PDF/DOCX export yet (a static .ttf file is needed).</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPane</name>
+    <message>
+        <source>Đang dàn trang…</source>
+        <translation>Laying out…</translation>
+    </message>
+    <message>
+        <source>Không dàn trang được: {message}</source>
+        <translation>Layout failed: {message}</translation>
+    </message>
+    <message>
+        <source>Số trang: –</source>
+        <translation>Pages: –</translation>
+    </message>
+    <message>
+        <source>Số trang: – / {limit}</source>
+        <translation>Pages: – / {limit}</translation>
+    </message>
+    <message>
+        <source>Số trang lấy từ bản xem trước PDF</source>
+        <translation>Page count taken from the PDF preview</translation>
+    </message>
+    <message>
+        <source>⚠ {pages} / {limit} trang — vượt giới hạn</source>
+        <translation>⚠ {pages} / {limit} pages — over the limit</translation>
+    </message>
+    <message>
+        <source>{pages} / {limit} trang</source>
+        <translation>{pages} / {limit} pages</translation>
+    </message>
+    <message>
+        <source>Số trang của bản xem trước so với giới hạn trong giấy phép xuất bản ({limit} trang)</source>
+        <translation>Page count of the preview compared with the limit in the publishing license ({limit} pages)</translation>
     </message>
 </context>
 <context>

@@ -1,15 +1,12 @@
 """The article editor: a window of its own for one article (or a new one).
 
 Title, sapo and a rich-text body in the body format; a metadata panel; live word count and
-proofing findings with one-click fixes; undo/redo; Ctrl+S saves with the version the
-editor started from (someone else's save in between is a clear choice, never silent loss);
-the unsaved draft is autosaved to disk and offered back after a crash; closing with
-unsaved changes asks Lưu / Không lưu / Hủy. Database work runs on the editor's TaskRunner.
+proofing findings with one-click fixes; undo/redo. Saving, conflicts, the autosaved draft and
+closing are ``editor_saving.EditorSaving``'s. Database work runs on the editor's TaskRunner.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -35,26 +32,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bulletin_app.domain.article import Article, Finding, proof_findings
+from bulletin_app.domain.article import Article, proof_findings
 from bulletin_app.domain.body import count_words
 from bulletin_app.domain.changes import Changes
-from bulletin_app.domain.errors import BulletinError, ConflictError, NotFoundError
+from bulletin_app.domain.errors import NotFoundError
+from bulletin_app.domain.findings import Finding
 from bulletin_app.gui.background.tasks import TaskRunner
-from bulletin_app.gui.editor import editor_prompts
-from bulletin_app.gui.editor.autosave import AutosaveStore, Draft
 from bulletin_app.gui.editor.body_document import block_kind, body_to_document, document_plain_text, document_to_body
 from bulletin_app.gui.editor.body_edit import STYLES, BodyEdit
 from bulletin_app.gui.editor.editor_dialogs import FigureDialog, TableDialog
 from bulletin_app.gui.editor.editor_findings import FindingsPanel, fix_document
 from bulletin_app.gui.editor.editor_jobs import (
-    add_article,
     article_fields,
-    keep_copy_and_reload,
     load_images,
     read_article,
     store_image,
 )
 from bulletin_app.gui.editor.editor_metadata import MetadataPanel
+from bulletin_app.gui.editor.editor_saving import EditorSaving
 from bulletin_app.gui.editor.editor_team import EditorTeam
 from bulletin_app.gui.editor.editor_translation import EditorTranslation
 from bulletin_app.gui.editor.proof_fixes import apply_spans, can_fix, fix_spans
@@ -71,8 +66,6 @@ class ArticleEditor(QMainWindow):
     loaded = Signal()  # the article is on screen (loading runs in the background)
     openArticle = Signal(int)  # open another article (the translation partner) in its own editor
 
-    _drafts_in_use: set[str] = set()  # new-article drafts held by open editors
-
     def __init__(self, services: Services, article_id: int | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
@@ -82,11 +75,7 @@ class ArticleEditor(QMainWindow):
         self.version: int | None = None
         self.tasks = TaskRunner(self)
         self.team = EditorTeam(self, services, self.tasks)
-        self.store = AutosaveStore(services.db.location.display)
-        self.draft = Draft(services.db.location.display, article_id, None, {})
-        self._baseline: dict[str, Any] = {}
-        self._saving = False
-        self._close_after_save = False
+        self.saver = EditorSaving(self)
         self._loading = article_id is not None
         self._closed = False
         self._last_field: QWidget | None = None
@@ -117,7 +106,7 @@ class ArticleEditor(QMainWindow):
             self.setEnabled(False)
             self.tasks.run(
                 lambda: read_article(self.services, article_id),
-                lambda result: self._show_loaded(*result, offer_recovery=True),
+                lambda result: self.show_loaded(*result, offer_recovery=True),
                 self._load_failed,
             )
 
@@ -371,23 +360,12 @@ class ArticleEditor(QMainWindow):
     def _show_new(self) -> None:
         self.metadata_panel.load_columns()
         self.metadata_panel.set_saved(False)
-        self._baseline = self.fields()
         self.setWindowTitle(self.tr("Tin bài mới[*] — Biên tập"))
         self.metadata_panel.show_new_article_info()
         self.refresh_status()
-        drafts = [d for d in self.store.new_drafts() if d.draft_id not in self._drafts_in_use]
-        if drafts:
-            draft = drafts[0]
-            title = str(draft.fields.get("title") or self.tr("(chưa có tiêu đề)"))
-            answer = editor_prompts.recover_new_draft(self, title, draft.saved_at)
-            if answer == "recover":
-                self.draft = draft
-                self._set_fields(draft.fields)
-            elif answer == "discard":
-                self.store.discard(draft)
-        self._drafts_in_use.add(self.draft.draft_id)
+        self.saver.shown_new()
 
-    def _show_loaded(self, article: Article, images: dict[str, QImage], offer_recovery: bool) -> None:
+    def show_loaded(self, article: Article, images: dict[str, QImage], offer_recovery: bool) -> None:
         if not self._alive():
             return
         self.setEnabled(True)
@@ -397,12 +375,11 @@ class ArticleEditor(QMainWindow):
         self.version = article.version
         self.team.follow(article.id)
         self.team.reloaded()
-        self.draft = Draft(self.services.db.location.display, article.id, article.version, {})
         self._stored_findings = article.findings
         self.body_edit.images.update(images)
         self.metadata_panel.load_columns()
-        self._set_fields(article_fields(article))
-        self._baseline = self.fields()
+        self.set_fields(article_fields(article))
+        self.saver.shown_article(article)
         self._loading = False
         self.metadata_panel.allow_status_from(article.status)
         self.metadata_panel.set_saved(True)
@@ -411,26 +388,8 @@ class ArticleEditor(QMainWindow):
         self.body_edit.setFocus()
         self.body_edit.moveCursor(QTextCursor.MoveOperation.Start)
         if offer_recovery:
-            self._offer_recovery(article)
+            self.saver.offer_recovery(article)
         self.loaded.emit()
-
-    def _offer_recovery(self, article: Article) -> None:
-        draft = self.store.load(article.id)
-        if draft is None:
-            return
-        if draft.fields == self._baseline or not draft.fields:
-            self.store.discard(draft)
-            return
-        saved_elsewhere = draft.base_version is not None and draft.base_version != article.version
-        answer = editor_prompts.recover_changes(self, draft.saved_at, article.version if saved_elsewhere else None)
-        if answer == "recover":
-            self.draft = draft
-            if draft.base_version is not None:
-                self.version = draft.base_version
-            self._set_fields(draft.fields)
-            self.state_label.setText(self.tr("Đã khôi phục bản lưu tạm — hãy lưu (Ctrl+S)."))
-        else:
-            self.store.discard(draft)
 
     def _update_info(self) -> None:
         article = self.article
@@ -448,7 +407,7 @@ class ArticleEditor(QMainWindow):
             **self.metadata_panel.values(),
         }
 
-    def _set_fields(self, fields: dict[str, Any]) -> None:
+    def set_fields(self, fields: dict[str, Any]) -> None:
         loading, self._loading = self._loading, True
         self.title_edit.setText(str(fields.get("title", "")))
         self.sapo_edit.setPlainText(str(fields.get("sapo", "")))
@@ -458,13 +417,12 @@ class ArticleEditor(QMainWindow):
         self._changed()
 
     def changed_fields(self) -> dict[str, Any]:
-        current = self.fields()
-        return {k: v for k, v in current.items() if self._baseline.get(k) != v}
+        return self.saver.changed_fields()
 
     def is_dirty(self) -> bool:
-        return bool(self.changed_fields()) or (self.article_id is None and self._has_content())
+        return self.saver.is_dirty()
 
-    def _has_content(self) -> bool:
+    def has_content(self) -> bool:
         return bool(self.title_edit.text().strip() or self.body_edit.document().toPlainText().strip())
 
     def _changed(self, *_args: Any) -> None:
@@ -664,7 +622,7 @@ class ArticleEditor(QMainWindow):
 
     def _restored(self, result: tuple[Article, Changes]) -> None:
         _article, changes = result
-        self.store.discard(self.draft)
+        self.saver.discard_draft()
         self.saved.emit(changes)
         self.reload(
             then=lambda: self.state_label.setText(
@@ -680,173 +638,54 @@ class ArticleEditor(QMainWindow):
 
         def show(loaded: tuple[Article, dict[str, QImage]]) -> None:
             if self._alive():
-                self._show_loaded(*loaded, offer_recovery=False)
+                self.show_loaded(*loaded, offer_recovery=False)
                 if then is not None:
                     then()
 
         self.tasks.run(lambda: read_article(self.services, article_id), show, lambda exc: show_error(self, exc))
 
-    # ---------------------------------------------------------------- autosave
+    # ---------------------------------------------------------------- saving (editor_saving.py)
+    @property
+    def loading(self) -> bool:
+        return self._loading
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
     def autosave_now(self) -> Path | None:
         """Write the unsaved draft to disk (nothing when there is nothing unsaved)."""
-        if self._loading or self._closed or not self.isEnabled():
-            return None
-        if not self.is_dirty():
-            return None
-        self.draft.fields = self.fields()
-        self.draft.base_version = self.version
-        self.draft.article_id = self.article_id
-        try:
-            path = self.store.save(self.draft)
-        except BulletinError as exc:
-            self.state_label.setText(exc.message)
-            return None
-        self.state_label.setText(self.tr("Đã lưu tạm lúc {time}.").format(time=dt.datetime.now().strftime("%H:%M")))
-        return path
+        return self.saver.autosave_now()
 
-    # ---------------------------------------------------------------- saving
     def save(self) -> None:
         """Save (Ctrl+S) in the background; the ``saved`` signal carries the Changes."""
-        if self._saving or self._loading:
-            return
-        fields = self.fields()
-        if self.article_id is None:
-            job = lambda: add_article(self.services, fields)  # noqa: E731
-        else:
-            changes = {k: v for k, v in fields.items() if self._baseline.get(k) != v}
-            if not changes:
-                self.state_label.setText(self.tr("Không có gì thay đổi."))
-                if self._close_after_save:
-                    self._finish_close()
-                return
-            article_id, version = self.article_id, self.version
-            job = lambda: self.services.articles.update(article_id, version, **changes)  # noqa: E731
-        self._saving = True
-        self.save_action.setEnabled(False)
-        self.state_label.setText(self.tr("Đang lưu…"))
-        self.tasks.run(job, lambda result: self._saved(result, fields), self._save_failed)
+        self.saver.save()
+
+    def saved_as(self, article: Article) -> None:
+        """A save went through: ``article`` as stored."""
+        self.article, self.article_id, self.version = article, article.id, article.version
+        self.metadata_panel.allow_status_from(article.status)
+        self.metadata_panel.set_saved(True)
+        self._update_info()
+        self.refresh_status()
 
     def _alive(self) -> bool:
         """Background results may arrive after the window is gone."""
         return shiboken6.isValid(self) and not self._closed
 
-    def _saved(self, result: tuple[Article, Changes], fields: dict[str, Any]) -> None:
-        article, changes = result
-        if not shiboken6.isValid(self):
-            return
-        self._saving = False
-        self.save_action.setEnabled(True)
-        self.store.discard(self.draft)
-        self._drafts_in_use.discard(self.draft.draft_id)
-        self.article, self.article_id, self.version = article, article.id, article.version
-        self.draft = Draft(self.services.db.location.display, article.id, article.version, {})
-        self._baseline = fields
-        self.metadata_panel.allow_status_from(article.status)
-        self.metadata_panel.set_saved(True)
-        self._update_info()
-        self.state_label.setText(self.tr("Đã lưu lúc {time}.").format(time=dt.datetime.now().strftime("%H:%M")))
-        self.refresh_status()
-        self.saved.emit(changes)
-        if self._close_after_save:
-            self._finish_close()
-
-    def _save_failed(self, exc: BaseException) -> None:
-        if not self._alive():
-            return
-        self._saving = False
-        self._close_after_save = False
-        self.save_action.setEnabled(True)
-        self.state_label.setText(self.tr("Chưa lưu được."))
-        self.autosave_now()  # whatever happens next, the text is on disk
-        if isinstance(exc, ConflictError):
-            self._resolve_conflict(exc)
-        else:
-            show_error(self, exc)
-
-    def _resolve_conflict(self, exc: ConflictError) -> None:
-        answer = editor_prompts.resolve_conflict(self)
-        self.last_conflict_message = exc.message
-        if answer == "overwrite":
-            self._saving = True
-            article_id = self.article_id
-            assert article_id is not None
-            self.tasks.run(
-                lambda: self.services.articles.get(article_id).version,
-                self._overwrite_from,
-                self._save_failed,
-            )
-        elif answer == "reload":
-            self._reload_keeping_copy()
-
-    def _overwrite_from(self, version: int) -> None:
-        if not self._alive():
-            return
-        self._saving = False
-        self.version = version
-        self.save()
-
-    def _reload_keeping_copy(self) -> None:
-        fields = self.fields()
-        article_id = self.article_id
-        assert article_id is not None
-        stamp = dt.datetime.now().strftime("%H:%M %d/%m/%Y")
-        copy_title = self.tr("{title} (bản của {author}, {time})").format(
-            title=fields["title"] or self.tr("Tin bài"), author=self.services.author, time=stamp
-        )
-
-        def done(result: tuple[Article, dict[str, QImage], Changes, int]) -> None:
-            article, images, changes, copy_id = result
-            if not self._alive():
-                return
-            self.store.discard(self.draft)
-            self._show_loaded(article, images, offer_recovery=False)
-            self.state_label.setText(
-                self.tr("Đã tải bản mới nhất; bản của bạn được lưu thành tin bài nháp số {id}.").format(id=copy_id)
-            )
-            self.saved.emit(changes)
-
-        self.tasks.run(
-            lambda: keep_copy_and_reload(self.services, fields, copy_title, article_id),
-            done,
-            lambda exc: show_error(self, exc),
-        )
-
     # ---------------------------------------------------------------- closing
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._closed:
+        if self._closed or self.saver.close_requested(event):
+            if not self._closed:
+                self.shut_down()
             event.accept()
-            return
-        if self._saving:
-            self._close_after_save = True
-            event.ignore()
-            return
-        if self.isEnabled() and self.is_dirty():
-            answer = editor_prompts.save_before_closing(self, self.title_edit.text().strip() or self.tr("Tin bài mới"))
-            if answer == "cancel":
-                event.ignore()
-                return
-            if answer == "save":
-                self._close_after_save = True
-                event.ignore()
-                self.save()
-                return
-        if not self._loading:  # while loading, a draft on disk has not been offered back yet
-            self.store.discard(self.draft)
-        self._shut_down()
-        event.accept()
 
-    def _finish_close(self) -> None:
-        self._close_after_save = False
-        self.store.discard(self.draft)
-        self._shut_down()
-        self.close()
-
-    def _shut_down(self) -> None:
+    def shut_down(self) -> None:
         self._closed = True
         self.team.leave()
         self.autosave_timer.stop()
         self._refresh_timer.stop()
-        self._drafts_in_use.discard(self.draft.draft_id)
+        self.saver.release()
         self._save_state()
         self.tasks.wait()
         app = QApplication.instance()

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from bulletin_app.domain.article import Finding
+from bulletin_app.domain.findings import Finding
 from bulletin_app.gui.editor.proof_fixes import can_fix, fix_spans, utf16_offset
 
 

@@ -25,8 +25,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMenu,
     QMessageBox,
     QProgressBar,
@@ -40,6 +38,7 @@ from bulletin_app.domain.errors import BulletinError
 from bulletin_app.gui.background.process_runner import JobRunner, ProcessRunner
 from bulletin_app.gui.background.tasks import TaskRunner
 from bulletin_app.gui.widgets.errors import show_error
+from bulletin_app.gui.widgets.findings_list import FindingsList
 from bulletin_app.gui.widgets.settings import AppSettings
 from bulletin_app.services import Services, jobs
 from bulletin_app.services.export import (
@@ -218,8 +217,7 @@ class ExportDialog(QDialog):
         summary_row = QHBoxLayout()
         summary_row.addWidget(self.check_summary, 1)
         summary_row.addWidget(self.recheck_button)
-        self.findings_list = QListWidget()
-        self.findings_list.setWordWrap(True)
+        self.findings_list = FindingsList()
         self.findings_list.setMinimumHeight(120)
         self.findings_list.setToolTip(self.tr("Nhấp vào một mục để đến tin bài hoặc thông tin cần sửa"))
         self.force = QCheckBox(self.tr("Vẫn xuất dù còn lỗi (chỉ để xem thử, không gửi nhà in)"))
@@ -284,10 +282,7 @@ class ExportDialog(QDialog):
         ):
             signal.connect(self.schedule_check)
         self.recheck_button.clicked.connect(self.run_check)
-        self.findings_list.itemClicked.connect(self._activate)
-        activate = QShortcut(QKeySequence(Qt.Key.Key_Return), self.findings_list)
-        activate.setContext(Qt.ShortcutContext.WidgetShortcut)
-        activate.activated.connect(lambda: self._activate(self.findings_list.currentItem()))
+        self.findings_list.finding_activated.connect(self.finding_activated)
         QShortcut(QKeySequence("Ctrl+E"), self).activated.connect(self.start_export)
         self.export_button.clicked.connect(self.start_export)
         self.cancel_button.clicked.connect(self.cancel_export)
@@ -452,24 +447,8 @@ class ExportDialog(QDialog):
 
     def show_findings(self, findings: list[Finding]) -> None:
         """List errors first, then warnings; reveal "force" once errors have been shown."""
-        self.findings = sorted(findings, key=lambda f: f.level != "error")
-        self.findings_list.clear()
-        errors = sum(f.level == "error" for f in findings)
-        warnings = len(findings) - errors
-        style = self.style()
-        for finding in self.findings:
-            is_error = finding.level == "error"
-            item = QListWidgetItem(
-                style.standardIcon(
-                    QStyle.StandardPixmap.SP_MessageBoxCritical
-                    if is_error
-                    else QStyle.StandardPixmap.SP_MessageBoxWarning
-                ),
-                finding.message,
-            )
-            item.setToolTip(self.tr("Lỗi — phải sửa trước khi in") if is_error else self.tr("Cảnh báo"))
-            item.setData(Qt.ItemDataRole.UserRole, finding)
-            self.findings_list.addItem(item)
+        errors, warnings = self.findings_list.show_findings(findings)
+        self.findings = self.findings_list.findings
         if errors:
             self.check_summary.setText(
                 self.tr("{errors} lỗi, {warnings} cảnh báo. Sửa lỗi trước khi gửi nhà in.").format(
@@ -485,10 +464,6 @@ class ExportDialog(QDialog):
         self.force.setVisible(errors > 0)
         if not errors:
             self.force.setChecked(False)
-
-    def _activate(self, item: QListWidgetItem | None) -> None:
-        if item is not None:
-            self.finding_activated.emit(item.data(Qt.ItemDataRole.UserRole))
 
     # ---------------------------------------------------------------- export
     @property

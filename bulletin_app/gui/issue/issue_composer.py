@@ -18,8 +18,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMenu,
     QMessageBox,
     QSizePolicy,
@@ -33,25 +31,21 @@ from PySide6.QtWidgets import (
 )
 
 from bulletin_app.domain.changes import Changes
-from bulletin_app.domain.errors import BulletinError
-from bulletin_app.domain.issue import EDITORIAL_SECTION_NAME, Issue, IssueSummary, PreflightItem
-from bulletin_app.errorlog import log_unexpected
+from bulletin_app.domain.findings import Finding
+from bulletin_app.domain.issue import EDITORIAL_SECTION_NAME, Issue, IssueSummary
 from bulletin_app.gui.background.debounced_job import DebouncedJob
-from bulletin_app.gui.background.process_runner import JobRunner, ProcessRunner
+from bulletin_app.gui.background.process_runner import JobRunner
 from bulletin_app.gui.background.tasks import TaskRunner
 from bulletin_app.gui.issue.issue_dialog import IssueDialog, editorial_of
 from bulletin_app.gui.issue.issue_tree_model import OWN_COLUMN, IssueTreeModel
-from bulletin_app.gui.issue.pdf_preview import PdfPreview
-from bulletin_app.gui.widgets.errors import show_error, unexpected_message
-from bulletin_app.services import Services, jobs
+from bulletin_app.gui.issue.preview_pane import PreviewPane
+from bulletin_app.gui.widgets.errors import show_error
+from bulletin_app.gui.widgets.findings_list import FindingsList
+from bulletin_app.services import Services
 from bulletin_app.services.jobs import PreviewResult
 from bulletin_app.text import fold
 
-PREVIEW_DELAY_MS = 800
-FindingRole = Qt.ItemDataRole.UserRole + 1
 
-
-# ---------------------------------------------------------------- the preview job (worker thread)
 # ---------------------------------------------------------------- the page
 class IssueComposer(QWidget):
     changed = Signal(object)  # Changes, after each edit made here
@@ -69,24 +63,15 @@ class IssueComposer(QWidget):
         super().__init__(parent)
         self.services = services
         self.tasks = tasks or TaskRunner(self)  # library reads and writes, one at a time
-        # The layout runs in its own worker process: it never delays a save, and the
-        # window's thread never waits for the interpreter lock while pages are laid out.
-        self.preview_runner: JobRunner = preview_runner or ProcessRunner(services, self)
-        self.preview_job = DebouncedJob(
-            PREVIEW_DELAY_MS, self.preview_runner, self._preview_done, self._preview_failed, parent=self
-        )
-        self.preview_job.busy_changed.connect(self._preview_busy)
+        self.preview = PreviewPane(services, preview_runner)
+        self.preview.laid_out.connect(self._preview_done)
         self._issue_id: int | None = None
         self._issue: Issue | None = None
         self._summaries: list[IssueSummary] = []
         self._columns: list[str] = []
-        self._page_limit = 0
-        self._pages = 0
         self._load_generation = 0
         self._collapsed: set[str] = set()
         self._select_after_load: tuple[list[int], str | None] | None = None
-        self._last_activation: tuple[int, float] = (0, 0.0)
-        self._swept = False
         self.model = IssueTreeModel(self)
         self.model.articles_dropped.connect(self.drop_articles)
         self._build_ui()
@@ -105,9 +90,7 @@ class IssueComposer(QWidget):
 
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.page_label = QLabel()
-        self.page_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.page_label.setContentsMargins(8, 0, 8, 0)
+        self.page_label = self.preview.page_label
 
         self.tree = QTreeView()
         self.tree.setModel(self.model)
@@ -130,13 +113,10 @@ class IssueComposer(QWidget):
         self.tree_hint.setEnabled(False)
 
         self.findings_title = QLabel()
-        self.findings_list = QListWidget()
-        self.findings_list.setWordWrap(True)
-        self.findings_list.setAlternatingRowColors(True)
+        self.findings_list = FindingsList()
         self.findings_list.setToolTip(self.tr("Nhấp vào một dòng để đến tin bài hoặc mục cần sửa"))
         self.findings_list.setAccessibleName(self.tr("Kết quả kiểm tra trước khi in"))
-        self.findings_list.itemClicked.connect(self._finding_clicked)
-        self.findings_list.itemActivated.connect(self._finding_clicked)
+        self.findings_list.finding_activated.connect(self.activate_finding)
 
         tree_box = QWidget()
         tree_lay = QVBoxLayout(tree_box)
@@ -154,7 +134,6 @@ class IssueComposer(QWidget):
         self.left_split.setStretchFactor(0, 3)
         self.left_split.setStretchFactor(1, 2)
 
-        self.preview = PdfPreview()
         self.preview.setMinimumWidth(360)
         self.split = QSplitter(Qt.Orientation.Horizontal)
         self.split.addWidget(self.left_split)
@@ -310,15 +289,16 @@ class IssueComposer(QWidget):
         if changes.publication_changed or changes.columns_changed or changes.articles & set(issue.article_ids):
             self.reload_issue()
 
+    @property
+    def preview_job(self) -> DebouncedJob:
+        return self.preview.job
+
     def refresh_preview(self) -> None:
-        if self._issue_id is not None:
-            self._request_preview()
-            self.preview_job.run_now()
+        self.preview.request(now=True)
 
     def shutdown(self) -> None:
         """Before the window closes: no background layout left running."""
-        self.preview_job.cancel()
-        self.preview_runner.shutdown()
+        self.preview.shutdown()
 
     # ---------------------------------------------------------------- loading
     def reload_issues(self, select: int | None = None) -> None:
@@ -351,9 +331,8 @@ class IssueComposer(QWidget):
         if issue_id != self._issue_id:
             self._issue_id = issue_id
             self._collapsed.clear()
-            self.preview_job.cancel()
             if issue_id is not None:
-                self.preview.clear(self.tr("Đang dàn trang…"))
+                self.preview.show_issue(issue_id)
         if issue_id is None:
             self._issue = None
             self.model.set_issue(None)
@@ -381,7 +360,6 @@ class IssueComposer(QWidget):
         selected = self._select_after_load or (self.selected_article_ids(), self._current_section())
         self._select_after_load = None
         self._issue = issue
-        self._page_limit = page_limit
         self._columns = columns
         self.model.set_issue(issue)
         for row in range(self.model.rowCount()):
@@ -397,18 +375,15 @@ class IssueComposer(QWidget):
                     "hoặc dùng “Thêm chuyên mục”."
                 )
             )
-        self._update_page_label()
+        self.preview.show_issue(issue.id, page_limit)
         self._update_actions()
-        self._request_preview()
+        self.preview.request()
 
     def _show_empty(self) -> None:
-        self.preview_job.cancel()
-        self.preview.clear(self.tr("Chưa có số bản tin nào. Bấm “Số mới…” để tạo số đầu tiên."))
+        self.preview.show_issue(None, message=self.tr("Chưa có số bản tin nào. Bấm “Số mới…” để tạo số đầu tiên."))
         self.tree_hint.setText(self.tr("Tạo hoặc chọn một số bản tin để soạn."))
         self.findings_list.clear()
         self.findings_title.setText(self.tr("Kiểm tra trước khi in"))
-        self._pages = 0
-        self._update_page_label()
         self._update_actions()
 
     # ---------------------------------------------------------------- selection helpers
@@ -639,94 +614,21 @@ class IssueComposer(QWidget):
         menu.exec(self.tree.viewport().mapToGlobal(pos))
 
     # ---------------------------------------------------------------- preview
-    def _request_preview(self) -> None:
-        issue_id = self._issue_id
-        if issue_id is None:
-            return
-        sweep = not self._swept
-        self._swept = True
-
-        self.preview_job.request(jobs.preview_job, (issue_id, sweep))
-
-    def _preview_busy(self, busy: bool) -> None:
-        self.preview.set_status(self.tr("Đang dàn trang…") if busy else "")
-
     def _preview_done(self, result: PreviewResult) -> None:
-        if result.issue_id != self._issue_id:
-            return
-        self.preview.show_pdf(result.data)
-        self._pages = result.pages
-        self._update_page_label()
         self._show_findings(result.findings)
         self.preview_ready.emit(result.pages)
 
-    def _preview_failed(self, exc: BaseException) -> None:
-        # Shown in place of the preview: a modal box at every change would be unbearable.
-        if isinstance(exc, BulletinError):
-            self.preview.clear(self.tr("Không dàn trang được: {message}").format(message=exc.message))
-        else:
-            where = log_unexpected(exc)
-            self.preview.clear(unexpected_message(exc, str(where) if where else None))
-        self._pages = 0
-        self._update_page_label()
-
-    def _update_page_label(self) -> None:
-        limit = self._page_limit
-        if not self._issue or not self._pages:
-            self.page_label.setText(
-                self.tr("Số trang: –") if not limit else self.tr("Số trang: – / {limit}").format(limit=limit)
-            )
-            self.page_label.setToolTip(self.tr("Số trang lấy từ bản xem trước PDF"))
-            return
-        if limit and self._pages > limit:
-            self.page_label.setText(
-                self.tr("⚠ {pages} / {limit} trang — vượt giới hạn").format(pages=self._pages, limit=limit)
-            )
-            font = self.page_label.font()
-            font.setBold(True)
-            self.page_label.setFont(font)
-        else:
-            self.page_label.setText(self.tr("{pages} / {limit} trang").format(pages=self._pages, limit=limit))
-            self.page_label.setFont(self.font())
-        self.page_label.setToolTip(
-            self.tr("Số trang của bản xem trước so với giới hạn trong giấy phép xuất bản ({limit} trang)").format(
-                limit=limit
-            )
-        )
-
     # ---------------------------------------------------------------- preflight
-    def _show_findings(self, findings: list[PreflightItem]) -> None:
-        self.findings_list.clear()
-        errors = sum(1 for f in findings if f.level == "error")
-        warnings = len(findings) - errors
+    def _show_findings(self, findings: list[Finding]) -> None:
+        errors, warnings = self.findings_list.show_findings(findings)
         if not findings:
             self.findings_title.setText(self.tr("Kiểm tra trước khi in: không có vấn đề nào"))
         else:
             self.findings_title.setText(
                 self.tr("Kiểm tra trước khi in: {e} lỗi, {w} cảnh báo").format(e=errors, w=warnings)
             )
-        icons = {
-            "error": self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
-            "warning": self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
-        }
-        for finding in sorted(findings, key=lambda f: f.level != "error"):
-            item = QListWidgetItem(icons.get(finding.level, icons["warning"]), finding.message)
-            item.setData(FindingRole, finding)
-            target = finding.article_id or finding.field or finding.section
-            item.setToolTip(finding.message + ("\n" + self.tr("Nhấp để đến chỗ cần sửa.") if target else ""))
-            self.findings_list.addItem(item)
 
-    def _finding_clicked(self, item: QListWidgetItem) -> None:
-        # A double click reports a click and an activation: act once.
-        now = time.monotonic()
-        if self._last_activation[0] == id(item) and now - self._last_activation[1] < 0.5:
-            return
-        self._last_activation = (id(item), now)
-        finding = item.data(FindingRole)
-        if isinstance(finding, PreflightItem):
-            self.activate_finding(finding)
-
-    def activate_finding(self, finding: PreflightItem) -> None:
+    def activate_finding(self, finding: Finding) -> None:
         """Go to what a finding is about: an article, a section, or a record field."""
         if finding.article_id is not None:
             self._restore_selection([finding.article_id], None)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QStackedWidget,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from bulletin_app import APP_NAME, __version__
 from bulletin_app.gui.widgets.settings import qsettings
+from bulletin_app.gui.window import actions
 from bulletin_app.paths import log_path
 
 if TYPE_CHECKING:
@@ -270,114 +272,19 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        sp = QStyle.StandardPixmap
-        self.new_action = self._action(
-            self.tr("Tin bài &mới"),
-            self.new_article,
-            QKeySequence.StandardKey.New,
-            self.tr("Viết tin bài mới (Ctrl+N)"),
-            sp.SP_FileIcon,
-        )
-        self.import_action = self._action(
-            self.tr("&Nhập tin bài…"),
-            self.choose_import,
-            QKeySequence.StandardKey.Open,
-            self.tr("Nhập tệp hoặc thư mục vào thư viện (Ctrl+O) — hoặc kéo thả vào cửa sổ"),
-            sp.SP_DialogOpenButton,
-        )
-        self.save_action = self._action(
-            self.tr("&Lưu"),
-            self.save_current,
-            QKeySequence.StandardKey.Save,
-            self.tr("Lưu thông tin xuất bản (Ctrl+S)"),
-        )
-        self.export_action = self._action(
-            self.tr("&Xuất số bản tin…"),
-            self.export_issue,
-            QKeySequence("Ctrl+E"),
-            self.tr("Xuất số bản tin đang chọn ra PDF in ấn và DOCX (Ctrl+E)"),
-            sp.SP_DialogSaveButton,
-        )
-        self.preview_action = self._action(
-            self.tr("&Xem trước bản in"),
-            self.preview_issue,
-            QKeySequence.StandardKey.Print,
-            self.tr("Xem bản PDF thật của số bản tin (Ctrl+P)"),
-            sp.SP_FileDialogContentsView,
-        )
-        self.backup_action = self._action(
-            self.tr("&Sao lưu thư viện…"),
-            self.choose_backup,
-            None,
-            self.tr("Chép toàn bộ thư viện thành một tệp .zip (khôi phục được vào SQLite hoặc PostgreSQL)"),
-            sp.SP_DriveHDIcon,
-        )
-        self.sample_action = self._action(
-            self.tr("Tạo dữ liệu &mẫu"), self.create_sample_data, None, self.tr("Thêm tin bài và một số bản tin mẫu")
-        )
-        self.preferences_action = self._action(
-            self.tr("&Tùy chọn…"),
-            self.show_preferences,
-            QKeySequence("Ctrl+,"),
-            self.tr("Thư viện, giao diện, phông chữ, ngôn ngữ"),
-        )
-        self.restore_action = self._action(
-            self.tr("&Khôi phục từ bản sao lưu…"),
-            self.choose_restore,
-            None,
-            self.tr("Thay toàn bộ thư viện bằng một bản sao lưu .zip (nội dung hiện tại được sao lưu trước)"),
-        )
-        self.team_action = self._action(
-            self.tr("&Ban biên tập…"),
-            self.show_team,
-            None,
-            self.tr("Thành viên và vai trò: ai là tổng biên tập, được duyệt tin bài"),
-        )
-        self.quit_action = self._action(self.tr("T&hoát"), self.close, QKeySequence.StandardKey.Quit)
-        self.find_action = self._action(
-            self.tr("&Tìm tin bài"),
-            self.focus_search,
-            QKeySequence.StandardKey.Find,
-            self.tr("Tìm trong thư viện (Ctrl+F)"),
-        )
-        self.log_action = self._action(self.tr("Mở thư mục &nhật ký"), self.open_log_folder)
-        self.about_action = self._action(self.tr("&Giới thiệu"), self.about)
-
-        file_menu = self.menuBar().addMenu(self.tr("&Tệp"))
-        for action in (self.new_action, self.import_action, self.save_action):
-            file_menu.addAction(action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.preview_action)
-        file_menu.addAction(self.export_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.translation.import_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.backup_action)
-        file_menu.addAction(self.restore_action)
-        file_menu.addAction(self.sample_action)
-        file_menu.addAction(self.team_action)
-        file_menu.addAction(self.preferences_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        edit_menu = self.menuBar().addMenu(self.tr("&Sửa"))
-        edit_menu.addAction(self.find_action)
-        edit_menu.addSeparator()
-        for action in (self.library.rename_action, self.library.delete_action, self.library.tag_action):
-            edit_menu.addAction(action)
-        issue_menu = self.menuBar().addMenu(self.tr("Số &bản tin"))
-        for action in (
-            self.composer.new_action,
-            self.composer.details_action,
-            self.composer.editorial_action,
-            self.composer.add_section_action,
-        ):
-            issue_menu.addAction(action)
-        issue_menu.addSeparator()
-        issue_menu.addAction(self.composer.refresh_action)
-        issue_menu.addAction(self.preview_action)
-        issue_menu.addAction(self.export_action)
-        issue_menu.addAction(self.translation.export_issue_action)
-        view_menu = self.menuBar().addMenu(self.tr("&Xem"))
+        """Actions, menus and toolbar from the table in ``actions.py``."""
+        for spec in actions.ACTIONS:
+            action = self._action(
+                self.tr(spec.text),
+                getattr(self, spec.slot),
+                spec.shortcut,
+                self.tr(spec.tip) if spec.tip else "",
+                spec.icon,
+            )
+            setattr(self, f"{spec.name}_action", action)
+        for title, entries in actions.MENUS:
+            self._fill_menu(self.menuBar().addMenu(self.tr(title)), entries)
+        view_menu = self.menuBar().addMenu(self.tr(actions.VIEW_MENU))
         for row in range(self.nav.count()):
             item = self.nav.item(row)
             view_menu.addAction(
@@ -385,15 +292,32 @@ class MainWindow(QMainWindow):
                     item.text(), lambda _c=False, r=row: self.nav.setCurrentRow(r), QKeySequence(f"Ctrl+{row + 1}")
                 )
             )
-        self.help_menu = self.menuBar().addMenu(self.tr("Trợ &giúp"))
-        self.help_menu.addAction(self.log_action)
-        self.help_menu.addAction(self.about_action)
+        help_title, help_entries = actions.HELP_MENU
+        self.help_menu = self.menuBar().addMenu(self.tr(help_title))
+        self._fill_menu(self.help_menu, help_entries)
 
         self.toolbar = self.addToolBar(self.tr("Công cụ"))
         self.toolbar.setObjectName("main_toolbar")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for action in (self.new_action, self.import_action, self.preview_action, self.export_action):
-            self.toolbar.addAction(action)
+        for name in actions.TOOLBAR:
+            self.toolbar.addAction(self.named_action(name))
+
+    def named_action(self, name: str) -> QAction:
+        """``"export"`` → ``self.export_action``; ``"composer.new"`` → ``self.composer.new_action``."""
+        *owner_path, last = name.split(".")
+        owner: Any = self
+        for part in owner_path:
+            owner = getattr(owner, part)
+        action = getattr(owner, f"{last}_action")
+        assert isinstance(action, QAction), name
+        return action
+
+    def _fill_menu(self, menu: QMenu, entries: tuple[str | None, ...]) -> None:
+        for name in entries:
+            if name is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(self.named_action(name))
 
     # ---------------------------------------------------------------- state
     def _settings(self) -> QSettings:
