@@ -57,10 +57,27 @@ def any_services(library_url: str) -> Iterator:
     sv.close()
 
 
+# Two seeds have no headline: the import leaves their title empty; an editor then gives one.
+SEED_TITLES = {
+    "Ngành Ngoại giao": "Sở Ngoại vụ đưa Thái Nguyên đến gần bạn bè quốc tế",
+    "Thấm nhuần tinh thần": "Vận dụng sáng tạo ngoại giao “cây tre Việt Nam”",
+}
+
+
+def title_untitled(services) -> None:  # type: ignore[no-untyped-def]
+    """Titles for the imported seeds that came without one, as an editor would give them."""
+    for summary in services.articles.list():
+        if not summary.title:
+            article = services.articles.get(summary.id)
+            title = next(t for start, t in SEED_TITLES.items() if article.body.startswith(start))
+            services.articles.update(summary.id, article.version, title=title)
+
+
 @pytest.fixture
 def any_seeded(any_services, seeds: Path):  # type: ignore[no-untyped-def]
     report = any_services.imports.import_paths([seeds])
     assert len(report.imported) == 5, report.failed
+    title_untitled(any_services)
     return any_services
 
 
@@ -98,6 +115,7 @@ def services(tmp_path: Path) -> Iterator:
 def seeded(services, seeds: Path):  # type: ignore[no-untyped-def]
     report = services.imports.import_paths([seeds])
     assert len(report.imported) == 5, report.failed
+    title_untitled(services)
     return services
 
 

@@ -18,6 +18,7 @@ from bulletin_app.services import Services
 from bulletin_app.storage.engine import create_library_engine, resolve_location
 from bulletin_app.storage.migrate import upgrade
 from tests.backends import BACKENDS, library_url
+from tests.conftest import title_untitled
 
 
 def _png() -> bytes:
@@ -29,6 +30,7 @@ def _png() -> bytes:
 def _fill(sv: Services) -> dict:
     """A library with everything a backup must keep: pairs, tags, pictures, issues, revisions, trash."""
     report = sv.imports.import_paths([Path(__file__).parent / "data" / "seeds"])
+    title_untitled(sv)
     ids = [r.id for r in report.imported]
     asset, _ = sv.assets.add_bytes(_png(), "anh-do.png")
     ref = asset.ref

@@ -18,6 +18,14 @@ def test_a_clean_bilingual_issue_from_the_cli_alone(library_url, tmp_path, seeds
     db = library_url
     imported = ok_json("import", str(seeds), db=db)
     ids = [str(r["id"]) for r in imported]
+    untitled = [r for r in imported if not r["title"]]  # no headline in the file: the editor gives one
+    assert len(untitled) == 2 and all(any(f["kind"] == "title-needed" for f in r["findings"]) for r in untitled)
+    for record, title in zip(
+        untitled,
+        ("Sở Ngoại vụ đưa Thái Nguyên đến gần bạn bè quốc tế", "Vận dụng sáng tạo ngoại giao “cây tre Việt Nam”"),
+        strict=True,
+    ):
+        ok_json("article", "set", str(record["id"]), "--title", title, db=db)
     package = tmp_path / "goi-dich.docx"
     ok_json("translation", "export", "--articles", *ids, "--out", str(package), db=db)
     report = ok_json("translation", "import", str(_fill_docx(package)), db=db)  # the translator's work

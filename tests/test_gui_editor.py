@@ -209,11 +209,12 @@ def test_edit_title_fix_case_flip_and_save(qtbot, seeded, answers) -> None:  # t
     assert button.text() == "Sửa"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # one click, applied in the editor
     body = editor.fields()["body"]
-    assert " uBND" not in body and "3468/QĐuBND" in body  # the document code is its own finding
+    sapo = editor.fields()["sapo"]  # the lead under the headline holds the document code
+    assert " uBND" not in body and "3468/QĐuBND" in sapo  # the document code is its own finding
     code = next(button for label, button in editor.finding_rows if "“QĐuBND”" in label.text())
     qtbot.mouseClick(code, Qt.MouseButton.LeftButton)
-    body = editor.fields()["body"]
-    assert "uBND" not in body and "3468/QĐ-UBND" in body
+    body, sapo = editor.fields()["body"], editor.fields()["sapo"]
+    assert "uBND" not in body + sapo and "3468/QĐ-UBND" in sapo
     assert editor.is_dirty()
 
     with qtbot.waitSignal(editor.saved, timeout=10000) as blocker:
@@ -247,7 +248,7 @@ def test_undo_redo_across_typing_and_fixes(qtbot, seeded, answers) -> None:  # t
 
     assert editor.apply_fix("case-flip", "uBND") == 4  # the fifth is the document code's, its own finding
     fixed = editor.fields()["body"]
-    assert " uBND" not in fixed and "3468/QĐuBND" in fixed
+    assert " uBND" not in fixed and "3468/QĐuBND" in editor.fields()["sapo"]
     editor.undo_action.trigger()  # one step undoes the whole fix
     assert editor.fields()["body"] == original
     editor.redo_action.trigger()

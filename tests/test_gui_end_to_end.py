@@ -52,7 +52,7 @@ def test_an_editors_week(qtbot, services, seeds, no_dialogs, tmp_path, artifacts
     titles = {window.library.model.index(r, TITLE).data() for r in range(5)}
     assert "Dấu ấn một chặng đường" in titles
 
-    # 2. an article without a title line got a proposed one: rename it in the editor, fix a case flip
+    # 2. rename an article in the editor, fix a case flip
     target = next(s for s in services.articles.list() if "uBND" in services.articles.get(s.id).body)
     editor = _editor_for(window, qtbot, target.id)
     editor.title_edit.setFocus()
@@ -72,6 +72,27 @@ def test_an_editors_week(qtbot, services, seeds, no_dialogs, tmp_path, artifacts
         timeout=TIMEOUT,
     )
     editor.close()
+    # the two texts without a headline came in untitled (never a cut sentence): the editor titles them
+    untitled = [s for s in services.articles.list() if not s.title]
+    assert len(untitled) == 2
+    assert (
+        window.library.model.index(window.library.model.row_of(untitled[0].id), TITLE)
+        .data()
+        .startswith("(chưa có tiêu đề")
+    )
+    for summary, title in zip(
+        untitled,
+        ("Sở Ngoại vụ đưa Thái Nguyên đến gần bạn bè quốc tế", "Vận dụng sáng tạo ngoại giao “cây tre Việt Nam”"),
+        strict=True,
+    ):
+        editor = _editor_for(window, qtbot, summary.id)
+        assert any("tiêu đề" in label.text() for label, _button in editor.finding_rows)
+        editor.title_edit.setFocus()
+        type_text(editor.title_edit, title)
+        with qtbot.waitSignal(editor.saved, timeout=TIMEOUT):
+            editor.save()
+        assert services.articles.get(summary.id).title == title
+        editor.close()
 
     # 3. approve everything and file it under columns (bulk edits from the library's selection)
     page = window.library

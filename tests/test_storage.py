@@ -150,10 +150,18 @@ def test_text_is_stored_clean_and_nfc(any_services) -> None:  # type: ignore[no-
         assert unicodedata.is_normalized("NFC", value)
 
 
-def test_empty_title_is_a_field_error(any_services) -> None:  # type: ignore[no-untyped-def]
+def test_only_a_draft_may_be_untitled(any_services) -> None:  # type: ignore[no-untyped-def]
     services = any_services
+    draft_id, _ = services.articles.add(ArticleDraft(title=" \u200b\u00a0", body="Một đoạn."))
+    assert services.articles.get(draft_id).title == ""  # an import without a headline
     with pytest.raises(ValidationError, match="Tiêu đề"):
-        services.articles.add(ArticleDraft(title=" \u200b\u00a0"))
+        services.articles.update(draft_id, None, status=ArticleStatus.EDITING.value)
+    with pytest.raises(ValidationError, match="Tiêu đề"):
+        services.articles.add(ArticleDraft(title=""), ArticleStatus.EDITING)
+    titled, _ = services.articles.add(ArticleDraft(title="Có tiêu đề"), ArticleStatus.EDITING)
+    with pytest.raises(ValidationError, match="Tiêu đề"):
+        services.articles.update(titled, None, title=" ")
+    assert services.articles.get(titled).title == "Có tiêu đề"
 
 
 def test_revisions_record_and_restore(any_services) -> None:  # type: ignore[no-untyped-def]

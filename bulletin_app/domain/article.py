@@ -203,26 +203,6 @@ class Revision:
     snapshot: dict[str, object]
 
 
-# Fields an editor may change through ``update_article``.
-EDITABLE_FIELDS = frozenset(
-    {
-        "title",
-        "sapo",
-        "body",
-        "byline",
-        "source_name",
-        "source_url",
-        "published",
-        "published_has_time",
-        "column",
-        "tags",
-        "language",
-        "translation_id",
-        "status",
-    }
-)
-
-
 @dataclass(frozen=True)
 class Asset:
     """An image kept in the library; bodies refer to it as ``asset:<sha256 prefix>``."""

@@ -1,8 +1,10 @@
-"""Blocks → the canonical body text (the inverse of :func:`parse_body`).
+"""Blocks → the canonical body text (the inverse of :func:`parse_body`): the one writer of the
+body format.
 
-Used wherever a body is written from structure: the editor's rich text, a translation
-built on its original's structure. Emphasis is checked by re-parsing when it could be
-ambiguous; every literal character is escaped.
+Used wherever a body is written from structure: the editor's rich text, a translation built on
+its original's structure, every importer (they build blocks; :func:`clean_runs` tidies the runs
+they read). Emphasis is checked by re-parsing when it could be ambiguous; every literal
+character is escaped.
 """
 
 from __future__ import annotations
@@ -24,6 +26,66 @@ from bulletin_app.domain.body import (
     escape_text,
     parse_body,
 )
+from bulletin_app.text import clean_line
+
+
+def clean_runs(runs: Iterable[Run], breaks: bool = True) -> tuple[Run, ...]:
+    """Runs as read from a file, tidied as :func:`clean_line` tidies a line: invisible debris
+    gone, NFC, runs of spaces one space (also across runs), no space at either end, blank
+    lines dropped. A "\n" in a run is a line break: kept when ``breaks``, else a space.
+    Neighbours with the same formatting are merged; spaces carry no formatting."""
+    lines: list[list[Run]] = [[]]
+    for run in runs:
+        for n, part in enumerate(run.text.split("\n")):
+            if n:
+                lines.append([])
+            if part:
+                lines[-1].append(Run(part, run.bold, run.italic, run.href))
+    cleaned = [line for line in (_clean_line_runs(line) for line in lines) if line]
+    out: list[Run] = []
+    for n, line in enumerate(cleaned):
+        if n:
+            out.append(Run("\n" if breaks else " "))
+        out.extend(line)
+    return _merged(out)
+
+
+def _clean_line_runs(runs: list[Run]) -> list[Run]:
+    out: list[Run] = []
+    space = True  # a space is pending or was just written: the next one is dropped
+    for run in runs:
+        text = run.text
+        lead = text[:1].isspace() or text[:1] in "\u00a0\u202f"
+        core = clean_line(text)
+        trail = bool(core) and (text[-1:].isspace() or text[-1:] in "\u00a0\u202f")
+        if not core:
+            if text and not space:
+                out.append(Run(" "))
+                space = True
+            continue
+        if lead and not space:
+            out.append(Run(" "))
+        out.append(Run(core, run.bold, run.italic, run.href))
+        space = False
+        if trail:
+            out.append(Run(" "))
+            space = True
+    while out and out[-1].text == " ":
+        out.pop()
+    return out
+
+
+def _merged(runs: list[Run]) -> tuple[Run, ...]:
+    out: list[Run] = []
+    for run in runs:
+        if run.text == " ":
+            run = Run(" ")  # a space between runs carries no formatting and no link
+        if out and (out[-1].bold, out[-1].italic, out[-1].href) == (run.bold, run.italic, run.href):
+            prev = out[-1]
+            out[-1] = Run(prev.text + run.text, prev.bold, prev.italic, prev.href)
+        else:
+            out.append(run)
+    return tuple(out)
 
 
 def _split_space(text: str) -> tuple[str, str, str]:

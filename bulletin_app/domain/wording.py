@@ -20,6 +20,7 @@ class Wording:
     source: str  # "Nguồn: {name}"
     photo: str  # the label before a photo credit ("Ảnh: TTXVN")
     missing_image: str
+    untitled: str  # in place of a title an article does not have yet
     issue: str  # "Số {number}"
     year: str  # "Năm {year}"
     notice: str  # the default circulation notice
@@ -50,6 +51,7 @@ VI = Wording(
     source="Nguồn: {name}",
     photo="Ảnh",
     missing_image="[Thiếu ảnh {ref}]",
+    untitled="[Chưa có tiêu đề]",
     issue="Số {number}",
     year="Năm {year}",
     notice="Lưu hành nội bộ",
@@ -79,6 +81,7 @@ EN = Wording(
     source="Source: {name}",
     photo="Photo",
     missing_image="[Missing picture {ref}]",
+    untitled="[Untitled]",
     issue="No. {number}",
     year="{year}",
     notice="For internal circulation",

@@ -13,6 +13,7 @@ from bulletin_app.domain.findings import error as _error
 from bulletin_app.domain.findings import warning as _warning
 from bulletin_app.domain.issue import Edition
 from bulletin_app.domain.publication import LEGAL_MAX_HEIGHT_MM, LEGAL_MAX_PAGES, LEGAL_MAX_WIDTH_MM, Publication
+from bulletin_app.domain.wording import EN, VI
 from bulletin_app.exporters.fonts import missing_characters, resolve_family
 from bulletin_app.exporters.theme import Theme
 
@@ -83,6 +84,9 @@ def check_document(
         )
     ]
     for article in document.articles():
+        if article.title in (VI.untitled, EN.untitled):
+            message = f"Tin bài mã {article.article_id} chưa có tiêu đề."
+            found.append(_error("title-missing", message, article_id=article.article_id))
         if article.status != "approved":
             found.append(
                 _error("not-approved", f"Tin bài “{article.title}” (mã {article.article_id}) chưa được duyệt.")

@@ -154,4 +154,4 @@ def read_doc(path: Path) -> ParsedText:
     filters = check_signature(path)
     with tempfile.TemporaryDirectory(prefix="bulletin-doc-") as tmp:
         docx = convert_to_docx(path, Path(tmp), filters)
-        return read_docx(docx, fallback_title=path.stem)
+        return read_docx(docx)

@@ -25,11 +25,24 @@ from viparse.normalize.detector import convert
 from viparse.normalize.encodings import TCVN3, VNI
 
 from bulletin_app.domain.article import ArticleDraft, proof_findings
-from bulletin_app.domain.body import body_to_plain, escape_text
+from bulletin_app.domain.body import (
+    Block,
+    Figure,
+    Heading,
+    ListBlock,
+    ListItem,
+    Quote,
+    Table,
+    block_text,
+    body_to_plain,
+)
+from bulletin_app.domain.body import Paragraph as BodyParagraph
+from bulletin_app.domain.body import Run as BodyRun
+from bulletin_app.domain.body_writer import blocks_to_body, clean_runs
 from bulletin_app.domain.findings import Finding
+from bulletin_app.importers.page_lines import MAX_TITLE, title_needed
 from bulletin_app.importers.plain_text import ImportProblem
-from bulletin_app.importers.web_text import MAX_TITLE, ParsedText, first_sentence
-from bulletin_app.text import clean_line
+from bulletin_app.importers.web_text import ParsedText
 
 MAX_UNCOMPRESSED = 200 * 1024 * 1024  # a real article with photos is far below this
 MAX_RATIO = 200  # compression ratio of a zip bomb, not of XML or JPEG
@@ -96,18 +109,18 @@ class _Reader:
             style = style.base_style
         return None
 
-    def _runs(self, paragraph: Paragraph) -> tuple[str, list[str]]:
-        """(markdown of the paragraph's text, image placeholders found in it)."""
-        parts: list[str] = []
+    def _runs(self, paragraph: Paragraph) -> tuple[tuple[BodyRun, ...], list[str]]:
+        """(the paragraph's runs, tidied; image placeholders found in it)."""
+        runs: list[BodyRun] = []
         placeholders: list[str] = []
         for child in paragraph._p.iterchildren():
             if child.tag == _W_R:
-                runs = [child]
+                word_runs = [child]
             elif child.tag in (_W_INS, _W_HYPERLINK):
-                runs = [r for r in child.iterchildren(_W_R)]
+                word_runs = [r for r in child.iterchildren(_W_R)]
             else:
                 continue  # w:del (deleted text), comment marks, bookmarks…
-            for r in runs:
+            for r in word_runs:
                 run = Run(r, paragraph)
                 for blip in r.iter(_BLIP):
                     placeholders.append(self._image(blip.get(_EMBED)))
@@ -120,13 +133,8 @@ class _Reader:
                     self.legacy_fonts.add(self._run_font(run, paragraph) or "")
                     text = convert(text, charmap)  # type: ignore[arg-type]
                     text = text.upper() if upper else text
-                text = escape_text(text)
-                if run.bold and text.strip():
-                    text = f"**{text}**"
-                if run.italic and text.strip():
-                    text = f"*{text}*"
-                parts.append(text)
-        return clean_line("".join(parts)).replace("** **", " "), placeholders
+                runs.append(BodyRun(text, bool(run.bold), bool(run.italic)))
+        return clean_runs(runs, breaks=False), placeholders
 
     def _image(self, r_id: str | None) -> str:
         placeholder = f"__docx_image_{len(self.images)}__"
@@ -163,44 +171,66 @@ class _Reader:
         except (StopIteration, AttributeError, NotImplementedError):
             return "bullet"
 
-    def _table(self, tbl) -> str:  # type: ignore[no-untyped-def]
-        rows: list[list[str]] = []
+    def _table(self, tbl) -> Table | None:  # type: ignore[no-untyped-def]
+        rows: list[tuple[tuple[BodyRun, ...], ...]] = []
         for tr in tbl.iterchildren(qn("w:tr")):
             cells = []
             for tc in tr.iterchildren(qn("w:tc")):
-                texts = [self._runs(Paragraph(p, self.doc._body))[0] for p in tc.iterchildren(_W_P)]
-                cells.append(" ".join(t for t in texts if t).replace("|", "\\\\|") or " ")
-            rows.append(cells)
+                parts: list[BodyRun] = []
+                for p in tc.iterchildren(_W_P):
+                    runs = self._runs(Paragraph(p, self.doc._body))[0]
+                    if runs and parts:
+                        parts.append(BodyRun(" "))
+                    parts += runs
+                cells.append(clean_runs(parts, breaks=False))
+            rows.append(tuple(cells))
         if not rows:
-            return ""
+            return None
         width = max(len(r) for r in rows)
-        rows = [r + [" "] * (width - len(r)) for r in rows]
-        lines = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * width]
-        lines += ["| " + " | ".join(r) + " |" for r in rows[1:]]
-        return "\n".join(lines)
+        rows = [r + ((),) * (width - len(r)) for r in rows]
+        return Table(rows[0], tuple(rows[1:]))
 
-    def read(self, fallback_title: str) -> ParsedText:
+    def read(self) -> ParsedText:
         title, sapo = "", ""
-        blocks: list[str] = []
+        blocks: list[Block] = []
+        items: list[ListItem] = []
         list_open: str | None = None
-        number = 0
+
+        def close_list() -> None:
+            nonlocal list_open
+            if items:
+                blocks.append(ListBlock(list_open == "ordered", tuple(items)))
+                items.clear()
+            list_open = None
+
         for element in self.doc.element.body.iterchildren():
             if element.tag == _W_TBL:
-                blocks.append(self._table(element))
-                list_open = None
+                close_list()
+                table = self._table(element)
+                if table is not None:
+                    blocks.append(table)
                 continue
             if element.tag != _W_P:
                 continue
             paragraph = Paragraph(element, self.doc._body)
-            text, images = self._runs(paragraph)
+            runs, images = self._runs(paragraph)
             style = (paragraph.style.name if paragraph.style is not None else "") or "Normal"
+            if images:
+                close_list()
             for placeholder in images:
                 if placeholder:
-                    blocks.append(f"![](asset:{placeholder})")
-            if not text:
+                    blocks.append(Figure(placeholder, ""))
+            if not runs:
                 continue
-            plain = text.replace("**", "").replace("*", "").replace("\\", "")
+            plain = "".join(r.text for r in runs)
             kind = self._list_kind(paragraph)
+            if kind is not None and not style.startswith(("Heading", "Title", "Subtitle", "Caption")):
+                if list_open != kind:
+                    close_list()
+                    list_open = kind
+                items.append(ListItem(runs))
+                continue
+            close_list()
             if style == "Title" and not title:
                 title = plain
             elif style == "Subtitle" and not sapo:
@@ -210,42 +240,26 @@ class _Reader:
                 if level == 1 and not title and not blocks:
                     title = plain
                 else:
-                    blocks.append(("### " if level >= 3 else "## ") + text)
-            elif style in ("Caption",) and blocks and blocks[-1].startswith("![]("):
-                blocks[-1] = blocks[-1].replace("![](", f"![{text.replace('**', '')}](", 1)
+                    blocks.append(Heading(3 if level >= 3 else 2, runs))
+            elif style == "Caption" and blocks and isinstance(blocks[-1], Figure) and not blocks[-1].caption:
+                blocks[-1] = Figure(blocks[-1].asset, plain)
             elif style in ("Quote", "Intense Quote"):
-                blocks.append("> " + text)
-            elif kind is not None:
-                number = number + 1 if list_open == kind else 1
-                marker = f"{number}." if kind == "ordered" else "-"
-                item = f"{marker} {text}"
-                if list_open == kind and blocks:
-                    blocks[-1] += "\n" + item
-                else:
-                    blocks.append(item)
-                list_open = kind
-                continue
+                blocks.append(Quote((runs,)))
             else:
-                blocks.append(text)
-            list_open = None
+                blocks.append(BodyParagraph(runs))
+        close_list()
         if not title:
-            first_text = next((b for b in blocks if not b.startswith(("![", "|", "#", ">"))), "")
-            plain_first = first_text.replace("**", "").replace("*", "").replace("\\", "")
-            if plain_first and len(plain_first) <= MAX_TITLE and not plain_first.endswith("."):
-                title = plain_first
-                blocks.remove(first_text)
-            elif plain_first:
-                title = first_sentence(plain_first) or fallback_title
-                self.findings.append(Finding("title-needed", f"Cần đặt tiêu đề: đề xuất “{title}”.", found=title))
+            first = next((i for i, b in enumerate(blocks) if isinstance(b, BodyParagraph)), None)
+            first_text = block_text(blocks[first]) if first is not None else ""
+            if first is not None and _headline_shaped(first_text) and len(blocks) > first + 1:
+                title = first_text  # a short first line without a full stop: the headline
+                del blocks[first]
             else:
-                title = fallback_title
-                self.findings.append(
-                    Finding("title-needed", "Cần đặt tiêu đề: tệp Word không có tiêu đề.", found=title)
-                )
+                self.findings.append(title_needed())
         if self.legacy_fonts:
             fonts = ", ".join(sorted(self.legacy_fonts))
             self.findings.insert(0, Finding("legacy-encoding", f"Chữ trong phông cũ ({fonts}) đã chuyển sang Unicode."))
-        body = "\n\n".join(b for b in blocks if b)
+        body = blocks_to_body(blocks)
         # the same proofing as every other importer: case flips, tone styles, spacing, quotes
         article_text = "\n".join([title, sapo, body_to_plain(body)])
         self.findings += proof_findings(article_text)
@@ -254,10 +268,14 @@ class _Reader:
         return ParsedText(draft, self.findings)
 
 
-def read_docx(path: Path, fallback_title: str | None = None) -> ParsedText:
+def _headline_shaped(text: str) -> bool:
+    return 0 < len(text) <= MAX_TITLE and not text.endswith((".", ":", ";", ",")) and len(text.split()) >= 2
+
+
+def read_docx(path: Path) -> ParsedText:
     check_package(path)
     try:
-        parsed = _Reader(path).read(fallback_title or path.stem)
+        parsed = _Reader(path).read()
     except DocxProblem:
         raise
     except Exception as exc:  # python-docx raises many kinds on a damaged package (parts missing or wrong)

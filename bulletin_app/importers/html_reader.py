@@ -35,18 +35,20 @@ import lxml.html
 from lxml import etree
 
 from bulletin_app.domain.article import ArticleDraft, Language, proof_findings
-from bulletin_app.domain.body import Heading, Paragraph, block_text, escape_text, parse_body
+from bulletin_app.domain.body import Block, Figure, Heading, ListBlock, ListItem, Paragraph, Quote, Run, Table
+from bulletin_app.domain.body_writer import blocks_to_body, clean_runs
 from bulletin_app.domain.findings import Finding
-from bulletin_app.importers.plain_text import ImportProblem, decode_bytes, read_capped
-from bulletin_app.importers.web_text import (
+from bulletin_app.importers.page_lines import (
     MAX_TITLE,
-    ParsedText,
-    first_sentence,
     is_byline,
     is_end_marker,
     parse_date_line,
     source_line,
+    title_needed,
+    title_too_long,
 )
+from bulletin_app.importers.plain_text import ImportProblem, decode_bytes, read_capped
+from bulletin_app.importers.web_text import ParsedText
 from bulletin_app.text import clean_line
 
 if TYPE_CHECKING:
@@ -91,9 +93,13 @@ _CLASS_WORD = re.compile(r"[a-z]+")
 @dataclass
 class _Block:
     kind: str  # "p", "h", "list", "quote", "table", "figure"
-    md: str  # in the body format
+    block: Block  # what the body format writes
     plain: str  # the text an editor reads (for the rules below and proofing)
     bold: bool = False  # a paragraph entirely in bold
+
+
+def _text_paragraph(text: str) -> _Block:
+    return _Block("p", Paragraph((Run(text),)), text)
 
 
 @dataclass
@@ -427,57 +433,42 @@ def _link_target(url: str) -> str | None:
     return quote(url, safe=":/?#[]@!$&'*+,;=%~-._")  # spaces and brackets would end the link
 
 
-def _wrap(inner: str, marker: str) -> str:
-    """Emphasis around text, with its outer spaces left outside (CommonMark needs that)."""
-    core = inner.strip(" \n")
-    if not core:
-        return inner
-    start = inner.index(core[0])
-    return f"{inner[:start]}{marker}{core}{marker}{inner[start + len(core) :]}"
-
-
 _BLOCK_TAGS = frozenset({"p", "head", "list", "item", "quote", "code", "div"})
 
 
-def _inline(el: etree._Element, md: bool, skip_lists: bool = False) -> str:
-    """An element's text with its inline markup (body format when ``md``); "\\n" marks a
-    line break. Pictures and tables inside are left to the block level."""
-    parts = [_literal(el.text, md)]
+def _runs(
+    el: etree._Element, skip_lists: bool = False, bold: bool = False, italic: bool = False, href: str | None = None
+) -> list[Run]:
+    """An element's text as runs with its emphasis and links; "\\n" marks a line break.
+    Pictures and tables inside are left to the block level."""
+    out = [Run(_spaces(el.text), bold, italic, href)] if el.text else []
     for child in el:
         tag = child.tag
         if tag in ("graphic", "table") or (skip_lists and tag == "list"):
             pass
         elif tag == "lb":
-            parts.append("\n")
+            out.append(Run("\n"))
         elif tag == "hi":
-            inner = _inline(child, md)
             rend = child.get("rend", "")
-            if md and "#b" in rend:
-                inner = _wrap(inner, "**")
-            elif md and "#i" in rend:
-                inner = _wrap(inner, "*")
-            parts.append(inner)
+            out += _runs(child, False, bold or "#b" in rend, italic or "#i" in rend, href)
         elif tag == "ref":
-            inner = _inline(child, md)
             target = _link_target(child.get("target") or "")
-            parts.append(f"[{inner}]({target})" if md and target and inner.strip() else inner)
+            out += _runs(child, False, bold, italic, target or href)
         elif tag in _BLOCK_TAGS:
-            parts.append(f" {_inline(child, md)} ")
+            out += [Run(" "), *_runs(child, False, bold, italic, href), Run(" ")]
         else:
-            parts.append(_inline(child, md))
-        parts.append(_literal(child.tail, md))
-    return "".join(parts)
+            out += _runs(child, False, bold, italic, href)
+        if child.tail:
+            out.append(Run(_spaces(child.tail), bold, italic, href))
+    return out
 
 
-def _literal(text: str | None, md: bool) -> str:
-    if not text:
-        return ""
-    text = _WHITESPACE.sub(" ", text)
-    return escape_text(text) if md else text
+def _spaces(text: str | None) -> str:
+    return _WHITESPACE.sub(" ", text or "")
 
 
-def _lines(text: str) -> list[str]:
-    return [line for line in (clean_line(part) for part in text.split("\n")) if line]
+def _plain(runs: tuple[Run, ...]) -> str:
+    return "".join(r.text for r in runs)
 
 
 def _all_bold(el: etree._Element) -> bool:
@@ -506,84 +497,52 @@ class _Renderer:
         if tag == "graphic":
             return self._figure(el)
         figures = [b for g in el.iter("graphic") for b in self._figure(g)]
+        block: _Block | None = None
         if tag == "head":
             level = el.get("rend", "h2")[1:]
-            prefix = "### " if level.isdigit() and int(level) >= 3 else "## "
-            block = self._text_block("h", el, prefix, breaks=False)
+            runs = clean_runs(_runs(el), breaks=False)
+            if runs:
+                block = _Block("h", Heading(3 if level.isdigit() and int(level) >= 3 else 2, runs), _plain(runs))
         elif tag == "list":
-            block = self._list(el)
+            items = self._items(el, 0)
+            if items:
+                plain = "\n".join(_plain(i.runs) for i in items)
+                block = _Block("list", ListBlock(el.get("rend", "") == "ol", tuple(items)), plain)
         elif tag == "quote":
-            block = self._quote(el)
+            parts = [c for c in el if c.tag in ("p", "item", "head")] or [el]
+            paragraphs = [r for r in (clean_runs(_runs(p), breaks=False) for p in parts) if r]
+            if paragraphs:
+                block = _Block("quote", Quote(tuple(paragraphs)), "\n".join(_plain(p) for p in paragraphs))
         elif tag == "table":
             block = self._table(el)
         else:  # p, code and anything else: a paragraph
-            block = self._text_block("p", el, "", breaks=tag != "code")
-            if block:
-                block.bold = _all_bold(el)
+            runs = clean_runs(_runs(el), breaks=tag != "code")
+            if runs:
+                block = _Block("p", Paragraph(runs), _plain(runs), bold=_all_bold(el))
         return ([block] if block else []) + figures
 
-    def _text_block(self, kind: str, el: etree._Element, prefix: str, breaks: bool) -> _Block | None:
-        plain_lines = _lines(_inline(el, md=False))
-        if not plain_lines:
-            return None
-        md_lines = _lines(_inline(el, md=True))
-        joiner = "\\\n" if breaks else " "
-        plain = ("\n" if breaks else " ").join(plain_lines)
-        md = prefix + joiner.join(md_lines)
-        if not _reads_as(md, plain, heading=kind == "h"):  # markup the format would misread: text alone
-            md = prefix + joiner.join(escape_text(line) for line in plain_lines)
-        return _Block(kind, md, plain)
-
-    def _list(self, el: etree._Element, indent: str = "") -> _Block | None:
-        ordered = el.get("rend", "") == "ol"
-        md_items: list[str] = []
-        plain_items: list[str] = []
-        for n, item in enumerate((i for i in el if i.tag == "item"), start=1):
-            marker = f"{n}." if ordered else "-"
-            text = " ".join(_lines(_inline(item, md=False, skip_lists=True)))
-            md = " ".join(_lines(_inline(item, md=True, skip_lists=True)))
-            if text:
-                md_items.append(f"{indent}{marker} {md if _reads_as(md, text) else escape_text(text)}")
-                plain_items.append(text)
+    def _items(self, el: etree._Element, level: int) -> list[ListItem]:
+        items: list[ListItem] = []
+        for item in (i for i in el if i.tag == "item"):
+            runs = clean_runs(_runs(item, skip_lists=True), breaks=False)
+            if runs:
+                items.append(ListItem(runs, level))
             for sub in (c for c in item if c.tag == "list"):  # nested under the item's text
-                nested = self._list(sub, indent + " " * (len(marker) + 1))
-                if nested:
-                    md_items.append(nested.md)
-                    plain_items.append(nested.plain)
-        if not md_items:
-            return None
-        return _Block("list", "\n".join(md_items), "\n".join(plain_items))
-
-    def _quote(self, el: etree._Element) -> _Block | None:
-        paragraphs = [c for c in el if c.tag in ("p", "item", "head")] or [el]
-        md_parts, plain_parts = [], []
-        for p in paragraphs:
-            block = self._text_block("p", p, "", breaks=False)
-            if block:
-                md_parts.append("> " + block.md)
-                plain_parts.append(block.plain)
-        if not md_parts:
-            return None
-        return _Block("quote", "\n>\n".join(md_parts), "\n".join(plain_parts))
+                items += self._items(sub, level + 1 if runs else level)
+        return items
 
     def _table(self, el: etree._Element) -> _Block | None:
-        rows: list[list[tuple[str, str]]] = []
+        rows: list[tuple[tuple[Run, ...], ...]] = []
         for row in el.iter("row"):
-            cells = []
-            for cell in (c for c in row if c.tag == "cell"):
-                plain = " ".join(_lines(_inline(cell, md=False)))
-                md = " ".join(_lines(_inline(cell, md=True)))
-                cells.append((md if _reads_as(md, plain) else escape_text(plain), plain))
-            if any(plain for _, plain in cells):
+            cells = tuple(clean_runs(_runs(cell), breaks=False) for cell in row if cell.tag == "cell")
+            if any(cells):
                 rows.append(cells)
         if not rows:
             return None
         width = max(len(r) for r in rows)
-        rows = [r + [(" ", "")] * (width - len(r)) for r in rows]
-        lines = ["| " + " | ".join(md or " " for md, _ in r) + " |" for r in rows]
-        lines.insert(1, "|" + "---|" * width)
-        plain = "\n".join(" ".join(p for _, p in r if p) for r in rows)
-        return _Block("table", "\n".join(lines), plain)
+        rows = [r + ((),) * (width - len(r)) for r in rows]
+        plain = "\n".join(" ".join(_plain(c) for c in r if c) for r in rows)
+        return _Block("table", Table(rows[0], tuple(rows[1:])), plain)
 
     def _figure(self, graphic: etree._Element) -> list[_Block]:
         src = graphic.get("src") or ""
@@ -593,20 +552,11 @@ class _Renderer:
         if found is None:
             parts = _split(src)
             self.missing.append((Path(parts.path).name if parts else "") or src[:60])
-            return [_Block("figure", f"![{escape_text(caption)}](asset:)", caption)] if caption else []
+            return [_Block("figure", Figure("", caption), caption)] if caption else []
         name, data = found
         placeholder = f"__html_image_{len(self.images)}__"
         self.images.append((placeholder, data, name))
-        return [_Block("figure", f"![{escape_text(caption)}](asset:{placeholder})", caption)]
-
-
-def _reads_as(md: str, plain: str, heading: bool = False) -> bool:
-    """True when the body format reads ``md`` back as one paragraph (or heading) with
-    text ``plain``: emphasis markers the format would not take are not left visible."""
-    blocks = parse_body(md)
-    if len(blocks) != 1 or not isinstance(blocks[0], Heading if heading else Paragraph):
-        return False
-    return " ".join(block_text(blocks[0]).split()) == " ".join(plain.split())
+        return [_Block("figure", Figure(placeholder, caption), caption)]
 
 
 def _host(url: str) -> str:
@@ -652,7 +602,7 @@ def _without_head(blocks: list[_Block], title: str) -> tuple[list[_Block], tuple
             kept.append(block)
     if title and kept and kept[0].kind == "p" and kept[0].plain.startswith(title + " "):
         rest = kept[0].plain[len(title) :].strip()  # the headline run into the first paragraph
-        kept[0] = _Block("p", escape_text(rest), rest)
+        kept[0] = _text_paragraph(rest)
     for i, block in enumerate(kept):  # an end-of-article marker the extractor kept
         if i > len(kept) // 4 and block.kind in ("p", "h") and is_end_marker(block.plain):
             return kept[:i], published
@@ -674,7 +624,7 @@ def _take_sapo(blocks: list[_Block], marked: str, description: str) -> tuple[lis
             continue
         if block.kind == "p" and block.plain.startswith(sapo) and len(block.plain) > len(sapo):
             rest = block.plain[len(sapo) :].strip()
-            block = _Block("p", escape_text(rest), rest)
+            block = _text_paragraph(rest)
         kept.append(block)
     return kept, sapo
 
@@ -715,10 +665,10 @@ def read_html(path: Path) -> ParsedText:
     if len(sapo.split()) + sum(len(b.plain.split()) for b in blocks) < MIN_WORDS:
         raise ImportProblem("trang HTML không có nội dung bài viết nhận ra được")  # navigation, an error page
 
-    if not title or len(title) > MAX_TITLE:
-        lead = title or sapo or next((b.plain for b in blocks if b.kind == "p"), "")
-        title = first_sentence(lead) or path.stem
-        findings.append(Finding("title-needed", f"Cần đặt tiêu đề: đề xuất “{title}”.", found=title))
+    if not title:
+        findings.append(title_needed())
+    elif len(title) > MAX_TITLE:
+        findings.append(title_too_long(title))
     if renderer.missing:
         names = ", ".join(dict.fromkeys(renderer.missing))
         message = (
@@ -726,7 +676,7 @@ def read_html(path: Path) -> ParsedText:
         )
         findings.append(Finding("image-missing", message, found=names, count=len(renderer.missing)))
     published = page.published or date_line or (_parse_iso(doc.date) if doc.date else None)
-    body = "\n\n".join(b.md for b in blocks)
+    body = blocks_to_body(b.block for b in blocks)
     draft = ArticleDraft(
         title=title,
         sapo=sapo,

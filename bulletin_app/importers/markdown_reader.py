@@ -6,9 +6,9 @@ import re
 from pathlib import Path
 
 from bulletin_app.domain.article import ArticleDraft, proof_findings
-from bulletin_app.domain.findings import Finding
+from bulletin_app.importers.page_lines import title_needed
 from bulletin_app.importers.plain_text import ImportProblem, read_text_file
-from bulletin_app.importers.web_text import ParsedText, first_sentence
+from bulletin_app.importers.web_text import ParsedText
 from bulletin_app.text import clean_line, clean_text
 
 _TITLE = re.compile(r"^#\s+(?P<title>.+?)\s*#*\s*$", re.MULTILINE)
@@ -23,9 +23,7 @@ def read_markdown(path: Path) -> ParsedText:
     if m and not text[: m.start()].strip():
         title, body = clean_line(m.group("title")), text[m.end() :].strip()
     else:
-        first = text.split("\n\n", 1)[0]
-        title = first_sentence(clean_line(first)) or path.stem
-        body = text
-        findings.append(Finding("title-needed", f"Cần đặt tiêu đề: đề xuất “{title}”.", found=title))
+        title, body = "", text
+        findings.append(title_needed())
     findings += proof_findings(f"{title}\n{body}")
     return ParsedText(ArticleDraft(title=title, body=body, findings=findings), findings)

@@ -16,9 +16,9 @@ class ImportProblem(ValueError):
     """A file that cannot become an article; the message names what is wrong."""
 
 
-def parse_text(text: str, fallback_title: str) -> ParsedText:
+def parse_text(text: str) -> ParsedText:
     try:
-        return parse_web_text(text, fallback_title)
+        return parse_web_text(text)
     except ValueError as exc:
         raise ImportProblem(str(exc)) from exc
 
@@ -68,7 +68,7 @@ def read_text_file(path: Path) -> tuple[str, list[Finding]]:
 
 def read_plain_text(path: Path) -> ParsedText:
     text, findings = read_text_file(path)
-    parsed = parse_text(text, path.stem)
+    parsed = parse_text(text)
     parsed.findings[:0] = findings
     parsed.draft.findings = parsed.findings
     return parsed

@@ -1,16 +1,23 @@
 """Plain text and copies of news web pages → an article's structure.
 
-Rules meant for Vietnamese news sites in general, not for one file:
+A page copied from a browser (select all, copy) holds the site's masthead, menus, sidebars,
+comments and footer around the article. The article is found by the page's **structure**, not
+by one site's layout (the vocabulary of single lines is ``page_lines``):
 
-* **position**: navigation before the headline (breadcrumbs "Trang chủ …", font-size
-  buttons such as "aa") and everything after an end-of-article marker ("Tin bài liên
-  quan", "Các tin bài khác", "Đọc nhiều", "Phiên bản di động"…) is not the article;
-* **repetition**: a line repeated at once (an image caption printed twice), the headline
-  printed again as a photo's alt text, a body paragraph that repeats the sapo;
-* **shape**: date lines ("10:24, 27/12/2019", "10:00 | 05/12/2022 GMT+7"), a short
-  last line of names (the byline), "Nguồn: …" (the source), "(Nguồn: …)"/"(Ảnh: …)"
-  endings (captions), short lines without final punctuation between paragraphs
-  (inner headings), "- " lines (lists), hard-wrapped lines (joined again).
+* the **headline** is the title-shaped line next to the date line (before it, with a byline,
+  a breadcrumb or a standfirst between them; or right after it), else a title-shaped first
+  line followed by running text; never the site's name in capitals, never a sentence cut
+  short: with no headline the title is left empty and flagged;
+* the **article** runs from the headline to the first block of what follows an article
+  (related links, tags, comments, the copyright footer); chrome lines (menus, buttons,
+  counters, players, "Quảng cáo") are dropped wherever they stand;
+* a name line next to the date line, or the article's last short line, is the **byline**
+  ("Bài, ảnh: …" and "By …" labels taken off); "Nguồn: …" / "Theo …" is the **source**;
+* the first paragraph after the headline (with more after it) is the **sapo**; an agency prefix ("(TNO) - …")
+  stays in the text and is recognised;
+* inside the body: short lines without final punctuation before running text are headings,
+  "- " / "a) " lines lists, lines printed twice or marked "(Ảnh: …)" captions, hard-wrapped
+  lines (an e-mail, a PDF) are joined again.
 """
 
 from __future__ import annotations
@@ -20,112 +27,99 @@ import re
 from dataclasses import dataclass, field
 
 from bulletin_app.domain.article import ArticleDraft, proof_findings
-from bulletin_app.domain.body import escape_text
+from bulletin_app.domain.body import Block, Figure, Heading, ListBlock, ListItem, Paragraph, Run, Table
+from bulletin_app.domain.body_writer import blocks_to_body
 from bulletin_app.domain.findings import Finding
+from bulletin_app.importers.page_lines import (
+    FINAL_PUNCT,
+    MAX_TITLE,
+    SENTENCE_END,
+    TABLE_CELL,
+    agency_code,
+    bare,
+    byline_name,
+    is_byline,
+    is_chrome,
+    is_end_marker,
+    is_marked_caption,
+    is_sentence,
+    is_site_name,
+    labelled_byline,
+    office_byline,
+    parse_date_line,
+    source_line,
+    title_needed,
+)
 from bulletin_app.text import clean_line, clean_text
 
-MAX_TITLE = 160
-_SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
-_FINAL_PUNCT = tuple(".!?…:;,")
-_END_MARKERS = re.compile(
-    r"^(tin (bài )?liên quan|các tin (bài )?khác|tin (bài )?cùng chuyên mục|bài viết liên quan|đọc nhiều|"
-    r"xem nhiều|tin mới( nhất)?|tin nổi bật|phiên bản di động|bình luận|ý kiến bạn đọc|gửi bình luận|"
-    r"chia sẻ bài viết|in bài viết|tags?:|từ khóa:|infographic|video)\b",
-    re.IGNORECASE,
-)
-_BREADCRUMB = re.compile(r"^(trang chủ|home)\b", re.IGNORECASE)
-_WIDGET = re.compile(
-    r"^(a{1,3}|A{1,3}|[+-]?\s*A\s*[+-]?|chia sẻ|share|in|print|facebook|zalo|twitter|email)$", re.IGNORECASE
-)
-_DATE = re.compile(
-    r"^(?:(?:thứ\s+\w+|chủ nhật)\s*,?\s*)?(?:(?P<h1>\d{1,2}):(?P<m1>\d{2})\s*[,|\-–]?\s*)?"
-    r"(?:ngày\s+)?(?P<d>\d{1,2})/(?P<mo>\d{1,2})/(?P<y>\d{4})"
-    r"(?:\s*[,|\-–]?\s*(?P<h2>\d{1,2}):(?P<m2>\d{2}))?\s*(?:\(?GMT\s*[+-]\s*\d+\)?)?$",
-    re.IGNORECASE,
-)
-_SOURCE = re.compile(r"^nguồn\s*:\s*(?P<source>.*)$", re.IGNORECASE)
-_CAPTION_END = re.compile(r"\((?:nguồn|ảnh|ảnh\s*:|photo)[^()]*\)\s*$|\(ảnh\s+[^()]+\)\s*$", re.IGNORECASE)
-_CAPTION_START = re.compile(r"^(ảnh|photo)\s*:", re.IGNORECASE)
-_LIST_ITEM = re.compile(r"^[-–•*+]\s+(?P<item>.+)$")
-_NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][\wÀ-ỹ.]*$")
+__all__ = ["MAX_TITLE", "ParsedText", "is_byline", "is_end_marker", "parse_date_line", "parse_web_text", "source_line"]
+
+_LIST_ITEM = re.compile(r"^(?:[-–•*+]\s+(?P<item>.+)|(?P<lettered>[a-zđ]\)\s+.+))$")
+_PHOTO_BYLINE = re.compile(r"\b(?:ảnh|photos?)\b", re.IGNORECASE)
 
 
 @dataclass
 class ParsedText:
     draft: ArticleDraft
     findings: list[Finding] = field(default_factory=list)
+    agency: str = ""  # the agency code the text opens with ("TNO" for "(TNO) - …")
 
 
-def parse_date_line(line: str) -> tuple[dt.datetime, bool] | None:
-    """A date line ("10:24, 27/12/2019", "10:00 | 05/12/2022 GMT+7"): (when, has a time)."""
-    m = _DATE.match(line.strip())
-    if not m:
+# ---------------------------------------------------------------- lines
+def _wrap_width(raw: list[str]) -> int | None:
+    """The width a hard-wrapped text (an e-mail, a PDF copy) was wrapped at, None when the
+    lines are paragraphs: most long lines end within a few characters of one width."""
+    lengths = sorted(len(line) for line in raw if len(line.strip()) >= 30)
+    if len(lengths) < 6:
         return None
-    hour = m.group("h1") or m.group("h2")
-    minute = m.group("m1") or m.group("m2")
-    try:
-        when = dt.datetime(int(m.group("y")), int(m.group("mo")), int(m.group("d")), int(hour or 0), int(minute or 0))
-    except ValueError:
-        return None
-    return when, hour is not None
+    width = lengths[int(len(lengths) * 0.9)]
+    near = sum(1 for n in lengths if width - 15 <= n <= width + 5)
+    return width if width <= 100 and near >= len(lengths) * 0.5 else None
 
 
-def is_end_marker(line: str) -> bool:
-    """A heading that ends the article on a news page ("Tin bài liên quan", "Đọc nhiều"…)."""
-    return _END_MARKERS.match(line) is not None
+_SPACED_ITEMS = re.compile(r"(?<=\S) {2,}(?=\S)")
+_TABS = re.compile(r"\s*\t+\s*")
 
 
-def source_line(line: str) -> str | None:
-    """The source named by a "Nguồn: …" line, or None for any other line."""
-    m = _SOURCE.match(line)
-    return m.group("source").strip() if m else None
-
-
-def first_sentence(paragraph: str) -> str:
-    """The paragraph's first sentence, cut to a title's length ("" only for a paragraph of
-    nothing but punctuation)."""
-    paragraph = paragraph.lstrip(" .!?…,;:")  # stray punctuation before the first word
-    m = _SENTENCE_END.search(paragraph)
-    sentence = paragraph[: m.start() + 1] if m else paragraph
-    if len(sentence) <= MAX_TITLE:
-        return sentence.rstrip(".")
-    cut = sentence.rfind(" ", 0, MAX_TITLE)
-    return sentence[: cut if cut > 0 else MAX_TITLE].rstrip(" ,;:") + "…"
-
-
-def _is_heading(line: str) -> bool:
-    words = line.split()
-    return (
-        1 < len(words) <= 14
-        and len(line) <= 110
-        and not line.endswith(_FINAL_PUNCT)
-        and not line.startswith(("“", '"', "(", "-"))
-        and line[0].isupper()
-    ) or (len(words) <= 14 and line[:1].isdigit() and not line.endswith(_FINAL_PUNCT) and len(words) > 1)
-
-
-def is_byline(line: str) -> bool:
-    """A short line of capitalised names ("Nhất Nam"): the closing byline."""
-    words = line.split()
-    return (
-        1 <= len(words) <= 5
-        and len(line) <= 40
-        and not line.endswith(_FINAL_PUNCT)
-        and all(_NAME_WORD.match(w) for w in words)
-    )
+def _separators_marked(text: str) -> str:
+    """Structure that spaces carry, kept before the spaces are tidied away: rows of a table
+    copied as tab-separated cells (two or more such lines with as many cells) get
+    ``TABLE_CELL`` between the cells; a line of three or more short capitalised items set
+    apart by runs of spaces or tabs ("Home  About  News", as a menu copies) gets " | ", which
+    makes it chrome by its separators."""
+    raw = text.split("\n")
+    cells = [[c for c in _TABS.split(line.strip())] if "\t" in line.strip() else [] for line in raw]
+    out = []
+    for i, line in enumerate(raw):
+        row = cells[i]
+        neighbours = [cells[j] for j in (i - 1, i + 1) if 0 <= j < len(raw)]
+        if len(row) >= 2 and any(len(n) == len(row) for n in neighbours):
+            out.append(f" {TABLE_CELL} ".join(c.strip() for c in row))
+            continue
+        items = _SPACED_ITEMS.split(_TABS.sub("  ", line.strip()))
+        if (
+            len(items) >= 3
+            and all(len(i.split()) <= 4 and not i[:1].islower() for i in items)
+            and not line.rstrip().endswith(".")
+        ):
+            line = " | ".join(items)
+        out.append(line)
+    return "\n".join(out)
 
 
 def _paragraph_lines(text: str) -> list[str]:
-    """Lines of text, hard-wrapped lines joined: a line ending mid-sentence followed by a
-    line starting in lower case continues the same paragraph."""
+    """Lines of text, blank lines dropped and hard-wrapped lines joined: a line reaching the
+    wrap width, or ending mid-sentence before a line in lower case, continues in the next."""
+    raw = clean_text(_separators_marked(text)).split("\n")
+    width = _wrap_width(raw)
     out: list[str] = []
     previous_blank = True
-    for raw in text.split("\n"):
-        line = clean_line(raw)
+    for raw_line in raw:
+        line = clean_line(raw_line)
         if not line:
             previous_blank = True
             continue
-        if out and not previous_blank and not out[-1].endswith(_FINAL_PUNCT) and line[:1].islower():
+        if out and not previous_blank and _continues(out[-1], line, width):
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)
@@ -133,110 +127,332 @@ def _paragraph_lines(text: str) -> list[str]:
     return out
 
 
-def parse_web_text(text: str, fallback_title: str) -> ParsedText:
-    findings: list[Finding] = []
-    lines = _paragraph_lines(clean_text(text))
-    # The head: breadcrumbs and widgets before the headline; the date line near the top.
-    published: dt.datetime | None = None
-    has_time = False
-    head: list[str] = []
-    for i, line in enumerate(lines[:8]):
-        date = parse_date_line(line)
-        if date and published is None:
-            published, has_time = date
-            head.append(line)
-        elif i < 3 and _BREADCRUMB.match(line):
-            head.append(line)
-    lines = [line for line in lines if line not in head]
-    # The tail: everything from an end-of-article marker in the second half on.
-    for i, line in enumerate(lines):
-        if i > len(lines) // 4 and _END_MARKERS.match(line):
-            lines = lines[:i]
+def _continues(last: str, line: str, width: int | None) -> bool:
+    if parse_date_line(line) is not None or _LIST_ITEM.match(line) is not None or TABLE_CELL in line + last:
+        return False
+    if width is not None and len(last) >= width - 20 and not is_chrome(line):
+        return True  # the last line reached the wrap width
+    return not last.endswith(FINAL_PUNCT) and line[:1].islower()
+
+
+def _title_like(line: str, min_words: int = 3, names: bool = False) -> bool:
+    """A line shaped like a headline; a short line of capitalised words (a byline's shape)
+    only when ``names``."""
+    words = line.split()
+    return (
+        TABLE_CELL not in line
+        and min_words <= len(words) <= 40
+        and len(line) <= 250
+        and not line.rstrip('”"’').endswith((".", ":", ",", ";"))
+        and not line.startswith(("-", "•", "(", "*"))
+        and (names or not (byline_name(line) is not None and len(words) < 8))
+        and parse_date_line(line) is None
+        and not is_chrome(line)
+        and not is_site_name(line)
+        and not is_end_marker(line)
+        and not is_marked_caption(line)
+        and source_line(line) is None
+    )
+
+
+def _running_text_after(lines: list[str], at: int, span: int = 6, min_words: int = 12) -> int:
+    """How many lines of running text follow ``at`` closely."""
+    return sum(1 for line in lines[at + 1 : at + 1 + span] if is_sentence(line) and len(line.split()) >= min_words)
+
+
+@dataclass
+class _Head:
+    title: int | None = None
+    date: int | None = None
+    standfirst: int | None = None  # a sentence between the headline and the date line
+
+
+def _find_head(lines: list[str]) -> _Head:
+    """The headline and the date line it goes with (see the module's docstring)."""
+    best: tuple[int, int, _Head] | None = None
+    for d, line in enumerate(lines):
+        if parse_date_line(line) is None:
+            continue
+        for head in _around_date(lines, d):
+            assert head.title is not None
+            score = _running_text_after(lines, max(head.title, d))
+            if score and (best is None or score > best[0]):
+                best = (score, -d, head)
+    if best is not None:
+        return best[2]
+    # No date line next to a headline: a title-shaped line followed by text, with nothing but
+    # chrome or other title-shaped lines (a sidebar) before it. (A byline is never the first
+    # line: there a short line of capitalised words is a headline.)
+    first = True
+    for i, line in enumerate(lines[:40]):
+        if is_chrome(line) or is_site_name(line):
+            continue
+        following = _next_text(lines, i)
+        if _title_like(line, 2, names=first) and following.rstrip('”"’)').endswith((".", "!", "?", "…")):
+            return _Head(title=i)
+        if is_sentence(line):
             break
-    lines = [line for line in lines if not _WIDGET.match(line)]
-    # Repetition: a line printed twice in a row is a photo's alt text and caption: keep one,
-    # as a caption.
-    doubled = {line for i, line in enumerate(lines) if i and line == lines[i - 1]}
-    lines = [line for i, line in enumerate(lines) if i == 0 or line != lines[i - 1]]
+        first = False
+    return _Head()
+
+
+def _next_text(lines: list[str], at: int) -> str:
+    for line in lines[at + 1 :]:
+        if not is_chrome(line) and not is_byline(line):
+            return line
+    return ""
+
+
+def _around_date(lines: list[str], d: int) -> list[_Head]:
+    heads: list[_Head] = []
+    # Before the date: the headline, with a byline, breadcrumb, buttons or one standfirst between.
+    j, standfirst = d - 1, None
+    while j >= 0 and d - j <= 4:
+        line = lines[j]
+        if _title_like(line):
+            heads.append(_Head(j, d, standfirst))
+            break
+        if is_sentence(line) and standfirst is None and len(line.split()) <= 60:
+            standfirst = j
+        elif not (is_chrome(line) or is_byline(line) or office_byline(line)):
+            break
+        j -= 1
+    # After the date: the headline right under it (buttons may sit between).
+    j = d + 1
+    while j < len(lines) and j - d <= 3 and is_chrome(lines[j]):
+        j += 1
+    if j < len(lines) and _title_like(lines[j]):
+        heads.append(_Head(j, d))
+    return heads
+
+
+# ---------------------------------------------------------------- the article's lines
+_LINK_DATE = re.compile(r"\(\d{1,2}[/.\-]\d{1,2}(?:[/.\-]\d{2,4})?\)\s*$")
+_BOX_MARKERS = re.compile(r"^(?:xem\s+tiếp|đọc\s+thêm|xem\s+thêm|(?:tin|bài(?:\s+viết)?)\s+liên\s+quan)", re.IGNORECASE)
+
+
+def _link_line(line: str) -> bool:
+    """A line of a list of links: another article's headline, perhaps with its date."""
+    words = len(line.split())
+    return (
+        (_LINK_DATE.search(line) is not None or (3 <= words <= 30 and not line.endswith(FINAL_PUNCT)))
+        and TABLE_CELL not in line
+        and not is_sentence(line)
+        and _LIST_ITEM.match(line) is None
+        and not _signs_off(line)
+        and not is_end_marker(line)
+    )
+
+
+def _signs_off(line: str) -> bool:
+    """A byline or a source line (what closes an article)."""
+    return byline_name(line) is not None or office_byline(line) or source_line(line) is not None
+
+
+def _links_after(lines: list[str], at: int) -> int:
+    """The index after the links listed under the header at ``at`` (``at`` + 1: none)."""
+    j = at + 1
+    while j < len(lines) and (_link_line(lines[j]) or is_chrome(lines[j])):
+        j += 1
+    return j
+
+
+def _text_resumes(lines: list[str], at: int) -> bool:
+    return sum(1 for line in lines[at : at + 3] if is_sentence(line) and len(line.split()) >= 15) >= 2
+
+
+def _article_lines(lines: list[str], start: int) -> tuple[list[str], int]:
+    """The article's lines from ``start`` (chrome and dates dropped) and the index it ends at:
+    the first block of what follows an article — an end marker, a list of links under a short
+    header, a labelled byline (kept, as the last line). A "see also" box in mid-article, after
+    which the text goes on, is left out and the article continues."""
+    out: list[str] = []
+    i = start
+    while i < len(lines):
+        line = lines[i]
+        if labelled_byline(line) and out:
+            out.append(line)  # the byline ends the article; a source line may follow it
+            while i + 1 < len(lines) and source_line(lines[i + 1]) is not None:
+                i += 1
+                out.append(lines[i])
+            return out, i + 1
+        marker = is_end_marker(line) and not is_chrome(line)
+        header = not marker and len(line.split()) <= 8 and not is_sentence(line) and not _signs_off(line) and out
+        if marker or header:
+            after = _links_after(lines, i)
+            links = after - i - 1
+            if (header and links >= 2) or marker:
+                if (not marker or _BOX_MARKERS.match(bare(line))) and links >= 1 and _text_resumes(lines, after):
+                    i = after  # a box of links in mid-article
+                    continue
+                return out, i
+        if not is_chrome(line) and parse_date_line(line) is None:
+            out.append(line)
+        i += 1
+    return out, len(lines)
+
+
+def _take_tail(body: list[str]) -> tuple[str, str]:
+    """Byline and source lines at the article's end, taken off ``body``: (byline, source)."""
+    byline, source = "", ""
+    for _ in range(4):
+        if not body:
+            break
+        last = body[-1]
+        found = source_line(last)
+        if found is not None:
+            source = source or found
+        elif not byline and (name := byline_name(last)) is not None:
+            byline = name
+        elif not byline and office_byline(last):
+            byline = last
+        else:
+            break
+        body.pop()
+    return byline, source
+
+
+def parse_web_text(text: str) -> ParsedText:
+    lines = _paragraph_lines(text)
     if not lines:
         raise ValueError("tệp rỗng, không có nội dung")
-
-    title, sapo = "", ""
-    first = lines[0]
-    if len(first) <= MAX_TITLE and not first.endswith((".", ";", ",")) and len(lines) > 1:
-        title, lines = first, lines[1:]
-        # A one-paragraph lead straight under the headline is the sapo (no blank line in
-        # the source between them is what marks it on most sites' copies).
-        if (
-            lines
-            and _SENTENCE_END.search(lines[0])
-            and len(lines[0].split()) <= 80
-            and _attached(text, title, lines[0])
-        ):
-            sapo, lines = lines[0], lines[1:]
+    findings: list[Finding] = []
+    head = _find_head(lines)
+    title, sapo, byline = "", "", ""
+    published: tuple[dt.datetime, bool] | None = None
+    if head.title is not None:
+        title = lines[head.title]
+        if head.date is not None:
+            published = parse_date_line(lines[head.date])
+        if head.standfirst is not None:
+            sapo = lines[head.standfirst]
+        start = max(head.title, head.date if head.date is not None else -1) + 1
+        # bylines, buttons and widgets under the headline and date
+        head_lines = lines[head.title + 1 : start]
+        while start < len(lines):
+            line = lines[start]
+            if is_chrome(line) or parse_date_line(line) is not None:
+                start += 1
+            elif not byline and (name := byline_name(line)) is not None and start - head.title <= 4:
+                byline = name
+                start += 1
+            else:
+                break
+        for line in head_lines:
+            if not byline and line != sapo and (name := byline_name(line)) is not None:
+                byline = name
     else:
-        title = first_sentence(first) or fallback_title
-        findings.append(
-            Finding("title-needed", f"Cần đặt tiêu đề: văn bản không có dòng tiêu đề, đề xuất “{title}”.", found=title)
-        )
-        sapo, lines = first, lines[1:]
-    # The headline repeated later (as a photo's alt text) is not body text.
-    lines = [line for line in lines if line != title]
+        findings.append(title_needed())
+        start = next((i for i, line in enumerate(lines) if is_sentence(line) and not is_chrome(line)), 0)
+        if published is None:
+            for line in lines[:start]:
+                published = published or parse_date_line(line)
 
-    byline, source = "", ""
-    while lines:
-        last = lines[-1]
-        m = _SOURCE.match(last)
-        if m:
-            source = source or m.group("source").strip()
-            lines.pop()
-        elif not byline and is_byline(last):
-            byline = last
-            lines.pop()
-        else:
-            break
-
-    blocks: list[str] = []
-    in_list = False
-    for line in lines:
-        if sapo and line.startswith(sapo) and len(line) > len(sapo):
-            line = line[len(sapo) :].strip()  # a body paragraph that starts by repeating the sapo
-        elif line == sapo:
-            continue
-        item = _LIST_ITEM.match(line)
-        if item:
-            blocks.append(("\n" if in_list else "") + "- " + escape_text(item.group("item")))
-            in_list = True
-            continue
-        in_list = False
-        if line in doubled or _CAPTION_END.search(line) or _CAPTION_START.match(line):
-            caption = line.replace("[", "(").replace("]", ")")
-            blocks.append(f"![{escape_text(caption)}](asset:)")
-        elif _is_heading(line):
-            blocks.append("## " + escape_text(line))
-        else:
-            blocks.append(escape_text(line))
-    body = "\n\n".join(blocks).replace("\n\n\n- ", "\n- ")
+    body, end = _article_lines(lines, start)
+    tail_byline, source = _take_tail(body)
+    byline = byline or tail_byline
+    if title and not sapo and len(body) >= 3 and _lead_shaped(body[0]):
+        sapo = body.pop(0)
+    photo_byline = bool(_PHOTO_BYLINE.search(" ".join(lines[max(0, end - 8) : end + 1])))
+    blocks = _blocks(body, title, sapo, photo_byline)
+    if not blocks and not sapo:
+        raise ValueError("không tìm thấy nội dung bài viết trong tệp")
+    body_text = blocks_to_body(blocks)
     draft = ArticleDraft(
-        title=title,
+        title=title[: MAX_TITLE * 2],
         sapo=sapo,
-        body=body,
+        body=body_text,
         byline=byline,
         source_name=source,
-        published=published,
-        published_has_time=has_time,
+        published=published[0] if published else None,
+        published_has_time=bool(published and published[1]),
     )
-    article_text = "\n".join([title, sapo, *lines, byline])
+    article_text = "\n".join([title, sapo, *body, byline])
     findings += proof_findings(article_text)
     draft.findings = findings
-    return ParsedText(draft, findings)
+    return ParsedText(draft, findings, agency_code(sapo or (body[0] if body else "")))
 
 
-def _attached(text: str, title: str, lead: str) -> bool:
-    """True when the lead follows the headline on the very next line (no blank line)."""
-    at = text.find(title)
-    if at < 0:
+# ---------------------------------------------------------------- blocks
+def _lead_shaped(line: str) -> bool:
+    return (
+        is_sentence(line)
+        and len(line.split()) <= 120
+        and not is_marked_caption(line)
+        and _LIST_ITEM.match(line) is None
+    )
+
+
+def _is_heading(line: str, following: str) -> bool:
+    words = line.split()
+    starts_right = line[:1].isupper() or (line[:1].isdigit() and len(words) > 1)
+    return (
+        1 < len(words) <= 14
+        and len(line) <= 110
+        and not line.endswith(FINAL_PUNCT)
+        and not line.startswith(("“", '"', "(", "-"))
+        and starts_right
+        and (is_sentence(following) or following == "")
+    )
+
+
+def _single_sentence(line: str) -> bool:
+    cut = SENTENCE_END.search(line)
+    return cut is not None and not line[cut.end() :].strip()
+
+
+def _blocks(lines: list[str], title: str, sapo: str, photo_byline: bool) -> list[Block]:
+    blocks: list[Block] = []
+    items: list[ListItem] = []
+    seen: list[str] = [p for p in (sapo,) if p]
+    doubled = {line for i, line in enumerate(lines) if i and line == lines[i - 1]}
+
+    rows: list[tuple[tuple[Run, ...], ...]] = []
+
+    def close_list() -> None:
+        if items:
+            blocks.append(ListBlock(False, tuple(items)))
+            items.clear()
+        if rows:
+            blocks.append(Table(rows[0], tuple(rows[1:])))
+            rows.clear()
+
+    for i, line in enumerate(lines):
+        if i and line == lines[i - 1]:
+            continue  # a picture's alt text and its caption: one caption
+        if line in (title, sapo):
+            continue  # the headline again (a photo's alt text), the sapo again
+        for earlier in seen:  # a paragraph that starts by repeating an earlier one
+            if line.startswith(earlier + " ") and len(earlier) > 40:
+                line = line[len(earlier) :].strip()
+        following = next((x for x in lines[i + 1 :] if x != line), "")
+        if TABLE_CELL in line:
+            if items:
+                close_list()
+            rows.append(tuple((Run(cell.strip()),) if cell.strip() else () for cell in line.split(TABLE_CELL)))
+            continue
+        if rows:
+            close_list()
+        item = _LIST_ITEM.match(line)
+        if item is not None:
+            items.append(ListItem((Run(item.group("item") or item.group("lettered")),)))
+            continue
+        close_list()
+        if line in doubled or is_marked_caption(line) or (photo_byline and _unmarked_caption(line, lines, i)):
+            blocks.append(Figure("", line))
+        elif _is_heading(line, following):
+            blocks.append(Heading(2, (Run(line),)))
+        else:
+            blocks.append(Paragraph((Run(line),)))
+            seen.append(line)
+    close_list()
+    return blocks
+
+
+def _unmarked_caption(line: str, lines: list[str], i: int) -> bool:
+    """A picture's caption with no mark, on a page whose byline says it has pictures: one
+    short sentence between two paragraphs at least twice as long."""
+    words = len(line.split())
+    if not (6 <= words <= 25 and _single_sentence(line) and 0 < i < len(lines) - 1):
         return False
-    rest = text[at + len(title) :]
-    newline = rest.find("\n")
-    return newline >= 0 and rest[newline + 1 :].lstrip(" \t").startswith(lead[:30])
+    return all(len(n.split()) >= 2 * words and is_sentence(n) for n in (lines[i - 1], lines[i + 1]))

@@ -136,7 +136,7 @@ def _doc_article(article: Article) -> DocArticle:
     wording = WORDING[article.language.value]
     return DocArticle(
         article.id,
-        article.title,
+        article.title or wording.untitled,
         article.sapo,
         _blocks(parse_body(article.body), wording),
         article.byline,

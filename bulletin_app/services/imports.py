@@ -148,7 +148,12 @@ class ImportService:
                 existing = articles_repo.find_duplicate(s, draft)
                 if existing is not None:  # the same text is in the library already: skip it
                     return ImportResult(str(path), title=existing[1], duplicate_of=existing[0])
-                for other_id, other_title, overlap in articles_repo.near_duplicates(s, draft):
+                near = articles_repo.near_duplicates(s, draft)
+                for other_id, other_title, overlap in near:
+                    if not draft.title and overlap > 0.99 and articles_repo.same_text(s, other_id, draft):
+                        # the same file, imported before without a headline and titled since
+                        return ImportResult(str(path), title=other_title, duplicate_of=other_id)
+                for other_id, other_title, overlap in near:
                     parsed.findings.append(
                         Finding(
                             "near-duplicate",

@@ -191,6 +191,8 @@ class IssueService:
 
 
 def _locate(finding: Finding, issue: Issue, by_title: dict[str, int], images: dict[int, list[str]]) -> Finding:
+    if finding.article_id is not None or finding.field is not None or finding.section is not None:
+        return finding  # the check knew what it is about
     item = finding
     message = finding.message
     if finding.kind in _CODE_FIELDS:

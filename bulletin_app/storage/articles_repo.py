@@ -11,8 +11,6 @@ from sqlalchemy import Select, func, select, update
 from sqlalchemy.orm import Session, aliased
 
 from bulletin_app.domain.article import (
-    EDITABLE_FIELDS,
-    STATUS_TRANSITIONS,
     Article,
     ArticleDraft,
     ArticleStatus,
@@ -22,6 +20,7 @@ from bulletin_app.domain.article import (
     Revision,
     TranslationState,
 )
+from bulletin_app.domain.article_rules import check_status_change, check_title, clean_patch
 from bulletin_app.domain.body import body_to_plain, count_words
 from bulletin_app.domain.errors import ConflictError, NotFoundError, ValidationError
 from bulletin_app.storage import translations_repo
@@ -31,7 +30,7 @@ from bulletin_app.storage.models import ArticleRow, ArticleTagRow, ColumnRow, En
 from bulletin_app.storage.search import search_backend
 from bulletin_app.storage.search.fields import index_fields
 from bulletin_app.storage.team import users_repo
-from bulletin_app.text import clean_line, clean_text, collation_key, fold
+from bulletin_app.text import collation_key, fold
 
 _SNAPSHOT_FIELDS = (
     "title",
@@ -112,39 +111,8 @@ def _reindex(s: Session, row: ArticleRow, body_plain: str) -> None:
     search_backend(s).index(s, row.id, fields)
 
 
-def _clean_fields(values: dict[str, Any]) -> dict[str, Any]:
-    """NFC and cleaning on every way in; validation of the few constrained fields."""
-    out: dict[str, Any] = {}
-    for key, value in values.items():
-        if key == "body":
-            out[key] = clean_text(value or "")
-        elif key == "sapo":
-            out[key] = clean_text(value or "").replace("\n\n", "\n")
-        elif key in ("title", "byline", "source_name", "source_url"):
-            out[key] = clean_line(value or "")
-        elif key == "tags":
-            out[key] = [clean_line(t) for t in value or [] if clean_line(t)]
-        elif key == "column":
-            out[key] = clean_line(value) if value else None
-        elif key == "language":
-            try:
-                out[key] = Language(str(value)).value
-            except ValueError:
-                raise ValidationError("Ngôn ngữ", f"“{value}” không hỗ trợ (vi hoặc en)") from None
-        elif key == "status":
-            try:
-                out[key] = ArticleStatus(str(value)).value
-            except ValueError:
-                raise ValidationError("Trạng thái", f"“{value}” không hợp lệ") from None
-        else:
-            out[key] = value
-    if "title" in out and not out["title"]:
-        raise ValidationError("Tiêu đề", "không được để trống")
-    return out
-
-
 def add_article(s: Session, draft: ArticleDraft, status: ArticleStatus = ArticleStatus.DRAFT) -> int:
-    values = _clean_fields(
+    values = clean_patch(
         {
             "title": draft.title,
             "sapo": draft.sapo,
@@ -158,6 +126,7 @@ def add_article(s: Session, draft: ArticleDraft, status: ArticleStatus = Article
             "column": draft.column,
         }
     )
+    check_title(values["title"], ArticleStatus(values["status"]))
     # Columns and tags first: their look-ups must not autoflush a half-built article.
     column = get_or_create_column(s, values["column"]) if values["column"] else None
     tags = get_or_create_tags(s, values["tags"])
@@ -198,26 +167,18 @@ def snapshot(row: ArticleRow) -> dict[str, Any]:
 def update_article(
     s: Session, article_id: int, expected_version: int | None, changes: dict[str, Any], author: str
 ) -> Article:
-    unknown = set(changes) - EDITABLE_FIELDS
-    if unknown:
-        raise ValidationError("Tin bài", f"không sửa được trường {', '.join(sorted(unknown))}")
+    values = clean_patch(changes)
     row = lock_article(s, article_id)
     if expected_version is not None and row.version != expected_version:
         raise ConflictError(
             f"Tin bài “{row.title}” đã được lưu ở nơi khác (phiên bản {row.version}, "
             f"bạn đang sửa phiên bản {expected_version}). Hãy tải lại để không ghi đè."
         )
-    values = _clean_fields(changes)
+    check_title(values.get("title", row.title), ArticleStatus(values.get("status", row.status)))
     if "status" in values and values["status"] != row.status:
         if values["status"] == ArticleStatus.APPROVED.value:
             users_repo.require_approver(s, author)
-        allowed = STATUS_TRANSITIONS[ArticleStatus(row.status)]
-        if ArticleStatus(values["status"]) not in allowed:
-            raise ValidationError(
-                "Trạng thái",
-                f"không chuyển được từ “{ArticleStatus(row.status).label_vi}” sang "
-                f"“{ArticleStatus(values['status']).label_vi}”",
-            )
+        check_status_change(ArticleStatus(row.status), ArticleStatus(values["status"]))
     partner: Any = values.pop("translation_id", _KEEP)
     if "language" in values and values["language"] != row.language and row.translation_id is not None:
         other = s.get(ArticleRow, row.translation_id)
@@ -529,10 +490,20 @@ def find_duplicate(s: Session, draft: ArticleDraft) -> tuple[int, str] | None:
     text waits for the first to commit and then finds it. Not a unique index on the hash: an
     English partner starts out holding its original's text, and an editor may keep a copy.
     """
-    values = _clean_fields({"title": draft.title, "body": draft.body})
+    values = clean_patch({"title": draft.title, "body": draft.body})
     digest = content_hash(values["title"], body_to_plain(values["body"]))
     claim(s, digest)
     return find_by_content_hash(s, digest)
+
+
+def same_text(s: Session, article_id: int, draft: ArticleDraft) -> bool:
+    """Whether article ``article_id`` holds ``draft``'s sapo and body (its title aside: an import
+    without a headline, retitled by an editor since, is still the same text)."""
+    row = s.get(ArticleRow, article_id)
+    if row is None or row.deleted_at is not None:
+        return False
+    values = clean_patch({"sapo": draft.sapo, "body": draft.body})
+    return (row.sapo, row.body) == (values["sapo"], values["body"])
 
 
 def set_findings(s: Session, article_id: int, findings: list[Finding]) -> None:
@@ -548,7 +519,7 @@ def set_findings(s: Session, article_id: int, findings: list[Finding]) -> None:
 
 def near_duplicates(s: Session, draft: ArticleDraft, threshold: float = 0.8) -> list[tuple[int, str, float]]:
     """(id, title, overlap) of library articles telling the same story."""
-    values = _clean_fields({"title": draft.title, "body": draft.body})
+    values = clean_patch({"title": draft.title, "body": draft.body})
     pairs = search_backend(s).near_duplicates(s, values["title"], body_to_plain(values["body"]), threshold)
     titles = (
         dict(s.execute(select(ArticleRow.id, ArticleRow.title).where(ArticleRow.id.in_([i for i, _ in pairs]))).all())

@@ -12,6 +12,7 @@ from sqlalchemy import ColumnElement, and_, exists, not_, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from bulletin_app.domain.article import ArticleStatus, Language, TranslationState
+from bulletin_app.domain.article_rules import check_pair
 from bulletin_app.domain.errors import ValidationError
 from bulletin_app.storage.models import ArticleRow, RevisionRow, utcnow
 
@@ -51,24 +52,12 @@ def link(s: Session, row: ArticleRow, other_id: int, author: str, snapshot: Any)
     ``row``'s previous partner is let go; an ``other`` already paired with a third article is
     refused (the editor unlinks it first). Returns the ids whose link changed.
     """
-    if other_id == row.id:
-        raise ValidationError("Bản dịch", "tin bài không thể là bản dịch của chính nó")
-    other = s.get(ArticleRow, other_id)
+    other = s.get(ArticleRow, other_id) if other_id != row.id else row
     if other is None or other.deleted_at is not None:
         raise ValidationError("Bản dịch", f"không có tin bài số {other_id} (hoặc tin đang ở thùng rác)")
     if row.translation_id == other_id and other.translation_id == row.id:
         return []
-    if other.language == row.language:
-        raise ValidationError(
-            "Bản dịch",
-            f"tin bài số {other_id} cũng là tiếng {_language_name(row.language)}: "
-            "bản dịch nối một tin tiếng Việt với một tin tiếng Anh",
-        )
-    if other.translation_id is not None and other.translation_id != row.id:
-        raise ValidationError(
-            "Bản dịch",
-            f"tin bài số {other_id} đã nối với tin bài số {other.translation_id}; hãy gỡ liên kết đó trước",
-        )
+    check_pair(row.id, row.language, other_id, other.language, other.translation_id)
     changed = {row.id, other_id}
     former = unlink(s, row, author, snapshot)  # cleared first: the unique index holds at every step
     if former is not None:
@@ -77,10 +66,6 @@ def link(s: Session, row: ArticleRow, other_id: int, author: str, snapshot: Any)
     _versioned(s, original, author, snapshot, translation_id=translation.id)
     _versioned(s, translation, author, snapshot, translation_id=original.id, source_hash=original.content_hash)
     return sorted(changed)
-
-
-def _language_name(code: str) -> str:
-    return "Việt" if code == Language.VI.value else "Anh"
 
 
 def mark_translated(s: Session, translation: ArticleRow) -> None:

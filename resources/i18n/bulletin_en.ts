@@ -168,6 +168,10 @@
         <translation>New article[*] — Editor</translation>
     </message>
     <message>
+        <source>Chưa có tiêu đề (tệp nhập không có dòng tiêu đề) — hãy đặt tiêu đề trước khi duyệt</source>
+        <translation>No title yet (the imported file had no headline) — give it a title before approval</translation>
+    </message>
+    <message>
         <source>{n} từ</source>
         <translation>{n} words</translation>
     </message>
@@ -296,6 +300,10 @@
     <message>
         <source>Số điểm cần biên tập viên soát lại (lỗi chính tả, mã cũ, trùng lặp…)</source>
         <translation>Number of items the editor should review (spelling errors, legacy encodings, duplicates…)</translation>
+    </message>
+    <message>
+        <source>(chưa có tiêu đề — cần đặt)</source>
+        <translation>(untitled — needs a title)</translation>
     </message>
     <message>
         <source>bản gốc số {id}</source>

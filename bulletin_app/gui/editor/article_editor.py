@@ -385,8 +385,15 @@ class ArticleEditor(QMainWindow):
         self.metadata_panel.set_saved(True)
         self._update_info()
         self.refresh_status()
-        self.body_edit.setFocus()
         self.body_edit.moveCursor(QTextCursor.MoveOperation.Start)
+        if article.title:
+            self.title_edit.setPlaceholderText(self.tr("Tiêu đề tin bài"))
+            self.body_edit.setFocus()
+        else:  # imported without a headline: the title is what the editor is asked for first
+            self.title_edit.setPlaceholderText(
+                self.tr("Chưa có tiêu đề (tệp nhập không có dòng tiêu đề) — hãy đặt tiêu đề trước khi duyệt")
+            )
+            self.title_edit.setFocus()
         if offer_recovery:
             self.saver.offer_recovery(article)
         self.loaded.emit()

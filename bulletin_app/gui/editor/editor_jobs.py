@@ -12,7 +12,8 @@ from typing import Any
 
 from PySide6.QtGui import QImage
 
-from bulletin_app.domain.article import Article, ArticleDraft, ArticleStatus, Language
+from bulletin_app.domain.article import Article, ArticleStatus
+from bulletin_app.domain.article_rules import draft_from_values, editable_values
 from bulletin_app.domain.changes import Changes
 from bulletin_app.domain.errors import BulletinError
 from bulletin_app.gui.editor.body_document import figure_refs
@@ -40,43 +41,12 @@ def read_article(services: Services, article_id: int) -> tuple[Article, dict[str
 
 def article_fields(article: Article) -> dict[str, Any]:
     """An article as the editor's fields (the keys the article service takes)."""
-    return {
-        "title": article.title,
-        "sapo": article.sapo,
-        "body": article.body,
-        "byline": article.byline,
-        "source_name": article.source_name,
-        "source_url": article.source_url,
-        "published": article.published,
-        "published_has_time": article.published_has_time,
-        "column": article.column,
-        "tags": list(article.tags),
-        "language": article.language.value,
-        "translation_id": article.translation_id,
-        "status": article.status.value,
-    }
-
-
-def draft_from_fields(fields: dict[str, Any], title: str) -> ArticleDraft:
-    """A new library article from the editor's fields (a first save, or a conflict copy)."""
-    return ArticleDraft(
-        title=title,
-        body=fields["body"],
-        sapo=fields["sapo"],
-        byline=fields["byline"],
-        source_name=fields["source_name"],
-        source_url=fields["source_url"],
-        published=fields["published"],
-        published_has_time=fields["published_has_time"],
-        column=fields["column"],
-        tags=fields["tags"],
-        language=Language(fields["language"]),
-    )
+    return dict(editable_values(article))
 
 
 def add_article(services: Services, fields: dict[str, Any]) -> tuple[Article, Changes]:
     """The first save of a new article."""
-    draft = draft_from_fields(fields, fields["title"])
+    draft = draft_from_values(fields)
     article_id, changes = services.articles.add(draft, ArticleStatus(fields["status"]), fields["translation_id"])
     return services.articles.get(article_id), changes
 
@@ -86,7 +56,7 @@ def keep_copy_and_reload(
 ) -> tuple[Article, dict[str, QImage], Changes, int]:
     """A save conflict resolved by reloading: the editor's text becomes a draft article of its
     own, then the latest version is read. Returns (article, images, changes, copy id)."""
-    copy_id, changes = services.articles.add(draft_from_fields(fields, copy_title))
+    copy_id, changes = services.articles.add(draft_from_values(fields, copy_title))
     article, images = read_article(services, article_id)
     return article, images, changes, copy_id
 

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QFont
 
 from bulletin_app.domain.article import ArticleSummary
 from bulletin_app.gui.widgets.labels import language_label, status_label, translation_label
@@ -138,6 +139,10 @@ class ArticleTableModel(QAbstractTableModel):
             return summary.title if role == Qt.ItemDataRole.EditRole else self._display(summary, column)
         if role == Qt.ItemDataRole.ToolTipRole and column in (TITLE, SOURCE):
             return summary.title if column == TITLE else summary.source
+        if role == Qt.ItemDataRole.FontRole and column == TITLE and not summary.title:
+            font = QFont()
+            font.setItalic(True)
+            return font
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (ID, WORDS, FINDINGS):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:
@@ -177,7 +182,7 @@ class ArticleTableModel(QAbstractTableModel):
             case 0:
                 return str(s.id)
             case 1:
-                return s.title
+                return s.title or self.tr("(chưa có tiêu đề — cần đặt)")
             case 2:
                 return s.column or "—"
             case 3:
