@@ -28,7 +28,7 @@ from typing import Any
 
 import justext
 
-from bulletin_app.domain.body import Figure, Heading, ListBlock, Paragraph, block_text, parse_body
+from bulletin_app.domain.body import Figure, Heading, ListBlock, Paragraph, Table, block_text, parse_body
 from bulletin_app.importers.decoding import decode_vietnamese
 from bulletin_app.importers.web_text import parse_web_text
 
@@ -48,6 +48,9 @@ def _draft_lines(draft: Any) -> list[str]:
             out += [block_text(Paragraph(i.runs)) for i in block.items]
         elif isinstance(block, Figure):
             out.append(block.caption)
+        elif isinstance(block, Table):  # rows as the corpus writes them: cells joined by " | "
+            for row in ([block.header] if block.header else []) + list(block.rows):
+                out.append(" | ".join(block_text(Paragraph(cell)) for cell in row))
         elif isinstance(block, Paragraph | Heading):
             out.append(block_text(block))
     return out

@@ -40,25 +40,38 @@ _MONTHS_EN = {
     for m in names
 }
 _DATE_LABEL = (
-    r"(?:(?:ngày\s+)?(?:đăng|cập\s+nhật|xuất\s+bản|đăng\s+tải|đăng\s+lúc)|thời\s+gian|published(?:\s+on)?|"
-    r"updated(?:\s+on)?|posted(?:\s+on)?|last\s+updated|date)\s*:?\s*"
+    r"(?:(?:ngày\s+)?(?:đăng|cập\s+nhật|xuất\s+bản|đăng\s+tải|phát\s+hành|viết)|thời\s+gian|published(?:\s+on)?|"
+    r"updated(?:\s+on)?|posted(?:\s+on)?|last\s+updated|date)(?:\s+lúc)?\s*:?\s*"
 )
 _WEEKDAY = (
     r"(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|\d)|chủ\s+nhật|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*,?\s*)"
 )
-_TIME = r"(?P<{h}>\d{{1,2}})[:h](?P<{m}>\d{{2}})(?:\s*(?P<{ap}>am|pm|AM|PM|sa|ch))?"
+_TIME = (
+    r"(?P<{h}>\d{{1,2}})(?:[:h]|\s*giờ\s*)(?P<{m}>\d{{2}})(?:\s*phút)?(?::\d{{2}})?"
+    r"(?:\s*(?P<{ap}>am|pm|a\.m\.|p\.m\.|sa|ch))?"
+)
 _SEP = r"\s*[,|\-–—]?\s*"
-_DMY = r"(?:ngày\s+)?(?P<d>\d{1,2})(?:[/.\-]|\s+tháng\s+)(?P<mo>\d{1,2})(?:[/.\-]|\s+năm\s+)(?P<y>\d{4})"
+_DMY = r"(?:ngày\s+)?(?P<d>\d{1,2})(?:[/.\-]|\s+tháng\s+)(?P<mo>\d{1,2})(?:[/.\-]|,?\s+(?:năm\s+)?)(?P<y>\d{4})"
+_YMD = r"(?P<y4>\d{4})[/.\-](?P<mo4>\d{1,2})[/.\-](?P<d4>\d{1,2})"
 _PLACE = r"(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3},\s*(?=ngày\s))?"
 _MDY = r"(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<d2>\d{1,2}),?\s+(?P<y2>\d{4})"
 _DMY_EN = r"(?P<d3>\d{1,2})\s+(?P<mon3>[A-Za-z]{3,9})\.?,?\s+(?P<y3>\d{4})"
 _DATE = re.compile(
-    rf"^{_PLACE}(?:{_DATE_LABEL})?{_WEEKDAY}?(?:{_TIME.format(h='h1', m='m1', ap='ap1')}{_SEP})?"
-    rf"(?:{_DMY}|{_MDY}|{_DMY_EN})"
+    rf"^{_PLACE}(?:{_DATE_LABEL})?{_WEEKDAY}?(?:(?:lúc\s+)?{_TIME.format(h='h1', m='m1', ap='ap1')}{_SEP})?"
+    rf"(?:{_DMY}|{_YMD}|{_MDY}|{_DMY_EN})"
     rf"(?:{_SEP}(?:lúc\s+)?{_TIME.format(h='h2', m='m2', ap='ap2')})?\s*(?:\(?(?:GMT|UTC)\s*[+-]\s*\d+\)?)?\.?$",
     re.IGNORECASE,
 )
+
+
+_BARE_TIME = re.compile(r"^(\d{1,2})[:h](\d{2})$")
+
+
+def date_line_parts(line: str) -> list[str]:
+    """The short items of a bar ("Tác giả: … | Đăng lúc: … | Lượt xem: 347", "Ngọc Mai · 2 giờ
+    trước")."""
+    return [p.strip() for p in re.split(r"\s+[|·•]\s+|\s+[·•]\s*$", line.strip()) if p.strip()]
 
 
 def parse_date_line(line: str) -> tuple[dt.datetime, bool] | None:
@@ -70,13 +83,21 @@ def parse_date_line(line: str) -> tuple[dt.datetime, bool] | None:
     if not m:
         # "Posted on 12 October 2026 | Category: … | No Comments", "Ngày đăng: 07/03/2026 | Lượt
         # xem: 512": a date among a bar's short items
-        parts = [p.strip() for p in re.split(r"\s+[|·•]\s+", line)]
-        if len(parts) < 2 or any(len(p.split()) > 6 for p in parts):
+        parts = date_line_parts(line)
+        if len(parts) < 2 or any(len(p.split()) > 9 for p in parts):
             return None
         found = [d for d in (parse_date_line(p) for p in parts) if d is not None]
-        return found[0] if len(found) == 1 else None
+        if len(found) != 1:
+            return None
+        when, has_time = found[0]
+        times = [t for t in (_BARE_TIME.match(p) for p in parts) if t is not None]
+        if not has_time and len(times) == 1:  # "19:45 | Thứ Tư, 25/06/2025"
+            when, has_time = when.replace(hour=int(times[0].group(1)), minute=int(times[0].group(2))), True
+        return when, has_time
     if m.group("d"):
         day, month, year = int(m.group("d")), int(m.group("mo")), int(m.group("y"))
+    elif m.group("y4"):
+        day, month, year = int(m.group("d4")), int(m.group("mo4")), int(m.group("y4"))
     else:
         name = (m.group("mon") or m.group("mon3") or "").lower()
         if name not in _MONTHS_EN:
@@ -85,7 +106,7 @@ def parse_date_line(line: str) -> tuple[dt.datetime, bool] | None:
         year = int(m.group("y2") or m.group("y3"))
     hour_s, minute_s = m.group("h1") or m.group("h2"), m.group("m1") or m.group("m2")
     hour, minute = int(hour_s or 0), int(minute_s or 0)
-    meridiem = (m.group("ap1") or m.group("ap2") or "").lower()
+    meridiem = (m.group("ap1") or m.group("ap2") or "").lower().replace(".", "")
     if meridiem in ("pm", "ch") and hour < 12:
         hour += 12
     elif meridiem in ("am", "sa") and hour == 12:
@@ -108,10 +129,14 @@ _UI_START = re.compile(
     r"share|print|email|search|sign\s+in|sign\s+up|log\s*in|subscribe|accept|decline|cookie|we\s+use\s+cookies|"
     r"copy\s+link|follow\s+us|read\s+more|back\s+to\s+top|listen|"
     r"thời\s+gian\s+đọc|nghe\s+đọc|đọc\s+tin\s+nhanh|giọng\s+(?:nữ|nam)|mở\s+ứng\s+dụng|tải\s+ứng\s+dụng|"
+    r"tệp\s+đính\s+kèm|xem\s+trước\s+tải\s+về|nội\s+dung\s+tài\s+trợ|sponsored|advertisement|cập\s+nhật\s+lần\s+cuối|bạn\s+thấy\s+bài\s+viết|đánh\s+giá\s+bài\s+viết|"
+    r"mức\s+độ\s+hài\s+lòng|was\s+this\s+(?:article|page)\s+helpful|video\s+(?:đã\s+)?phát\s+sóng|"
     r"xem\s+tiếp(?=\s*[»›>])|xem\s+tất\s+cả|phiên\s+bản\s*:|leave\s+a\s+(?:reply|comment)|no\s+comments|category\s*:)\b"
-    r"|^(?:video|clip|infographic|podcast|e-?magazine|audio)\s*:",
+    r"|^(?:video|clip|infographic|podcast|e-?magazine|audio|bộ\s+phận(?:\s+phụ\s+trách)?|chuyên\s+mục|"
+    r"category|danh\s+mục)\s*:",
     re.IGNORECASE,
 )
+_UI_LINES = frozenset({"danh sách", "trở về", "trở lại", "về trang trước", "list", "back", "top"})
 _UI_WORDS = frozenset(
     "facebook zalo twitter x linkedin kakaotalk youtube tiktok telegram email print in chia sẻ share "
     "a a- a+ aa aaa + - tweet pinterest whatsapp viber messenger".split()
@@ -131,15 +156,21 @@ _BREADCRUMB_START = re.compile(r"^(?:trang\s+chủ|home)\b", re.IGNORECASE)
 
 def is_breadcrumb(line: str) -> bool:
     """ "Trang chủ > Tin tức > Đối ngoại", "News / Foreign Affairs", "Chính trị › Đối ngoại"."""
-    parts = [p for p in re.split(r"\s*[>»›/]\s*|\s+\|\s+", line) if p]
+    parts = [p for p in re.split(r"\s*(?:[>»›/→]|::)\s*|\s+\|\s+", line) if p]
     return (
         2 <= len(parts) <= 6
         and len(line) <= 120
         and all(len(p.split()) <= 6 for p in parts)
-        and (_BREADCRUMB_START.match(line) is not None or bool(re.search(r"\s[>»›]\s", line)))
+        and (_BREADCRUMB_START.match(line) is not None or bool(re.search(r"\s(?:[>»›→]|::)\s", line)))
     )
 
 
+_CALL_TO_ACTION = re.compile(
+    r"[-–|]\s*(?:đăng\s+ký|xem|mua|đặt\s+mua|tìm\s+hiểu|liên\s+hệ|tải)\s+ngay\s*!?$|"
+    r"\b(?:learn\s+more|shop\s+now|sign\s+up\s+now|book\s+now)\s*!?$",
+    re.IGNORECASE,
+)
+_AI_NOTE = re.compile(r"\b(?:do\s+AI\s+tạo|AI\s+tạo\s+tự\s+động|generated\s+by\s+AI|AI-generated)\b", re.IGNORECASE)
 _SYMBOLS = re.compile(r"^[^\w“\"'(]+", re.UNICODE)
 
 
@@ -158,9 +189,13 @@ def is_chrome(line: str) -> bool:
         return True
     if TABLE_CELL in line:
         return False
+    if _CALL_TO_ACTION.search(line) and len(words) <= 25:
+        return True  # an advertisement's line: "… - Đăng ký ngay"
+    if _AI_NOTE.search(line) and len(words) <= 30:
+        return True  # "Tóm tắt do AI tạo tự động, có thể chưa chính xác…"
     if len(words) <= 14 and _UI_START.match(line):
         return True
-    if all(w.lower().strip(":()") in _UI_WORDS for w in words):
+    if all(w.lower().strip(":()") in _UI_WORDS for w in words) or line.lower() in _UI_LINES:
         return True
     if _COUNTER.match(line) and len(words) <= 6:
         return True
@@ -187,7 +222,8 @@ _END_HEADINGS = re.compile(
     r"^(?:(?:các\s+)?(?:tin|bài|bài\s+viết|tin\s+bài|thông\s+cáo|video|ảnh)\s+(?:khác|liên\s+quan|đã\s+đưa|"
     r"cùng\s+(?:chuyên\s+mục|chủ\s+đề|loại|tác\s+giả)|mới(?:\s+nhất)?|nổi\s+bật|xem\s+nhiều|đọc\s+nhiều)|"
     r"đọc\s+nhiều(?:\s+nhất)?|xem\s+nhiều(?:\s+nhất)?|phiên\s+bản\s+di\s+động|bình\s+luận|ý\s+kiến\s+bạn\s+đọc|"
-    r"gửi\s+bình\s+luận|xem\s+thêm(?:\s+\S+){0,3}|đọc\s+thêm|xem\s+tiếp|recent\s+posts|archives|"
+    r"gửi\s+bình\s+luận|xem\s+thêm(?:\s+\S+){0,3}|đọc\s+thêm|đọc\s+tiếp|xem\s+tiếp|recent\s+posts|archives|"
+    r"tóm\s+tắt(?:\s+bài\s+viết|\s+nhanh|\s+nội\s+dung)?|điểm\s+chính|key\s+points|ai\s+summary|"
     r"related(?:\s+(?:news|articles|stories|posts))?|other\s+news|more\s+news|most\s+(?:read|viewed|popular)|"
     r"read\s+next|you\s+may\s+also\s+like|comments?|leave\s+a\s+(?:reply|comment))"
     r"\s*(?:\(\d+\))?\s*[:»›>]?\s*$",
@@ -195,7 +231,8 @@ _END_HEADINGS = re.compile(
 )
 _LABELLED_END = re.compile(
     r"^(?:(?:tags?|từ\s+kh(?:óa|oá|oa)|chủ\s+đề|keywords?|thông\s+tin\s+liên\s+hệ|liên\s+hệ|cơ\s+quan\s+chủ\s+quản)\s*:"
-    r"|©|copyright\b|bản\s+quyền\b|giấy\s+phép\s+(?:số|hoạt\s+động)\b)",
+    r"|©|copyright\b|bản\s+quyền\b|giấy\s+phép\s+(?:số|hoạt\s+động)\b|(?:bài|tin)\s+(?:trước|sau)\b|"
+    r"previous\s+(?:post|article)|next\s+(?:post|article))",
     re.IGNORECASE,
 )
 
@@ -212,12 +249,12 @@ def is_end_marker(line: str) -> bool:
 # ---------------------------------------------------------------- bylines, sources, captions
 _BYLINE_LABEL = re.compile(
     r"^(?:(?:(?:bài|tin)(?:\s+và\s+|\s*,\s*|\s*[-–/]\s*)ảnh|bài|tin|ảnh|phóng\s+sự\s+ảnh|tác\s+giả|thực\s+hiện|"
-    r"nhóm\s+phóng\s+viên|pv|ptv|author)\s*:\s*|(?:by|written\s+by|story\s+and\s+photos?\s+by|words\s+by)\s+)"
+    r"nhóm\s+phóng\s+viên|pv|ptv|author|người\s+viết|người\s+đăng|writer)\s*:\s*|(?:by|written\s+by|story\s+and\s+photos?\s+by|words\s+by)\s+)"
     r"(?P<name>.+)$",
     re.IGNORECASE,
 )
 _NAME_NOTE = re.compile(r"\s*\((?:tổng\s+hợp|lược\s+dịch|biên\s+dịch|theo\s+[^()]+|[A-ZĐ/]{2,12})\)$", re.IGNORECASE)
-_SOURCE = re.compile(r"^(?:nguồn|source)\s*:\s*(?P<source>.*)$", re.IGNORECASE)
+_SOURCE = re.compile(r"^\(?(?:nguồn|source)\s*:\s*(?P<source>[^()]*?)\)?\.?$", re.IGNORECASE)
 _THEO = re.compile(r"^(?:theo|according\s+to)\s+(?P<source>[^.;:]{3,80})$", re.IGNORECASE)
 _NAME_WORD = re.compile(r"^[^\W\d_][\w.'’-]*$")
 _OFFICE = re.compile(r"^(?:phòng|ban|văn\s+phòng|trung\s+tâm|sở|vụ|cục|tổ|nhóm)\s+\S", re.IGNORECASE)
@@ -225,8 +262,11 @@ _CAPTION_END = re.compile(
     r"\((?:nguồn|ảnh|photo)\b[^()]*\)\s*\.?$|\((?:ảnh|photo)\s*:?[^()]+\)\s*\.?$|\b(?:ảnh|photo)\s*:\s*[^.:]{2,40}$",
     re.IGNORECASE,
 )
-_CAPTION_START = re.compile(r"^(?:ảnh|photo)\s*:", re.IGNORECASE)
-_AGENCY = re.compile(r"^\((?P<code>[A-ZĐ][\w.&/+]{1,11})\)\s*(?:[-–—]\s*)?(?=[A-ZĐÀ-Ỹ\d])")
+_CAPTION_START = re.compile(r"^(?:ảnh|photo|hình)\s*\d{0,2}\s*:", re.IGNORECASE)
+_AGENCY = re.compile(
+    r"^(?:\((?P<code>[A-ZĐ][\w.&/+]{1,11})\)\s*(?:[-–—]\s*)?|(?P<site>[A-Z][\w-]{1,20}\.(?:vn|com|net|org))\s+[-–—]\s+)"
+    r"(?=[A-ZĐÀ-Ỹ\d])"
+)
 
 
 def byline_name(line: str) -> str | None:
@@ -274,17 +314,29 @@ def source_line(line: str) -> str | None:
     return None
 
 
+_CAPTION_POINTER = re.compile(r"^[▲△↑⬆☝]\s*")
+
+
 def is_marked_caption(line: str) -> bool:
     """A picture's caption by its marks: "(Ảnh: …)", "ẢNH: HOÀNG ANH", "(Nguồn: …)" at the end
-    of a short text, or "Ảnh: …" at its start."""
-    return len(line.split()) <= 60 and (_CAPTION_END.search(line) is not None or _CAPTION_START.match(line) is not None)
+    of a short text, "Ảnh: …" at its start, or "▲" pointing up at the picture."""
+    return len(line.split()) <= 60 and (
+        _CAPTION_END.search(line) is not None
+        or _CAPTION_START.match(line) is not None
+        or _CAPTION_POINTER.match(line) is not None
+    )
+
+
+def caption_text(line: str) -> str:
+    """A caption's text without the arrow pointing at its picture."""
+    return _CAPTION_POINTER.sub("", line)
 
 
 def agency_code(text: str) -> str:
     """The agency code a news text opens with: "(TNO) - …" → "TNO", "(TTXVN) Chiều …" → "TTXVN"
     ("" when there is none)."""
     m = _AGENCY.match(text)
-    return m.group("code") if m else ""
+    return (m.group("code") or m.group("site")) if m else ""
 
 
 def is_sentence(line: str) -> bool:

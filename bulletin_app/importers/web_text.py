@@ -38,6 +38,8 @@ from bulletin_app.importers.page_lines import (
     agency_code,
     bare,
     byline_name,
+    caption_text,
+    date_line_parts,
     is_byline,
     is_chrome,
     is_end_marker,
@@ -54,7 +56,7 @@ from bulletin_app.text import clean_line, clean_text
 
 __all__ = ["MAX_TITLE", "ParsedText", "is_byline", "is_end_marker", "parse_date_line", "parse_web_text", "source_line"]
 
-_LIST_ITEM = re.compile(r"^(?:[-–•*+]\s+(?P<item>.+)|(?P<lettered>[a-zđ]\)\s+.+))$")
+_LIST_ITEM = re.compile(r"^(?:[-–•*+▪◦●■□➢►▸✓✔]\s+(?P<item>.+)|(?P<lettered>[a-zđ]\)\s+.+))$")
 _PHOTO_BYLINE = re.compile(r"\b(?:ảnh|photos?)\b", re.IGNORECASE)
 
 
@@ -92,6 +94,9 @@ def _separators_marked(text: str) -> str:
     out = []
     for i, line in enumerate(raw):
         row = cells[i]
+        if (fields := _labelled_cells(row)) is not None:  # a board's "Tiêu đề | … | Người viết | …"
+            out += fields
+            continue
         neighbours = [cells[j] for j in (i - 1, i + 1) if 0 <= j < len(raw)]
         if len(row) >= 2 and any(len(n) == len(row) for n in neighbours):
             out.append(f" {TABLE_CELL} ".join(c.strip() for c in row))
@@ -105,6 +110,31 @@ def _separators_marked(text: str) -> str:
             line = " | ".join(items)
         out.append(line)
     return "\n".join(out)
+
+
+_FIELDS = (
+    r"(?P<title>tiêu\s+đề|title|subject)|người\s+viết|người\s+đăng|tác\s+giả|author|writer|ngày\s+đăng|ngày\s+viết|"
+    r"ngày|date|lượt\s+xem|số\s+lượt\s+xem|views?|tệp\s+đính\s+kèm|attachments?|chuyên\s+mục|bộ\s+phận|"
+    r"phòng\s+ban|department|điện\s+thoại|phone"
+)
+_FIELD_LABELS = re.compile(rf"^(?:{_FIELDS})\s*:?$", re.IGNORECASE)  # a board's label cell
+_FIELD_LINE = re.compile(rf"^(?:{_FIELDS})\s*:", re.IGNORECASE)  # "Người viết: …": not a headline
+
+
+def _labelled_cells(row: list[str]) -> list[str] | None:
+    """A row of a post's details on a message board ("Tiêu đề ⇥ …", "Người viết ⇥ … ⇥ Ngày đăng
+    ⇥ …"), one line per field — the title's value alone, the others as "label: value" — or None
+    for any other row."""
+    if len(row) < 2 or len(row) % 2:
+        return None
+    pairs = [(row[i].strip(), row[i + 1].strip()) for i in range(0, len(row), 2)]
+    found = [(_FIELD_LABELS.match(label), value) for label, value in pairs]
+    if not all(m is not None for m, _ in found):
+        return None
+    return [
+        value if m.group("title") else f"{label.rstrip(':')}: {value}"
+        for (m, value), (label, _) in zip(found, pairs, strict=True)
+    ]  # type: ignore[union-attr]
 
 
 def _paragraph_lines(text: str) -> list[str]:
@@ -152,6 +182,7 @@ def _title_like(line: str, min_words: int = 3, names: bool = False) -> bool:
         and not is_end_marker(line)
         and not is_marked_caption(line)
         and source_line(line) is None
+        and _FIELD_LINE.match(line) is None
     )
 
 
@@ -173,9 +204,9 @@ def _find_head(lines: list[str]) -> _Head:
     for d, line in enumerate(lines):
         if parse_date_line(line) is None:
             continue
-        for head in _around_date(lines, d):
+        for head in _around_date(lines, d):  # the headline before the date first
             assert head.title is not None
-            score = _running_text_after(lines, max(head.title, d))
+            score = _running_text_after(lines, d, 8)
             if score and (best is None or score > best[0]):
                 best = (score, -d, head)
     if best is not None:
@@ -228,7 +259,11 @@ def _around_date(lines: list[str], d: int) -> list[_Head]:
 
 # ---------------------------------------------------------------- the article's lines
 _LINK_DATE = re.compile(r"\(\d{1,2}[/.\-]\d{1,2}(?:[/.\-]\d{2,4})?\)\s*$")
-_BOX_MARKERS = re.compile(r"^(?:xem\s+tiếp|đọc\s+thêm|xem\s+thêm|(?:tin|bài(?:\s+viết)?)\s+liên\s+quan)", re.IGNORECASE)
+_BOX_MARKERS = re.compile(
+    r"^(?:xem\s+tiếp|đọc\s+thêm|xem\s+thêm|(?:tin|bài(?:\s+viết)?)\s+liên\s+quan|(?P<summary>tóm\s+tắt|điểm\s+chính|"
+    r"key\s+points|ai\s+summary))",
+    re.IGNORECASE,
+)
 
 
 def _link_line(line: str) -> bool:
@@ -249,10 +284,13 @@ def _signs_off(line: str) -> bool:
     return byline_name(line) is not None or office_byline(line) or source_line(line) is not None
 
 
-def _links_after(lines: list[str], at: int) -> int:
-    """The index after the links listed under the header at ``at`` (``at`` + 1: none)."""
+def _links_after(lines: list[str], at: int, bullets: bool = False) -> int:
+    """The index after the links listed under the header at ``at`` (``at`` + 1: none); with
+    ``bullets``, a summary's bullet points too."""
     j = at + 1
-    while j < len(lines) and (_link_line(lines[j]) or is_chrome(lines[j])):
+    while j < len(lines) and (
+        _link_line(lines[j]) or is_chrome(lines[j]) or (bullets and _LIST_ITEM.match(lines[j]) is not None)
+    ):
         j += 1
     return j
 
@@ -270,19 +308,27 @@ def _article_lines(lines: list[str], start: int) -> tuple[list[str], int]:
     i = start
     while i < len(lines):
         line = lines[i]
-        if labelled_byline(line) and out:
-            out.append(line)  # the byline ends the article; a source line may follow it
-            while i + 1 < len(lines) and source_line(lines[i + 1]) is not None:
+        if (labelled_byline(line) or source_line(line) is not None) and out:
+            out.append(line)  # a labelled byline or the source ends the article; the other may follow
+            while i + 1 < len(lines) and _signs_off(lines[i + 1]) and not is_end_marker(lines[i + 1]):
                 i += 1
                 out.append(lines[i])
             return out, i + 1
         marker = is_end_marker(line) and not is_chrome(line)
-        header = not marker and len(line.split()) <= 8 and not is_sentence(line) and not _signs_off(line) and out
+        header = (
+            not marker
+            and len(line.split()) <= 8
+            and not is_sentence(line)
+            and not _signs_off(line)
+            and not is_chrome(line)
+            and out
+        )
         if marker or header:
-            after = _links_after(lines, i)
+            box = _BOX_MARKERS.match(bare(line)) if marker else None
+            after = _links_after(lines, i, bullets=bool(box and box.group("summary")))
             links = after - i - 1
             if (header and links >= 2) or marker:
-                if (not marker or _BOX_MARKERS.match(bare(line))) and links >= 1 and _text_resumes(lines, after):
+                if (not marker or box) and links >= 1 and _text_resumes(lines, after):
                     i = after  # a box of links in mid-article
                     continue
                 return out, i
@@ -324,6 +370,14 @@ def parse_web_text(text: str) -> ParsedText:
         title = lines[head.title]
         if head.date is not None:
             published = parse_date_line(lines[head.date])
+            # "Trần Mai Phương | 18/09/2026 15:30", "Tác giả: … | Đăng lúc: …": a name among the items
+            parts = [p for p in date_line_parts(lines[head.date]) if not is_chrome(p)]
+            names = [n for n in map(byline_name, parts) if n]
+            byline = names[0] if len(names) == 1 else ""
+        else:  # an issue's or a newsletter's date above a headline found without one
+            published = next(
+                (d for d in map(parse_date_line, reversed(lines[max(0, head.title - 12) : head.title])) if d), None
+            )
         if head.standfirst is not None:
             sapo = lines[head.standfirst]
         start = max(head.title, head.date if head.date is not None else -1) + 1
@@ -439,7 +493,7 @@ def _blocks(lines: list[str], title: str, sapo: str, photo_byline: bool) -> list
             continue
         close_list()
         if line in doubled or is_marked_caption(line) or (photo_byline and _unmarked_caption(line, lines, i)):
-            blocks.append(Figure("", line))
+            blocks.append(Figure("", caption_text(line)))
         elif _is_heading(line, following):
             blocks.append(Heading(2, (Run(line),)))
         else:
