@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 
 from bulletin_app.domain.article import ArticleDraft, proof_findings
+from bulletin_app.domain.body import parse_body
+from bulletin_app.domain.body_writer import blocks_to_body
 from bulletin_app.importers.page_lines import title_needed
 from bulletin_app.importers.plain_text import ImportProblem, read_text_file
 from bulletin_app.importers.web_text import ParsedText
@@ -25,5 +27,6 @@ def read_markdown(path: Path) -> ParsedText:
     else:
         title, body = "", text
         findings.append(title_needed())
+    body = blocks_to_body(parse_body(body))  # the body format's canonical form, by its one writer
     findings += proof_findings(f"{title}\n{body}")
     return ParsedText(ArticleDraft(title=title, body=body, findings=findings), findings)

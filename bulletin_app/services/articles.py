@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, Unpack
 
 from bulletin_app.domain.article import (
     Article,
@@ -18,6 +18,7 @@ from bulletin_app.domain.article import (
     TranslationState,
     refreshed_findings,
 )
+from bulletin_app.domain.article_rules import ArticlePatch
 from bulletin_app.domain.body import body_to_plain
 from bulletin_app.domain.changes import Changes
 from bulletin_app.domain.errors import NotFoundError
@@ -59,7 +60,9 @@ class ArticleService:
         with self._db.read() as s:
             return articles_repo.get_article(s, article_id)
 
-    def update(self, article_id: int, expected_version: int | None, **changes: Any) -> tuple[Article, Changes]:
+    def update(
+        self, article_id: int, expected_version: int | None, **changes: Unpack[ArticlePatch]
+    ) -> tuple[Article, Changes]:
         """Save changes; ``expected_version`` is the version the editor started from.
 
         ``translation_id``: an article id links the pair (both sides), None unlinks it."""
