@@ -117,7 +117,9 @@ def test_fonts_embedded_no_base14(issue, tmp_path) -> None:  # type: ignore[no-u
 
 def test_contents_has_exact_page_numbers_and_links(issue, tmp_path) -> None:  # type: ignore[no-untyped-def]
     sv, issue_id, ids = issue
-    report = sv.exports.export_pdf(issue_id, tmp_path / "so-12.pdf")
+    printed = PdfReader(sv.exports.export_pdf(issue_id, tmp_path / "in.pdf").pdf.path)
+    assert not any(p.get("/Annots") for p in printed.pages) and printed.outline  # print: bookmarks, no links
+    report = sv.exports.export_pdf(issue_id, tmp_path / "so-12.pdf", ExportSettings(profile="screen"))
     reader = PdfReader(report.pdf.path)
     page_of = report.pdf.page_of
     contents_page = next(i for i, p in enumerate(reader.pages) if "MỤC LỤC" in (p.extract_text() or ""))

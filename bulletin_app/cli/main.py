@@ -263,6 +263,8 @@ def _export_settings(args: argparse.Namespace) -> ExportSettings:
         crop_marks=args.crop_marks,
         force=getattr(args, "force", False),
         edition=args.edition,
+        profile=args.profile,
+        output_profile=args.output_profile,
     )
 
 
@@ -488,6 +490,19 @@ def build_parser() -> argparse.ArgumentParser:
     layout.add_argument("--booklet", action="store_true", help="thêm trang trống để số trang chia hết cho 4")
     layout.add_argument("--bleed", type=float, default=0.0, metavar="MM", help="tràn lề (thường 3 mm)")
     layout.add_argument("--crop-marks", action="store_true", help="dấu cắt ngoài vùng tràn lề")
+    layout.add_argument(
+        "--profile",
+        choices=("print", "screen"),
+        default="print",
+        help="print: PDF/X-4 cho nhà in (CMYK, không liên kết, mặc định); screen: PDF màu RGB có liên kết để gửi thư, "
+        "đăng web",
+    )
+    layout.add_argument(
+        "--output-profile",
+        type=Path,
+        metavar="FILE.icc",
+        help="hồ sơ màu đầu ra (CMYK) của nhà in; mặc định: FOGRA39 cho giấy tráng phủ",
+    )
     layout.add_argument(
         "--edition", choices=EDITIONS, help="ấn bản: vi, en hoặc bilingual (mặc định: ấn bản của số bản tin)"
     )

@@ -111,12 +111,12 @@ class _Writer:
         style.font.size = Pt(size)
         style.font.bold = bold
         style.font.italic = italic
-        style.font.color.rgb = _rgb(color or self.theme.colors["text"])
+        style.font.color.rgb = _rgb(color or self.theme.colors["text"].hex)
         X.strip_theme_fonts(style.element.get_or_add_rPr(), family)
 
     def setup_styles(self) -> None:
         t, size, space = self.theme, self.theme.sizes, self.theme.spacing
-        body, head, accent = t.body_font, t.heading_font, t.colors["accent"]
+        body, head, accent = t.body_font, t.heading_font, t.colors["accent"].hex
         if self.reference is not None:
             for name in (
                 "Normal",
@@ -147,16 +147,16 @@ class _Writer:
         pf.line_spacing = Pt(size["leading"])
         for name, family, pt, bold, italic, color, base in (
             ("Title", head, size["cover_name"], True, False, accent, "Normal"),
-            ("Subtitle", head, size["heading2"], False, False, t.colors["muted"], "Normal"),
+            ("Subtitle", head, size["heading2"], False, False, t.colors["muted"].hex, "Normal"),
             ("Heading 1", head, size["section_title"], True, False, accent, "Normal"),
             ("Heading 2", head, size["article_title"], True, False, accent, "Normal"),
             ("Heading 3", head, size["heading2"], True, False, None, "Normal"),
             ("Heading 4", head, size["heading3"], True, False, None, "Normal"),
             ("Sapo", body, size["sapo"], True, False, None, "Normal"),
             ("Quote", body, size["body"], False, True, None, "Normal"),
-            ("Caption", body, size["caption"], False, True, t.colors["muted"], "Normal"),
+            ("Caption", body, size["caption"], False, True, t.colors["muted"].hex, "Normal"),
             ("Byline", body, size["byline"], True, False, None, "Normal"),
-            ("Source", body, size["caption"], False, True, t.colors["muted"], "Normal"),
+            ("Source", body, size["caption"], False, True, t.colors["muted"].hex, "Normal"),
             ("TOC 1", head, size["body"] + 1, True, False, accent, "Normal"),
             ("TOC 2", body, size["body"], False, False, None, "Normal"),
             ("List Bullet", body, size["body"], False, False, None, "Normal"),

@@ -15,9 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfdoc import XMP
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
@@ -53,7 +51,6 @@ from bulletin_app.exporters.markup import runs_markup, text_markup
 from bulletin_app.exporters.pdf_flowables import (
     Anchor,
     BalancedParagraph,
-    BulletinCanvas,
     Columns,
     LayoutState,
     PadToMultiple,
@@ -64,8 +61,9 @@ from bulletin_app.exporters.pdf_flowables import (
     Unbreakable,
     pieces,
 )
-from bulletin_app.exporters.pdf_styles import PdfStyles, build_styles, for_language
-from bulletin_app.exporters.theme import PdfOptions, Theme
+from bulletin_app.exporters.pdf_styles import PdfStyles, build_styles, for_language, palette
+from bulletin_app.exporters.pdfx import PRODUCER, REGISTRATION, IssueCanvas, output_profile
+from bulletin_app.exporters.theme import PRINT, PdfOptions, Theme
 
 MM = 72.0 / 25.4
 CROP_MARK_MM = 5.0  # length of a crop mark
@@ -124,13 +122,16 @@ class _Renderer:
         self.theme = theme
         self.options = options
         self.geo = Geometry.of(theme, options)
-        self.styles: PdfStyles = build_styles(theme)
+        self.colours = palette(theme, options.profile)
+        # the output profile is read (and checked) before any page is laid out
+        self.icc = output_profile(options.output_profile) if options.profile == PRINT else None
+        self.styles: PdfStyles = build_styles(theme, self.colours)
         self.state = LayoutState(
-            number_font=self.styles.body_font, number_size=theme.size("body"), number_color=theme.colors["text"]
+            number_font=self.styles.body_font, number_size=theme.size("body"), number_color=self.colours["text"]
         )
         self.image_dpi: dict[str, float] = {}
-        self.accent = HexColor(theme.colors["accent"])
-        self.muted = HexColor(theme.colors["muted"])
+        self.accent = self.colours["accent"]
+        self.muted = self.colours["muted"]
         t = theme
         self.inner, self.outer = t.margin_inner_mm * MM, t.margin_outer_mm * MM
         self.top, self.bottom = t.margin_top_mm * MM, t.margin_bottom_mm * MM
@@ -179,7 +180,7 @@ class _Renderer:
         length = CROP_MARK_MM * MM
         canv.saveState()
         canv.setLineWidth(0.25)
-        canv.setStrokeColorCMYK(1, 1, 1, 1)  # registration black
+        canv.setStrokeColor(REGISTRATION)  # every separation: the marks show on each plate
         for x in (x0, x1):
             for y, direction in ((y0, -1), (y1, 1)):
                 canv.line(x, y + direction * gap, x, y + direction * (gap + length))
@@ -259,14 +260,14 @@ class _Renderer:
             fontName=f"{s.heading_font}-bold",
             fontSize=self.theme.size("cover_name"),
             leading=self.theme.size("cover_name") * 1.15,
-            textColor=HexColor(self.theme.colors["text"]),
+            textColor=self.colours["text"],
         )
         top = self._paragraph_at(canv, text_markup(cover.name_line), name, x, top - 2, width) - 8
         canv.setStrokeColor(self.accent)
         canv.setLineWidth(2)
         canv.line(x, top, x + width, top)
         meta = ParagraphStyle(
-            "CoverMeta", fontName=s.heading_font, fontSize=10, leading=13, textColor=HexColor(self.theme.colors["text"])
+            "CoverMeta", fontName=s.heading_font, fontSize=10, leading=13, textColor=self.colours["text"]
         )
         label_bottom = self._paragraph_at(canv, text_markup(cover.issue_label), meta, x, top - 6, width / 2)
         right = ParagraphStyle("CoverDate", parent=meta, alignment=2)
@@ -297,7 +298,7 @@ class _Renderer:
             fontName=self.styles.body_font,
             fontSize=13,
             leading=17,
-            textColor=HexColor(self.theme.colors["text"]),
+            textColor=self.colours["text"],
             spaceAfter=8,
         )
         head = ParagraphStyle(
@@ -461,7 +462,7 @@ class _Renderer:
             ("RIGHTPADDING", (0, 0), (-1, -1), 3),
         ]
         if header:
-            commands.append(("BACKGROUND", (0, 0), (-1, 0), HexColor("#f1e4e4")))
+            commands.append(("BACKGROUND", (0, 0), (-1, 0), self.colours["table_header"]))
         table.setStyle(TableStyle(commands))
         table.spaceBefore, table.spaceAfter = 4, 6
         return table
@@ -561,37 +562,6 @@ class _Renderer:
         ]
 
 
-def _xmp(document: IssueDocument) -> Callable[[object], bytes]:
-    from xml.sax.saxutils import escape
-
-    def make(_doc: object) -> bytes:
-        title, author = escape(document.title), escape(document.author)
-        return (
-            '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>'
-            '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
-            '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" '
-            'xmlns:pdf="http://ns.adobe.com/pdf/1.3/">'
-            f'<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt></dc:title>'
-            f"<dc:creator><rdf:Seq><rdf:li>{author}</rdf:li></rdf:Seq></dc:creator>"
-            f"<dc:publisher><rdf:Bag><rdf:li>{author}</rdf:li></rdf:Bag></dc:publisher>"
-            f"<dc:language><rdf:Bag><rdf:li>{escape(document.language)}</rdf:li></rdf:Bag></dc:language>"
-            "<dc:format>application/pdf</dc:format>"
-            "<pdf:Producer>Bản tin đối ngoại (reportlab)</pdf:Producer>"
-            '</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>'
-        ).encode()
-
-    return make
-
-
-class _XmpCanvas(BulletinCanvas):
-    xmp_source: Callable[[object], bytes] | None = None
-
-    def save(self) -> None:
-        if self.xmp_source is not None:
-            self._doc.Catalog.Metadata = XMP(creator=self.xmp_source)
-        super().save()
-
-
 def render_pdf(
     document: IssueDocument,
     theme: Theme,
@@ -615,6 +585,7 @@ def render_pdf(
         author=document.author,
         subject=document.cover.bulletin_name,
         creator="Bản tin đối ngoại",
+        producer=PRODUCER,
         lang=document.language,
         initialFontName=renderer.styles.body_font,
         leftMargin=0,
@@ -623,10 +594,10 @@ def render_pdf(
         bottomMargin=0,
     )
 
-    def canvasmaker(*args: object, **kwargs: object) -> _XmpCanvas:
-        canvas = _XmpCanvas(*args, state=renderer.state, **kwargs)
-        canvas.xmp_source = _xmp(document)
-        return canvas
+    def canvasmaker(*args: object, **kwargs: object) -> IssueCanvas:
+        return IssueCanvas(
+            *args, state=renderer.state, profile=options.profile, document=document, icc=renderer.icc, **kwargs
+        )
 
     def build(tmp: Path) -> None:
         template.filename = str(tmp)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from reportlab.lib.colors import HexColor
+from reportlab.lib.colors import CMYKColor, Color
 from reportlab.lib.fonts import tt2ps
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
@@ -34,7 +34,7 @@ class LayoutState:
     section_started_on: dict[int, str] = field(default_factory=dict)
     number_font: str = ""
     number_size: float = 10.0
-    number_color: str = "#1a1a1a"
+    number_color: Color = field(default_factory=lambda: CMYKColor(0, 0, 0, 1))
     blank_pages: list[int] = field(default_factory=list)
     running_name: str = ""  # the bulletin's name in the language of the part being laid out
     running_started_on: dict[int, str] = field(default_factory=dict)
@@ -63,7 +63,7 @@ class BulletinCanvas(Canvas):
         for key in state.toc_keys:
             self.beginForm(form_name(key), lowerx=-60, lowery=-5, upperx=0, uppery=20)
             self.setFont(state.number_font, state.number_size)
-            self.setFillColor(HexColor(state.number_color))
+            self.setFillColor(state.number_color)
             self.drawRightString(0, 0, str(state.page_of.get(key, "")))
             self.endForm()
         super().save()
@@ -208,7 +208,7 @@ class TocEntry(Flowable):
         dots_from, dots_to = text_end + 4, self.width - self.NUMBER_WIDTH + 4
         canv.saveState()
         canv.setFont(style.fontName, style.fontSize)
-        canv.setFillColor(HexColor(self.state.number_color))
+        canv.setFillColor(self.state.number_color)
         dot = canv.stringWidth(". ", style.fontName, style.fontSize)
         if dots_to - dots_from > dot * 2:
             count = int((dots_to - dots_from) / dot)

@@ -5,14 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 
-from reportlab.lib.colors import HexColor
+from reportlab.lib.colors import CMYKColor, Color, HexColor
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from bulletin_app.exporters.fonts import STYLES, FontFamily, resolve_family
-from bulletin_app.exporters.theme import Theme
+from bulletin_app.exporters.theme import PRINT, SCREEN, Theme
 
 
 @lru_cache(maxsize=16)
@@ -56,11 +56,19 @@ class PdfStyles:
     heading_font: str
 
 
-def build_styles(theme: Theme) -> PdfStyles:
+def palette(theme: Theme, profile: str = SCREEN) -> dict[str, Color]:
+    """The theme's colours as reportlab draws them: process CMYK for print, RGB for screens."""
+    if profile == PRINT:
+        return {k: CMYKColor(*c.cmyk) for k, c in theme.colors.items()}
+    return {k: HexColor(c.hex) for k, c in theme.colors.items()}
+
+
+def build_styles(theme: Theme, colours: dict[str, Color] | None = None) -> PdfStyles:
     body_font = register_family(theme.body_font)
     heading_font = register_family(theme.heading_font)
     size, space = theme.sizes, theme.spacing
-    text, muted, accent = (HexColor(theme.colors[k]) for k in ("text", "muted", "accent"))
+    colours = colours or palette(theme)
+    text, muted, accent = (colours[k] for k in ("text", "muted", "accent"))
     leading_ratio = size["leading"] / size["body"]
     body = ParagraphStyle(
         "Body",

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from bulletin_app.domain.errors import ValidationError
+from bulletin_app.exporters.colour import Colour, parse_colour
 
-_HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
+# Colours a theme may leave out, with their screen value (converted like the theme's own).
+_DEFAULT_COLOURS = {"table_header": "#f1e4e4", "rule": "#9b1c1c"}
+PRINT, SCREEN = "print", "screen"
 
 
 @dataclass(frozen=True)
@@ -20,6 +22,10 @@ class PdfOptions:
     booklet: bool = False
     bleed_mm: float = 0.0
     crop_marks: bool = False
+    # "print": PDF/X-4 for the press (CMYK, an output intent, no links); "screen": RGB with
+    # links, for e-mail and the web.
+    profile: str = PRINT
+    output_profile: Path | None = None  # the print shop's own .icc (None: the shipped FOGRA39)
 
 
 @dataclass(frozen=True)
@@ -39,7 +45,7 @@ class Theme:
     heading_font: str
     sizes: dict[str, float]
     spacing: dict[str, float]
-    colors: dict[str, str]
+    colors: dict[str, Colour]
     running: dict[str, str] = field(default_factory=dict)
     section_new_page: bool = False
     hyphenate_english: bool = True  # English text is hyphenated (Vietnamese never is)
@@ -79,7 +85,7 @@ def load_theme(path: Path) -> Theme:
             heading_font=str(fonts["heading"]),
             sizes={k: float(v) for k, v in raw["sizes"].items()},
             spacing={k: float(v) for k, v in raw["spacing"].items()},
-            colors={k: str(v) for k, v in raw["colors"].items()},
+            colors=_colours(raw["colors"], path),
             running={k: str(v) for k, v in raw.get("running", {}).items()},
             section_new_page=bool(raw.get("layout", {}).get("section_new_page", False)),
             hyphenate_english=bool(raw.get("layout", {}).get("hyphenate_english", True)),
@@ -87,7 +93,14 @@ def load_theme(path: Path) -> Theme:
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise ValidationError("Giao diện", f"{path}: thiếu hoặc sai mục {exc}") from exc
-    for key, value in theme.colors.items():
-        if not _HEX.match(value):
-            raise ValidationError("Giao diện", f"{path}: màu {key} = “{value}” phải dạng #RRGGBB")
     return theme
+
+
+def _colours(raw: dict[str, object], path: Path) -> dict[str, Colour]:
+    colours: dict[str, Colour] = {}
+    for key, value in {**_DEFAULT_COLOURS, **raw}.items():
+        try:
+            colours[key] = parse_colour(value)
+        except ValueError as exc:
+            raise ValidationError("Giao diện", f"{path}: màu {key}: {exc}") from None
+    return colours

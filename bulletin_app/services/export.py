@@ -63,6 +63,8 @@ class ExportSettings:
     body_font: str | None = None  # None = the theme's own font
     heading_font: str | None = None
     edition: str | None = None  # vi | en | bilingual; None = the issue's own edition
+    profile: str = "print"  # "print": PDF/X-4 in CMYK for the press; "screen": RGB with links
+    output_profile: Path | None = None  # the print shop's .icc; None = the shipped FOGRA39 profile
 
 
 @dataclass
@@ -146,7 +148,9 @@ class ExportService:
         empty = [s.name for s in issue.sections if not s.entries]
         findings = check_document(document, pub, theme, issue.date, empty)
         findings += self._language_findings(document.edition, issue, pub, articles)
-        options = PdfOptions(settings.booklet, settings.bleed_mm, settings.crop_marks)
+        options = PdfOptions(
+            settings.booklet, settings.bleed_mm, settings.crop_marks, settings.profile, settings.output_profile
+        )
         return theme, document, pub, options, findings
 
     def _language_findings(

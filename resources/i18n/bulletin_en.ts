@@ -668,6 +668,18 @@ Recover those changes?</translation>
         <translation>The edition to export this time (default: the issue's own edition)</translation>
     </message>
     <message>
+        <source>In ấn — PDF/X-4, màu CMYK (gửi nhà in)</source>
+        <translation>Print — PDF/X-4, CMYK colour (for the print shop)</translation>
+    </message>
+    <message>
+        <source>Màn hình — màu RGB, có liên kết (gửi thư, đăng web)</source>
+        <translation>Screen — RGB colour with links (e-mail, web)</translation>
+    </message>
+    <message>
+        <source>In ấn: chữ đen chỉ dùng mực đen, ảnh chuyển sang CMYK theo hồ sơ màu FOGRA39, kèm hồ sơ màu đầu ra như InDesign hay Scribus; bản màn hình giữ màu RGB và các liên kết.</source>
+        <translation>Print: black text in black ink only, photos converted to CMYK through the FOGRA39 profile, the output profile embedded as InDesign or Scribus do; the screen version keeps RGB colour and the links.</translation>
+    </message>
+    <message>
         <source>Đóng ghim giữa (thêm trang trống cho đủ bội số của 4)</source>
         <translation>Saddle-stitched booklet (adds blank pages to reach a multiple of 4)</translation>
     </message>
@@ -690,6 +702,10 @@ Recover those changes?</translation>
     <message>
         <source>Ấn bản:</source>
         <translation>Edition:</translation>
+    </message>
+    <message>
+        <source>Dùng cho:</source>
+        <translation>Made for:</translation>
     </message>
     <message>
         <source>Khổ giấy:</source>

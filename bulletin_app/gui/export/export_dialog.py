@@ -187,6 +187,15 @@ class ExportDialog(QDialog):
         self.edition.addItem(self.tr("Tiếng Anh"), "en")
         self.edition.addItem(self.tr("Song ngữ Việt – Anh"), "bilingual")
         self.edition.setToolTip(self.tr("Ấn bản xuất lần này (mặc định: ấn bản đặt cho số bản tin)"))
+        self.profile = QComboBox()
+        self.profile.addItem(self.tr("In ấn — PDF/X-4, màu CMYK (gửi nhà in)"), "print")
+        self.profile.addItem(self.tr("Màn hình — màu RGB, có liên kết (gửi thư, đăng web)"), "screen")
+        self.profile.setToolTip(
+            self.tr(
+                "In ấn: chữ đen chỉ dùng mực đen, ảnh chuyển sang CMYK theo hồ sơ màu FOGRA39, kèm hồ sơ màu đầu ra "
+                "như InDesign hay Scribus; bản màn hình giữ màu RGB và các liên kết."
+            )
+        )
         self.booklet = QCheckBox(self.tr("Đóng ghim giữa (thêm trang trống cho đủ bội số của 4)"))
         self.bleed = QDoubleSpinBox()
         self.bleed.setRange(0.0, 10.0)
@@ -203,6 +212,7 @@ class ExportDialog(QDialog):
         bleed_row.addStretch(1)
         layout_form = QFormLayout(layout_box)
         layout_form.addRow(self.tr("Ấn bản:"), self.edition)
+        layout_form.addRow(self.tr("Dùng cho:"), self.profile)
         layout_form.addRow(self.tr("Khổ giấy:"), custom_row)
         layout_form.addRow(self.tr("Giao diện:"), self.theme)
         layout_form.addRow(self.tr("Phông chữ:"), self.fonts_label)
@@ -316,6 +326,7 @@ class ExportDialog(QDialog):
         self.booklet.setChecked(s.export_booklet)
         self.bleed.setValue(s.export_bleed_mm)
         self.crop_marks.setChecked(s.export_crop_marks)
+        self.profile.setCurrentIndex(max(0, self.profile.findData(s.export_profile)))
         body, heading = s.body_font, s.heading_font
         if body or heading:
             self.fonts_label.setText(
@@ -333,6 +344,7 @@ class ExportDialog(QDialog):
         s.export_booklet = self.booklet.isChecked()
         s.export_bleed_mm = self.bleed.value()
         s.export_crop_marks = self.crop_marks.isChecked()
+        s.export_profile = self.profile.currentData()
         folder = next((p.parent for p in (self.pdf_row.target(), self.docx_row.target()) if p), None)
         if folder is not None:
             s.export_folder = str(folder)
@@ -354,6 +366,7 @@ class ExportDialog(QDialog):
             body_font=self.settings.body_font or None,
             heading_font=self.settings.heading_font or None,
             edition=self.edition.currentData(),
+            profile=self.profile.currentData() or "print",
         )
 
     def _sync_custom(self) -> None:
@@ -478,6 +491,7 @@ class ExportDialog(QDialog):
             self.custom_h,
             self.theme,
             self.edition,
+            self.profile,
             self.booklet,
             self.bleed,
             self.crop_marks,

@@ -139,3 +139,13 @@ class AppSettings:
     @export_crop_marks.setter
     def export_crop_marks(self, value: bool) -> None:
         self.store.setValue("export/crop_marks", bool(value))
+
+    @property
+    def export_profile(self) -> str:
+        """ "print" (PDF/X-4 for the press) or "screen" (RGB with links)."""
+        value = str(self.store.value("export/profile", "print"))
+        return value if value in ("print", "screen") else "print"
+
+    @export_profile.setter
+    def export_profile(self, value: str) -> None:
+        self.store.setValue("export/profile", value)
