@@ -18,6 +18,7 @@ from bulletin_app.exporters.fonts import missing_characters, resolve_family
 from bulletin_app.exporters.theme import Theme
 
 MIN_DPI = 200.0  # print shops refuse below this
+MAX_PRINTED_TITLE = 160  # characters: four lines of a two-column headline at the theme's size
 GOOD_DPI = 300.0  # and want this
 
 
@@ -87,6 +88,12 @@ def check_document(
         if article.title in (VI.untitled, EN.untitled):
             message = f"Tin bài mã {article.article_id} chưa có tiêu đề."
             found.append(_error("title-missing", message, article_id=article.article_id))
+        elif article.title.rstrip().endswith(("…", "...")) or len(article.title) > MAX_PRINTED_TITLE:
+            message = (
+                f"Tiêu đề tin bài mã {article.article_id} “{article.title[:80]}” là một câu bị cắt hoặc quá dài "
+                f"({len(article.title)} ký tự, tối đa {MAX_PRINTED_TITLE}): hãy đặt tiêu đề thật của bài."
+            )
+            found.append(_error("title-cut", message, article_id=article.article_id))
         if article.status != "approved":
             found.append(
                 _error("not-approved", f"Tin bài “{article.title}” (mã {article.article_id}) chưa được duyệt.")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bulletin_app.domain.article import Article, Language
-from bulletin_app.domain.body import Block, Figure, Heading, parse_body
+from bulletin_app.domain.body import Block, Figure, Heading, Paragraph, block_text, parse_body
 from bulletin_app.domain.document import (
     ColophonBlock,
     ColophonPart,
@@ -134,17 +134,29 @@ def _blocks(blocks: list[Block], wording: Wording) -> tuple[Block, ...]:
 
 def _doc_article(article: Article) -> DocArticle:
     wording = WORDING[article.language.value]
+    blocks = _blocks(parse_body(article.body), wording)
     return DocArticle(
         article.id,
         article.title or wording.untitled,
-        article.sapo,
-        _blocks(parse_body(article.body), wording),
+        _printed_sapo(article.sapo, article.title, blocks),
+        blocks,
         article.byline,
         wording.source.format(name=article.source_name) if article.source_name else "",
         LANGUAGE_TAGS[article.language.value],
         article.status.value,
         tuple(f.message for f in article.findings),
     )
+
+
+def _printed_sapo(sapo: str, title: str, blocks: tuple[Block, ...]) -> str:
+    """The sapo as printed: not at all when it only repeats the title or the first paragraph
+    (a copied page often has both) — the reader would meet the same words twice."""
+    said = " ".join(sapo.split()).casefold()
+    first = next((b for b in blocks if isinstance(b, Paragraph)), None)
+    repeats = {" ".join(title.split()).casefold()}
+    if first is not None:
+        repeats.add(" ".join(block_text(first).split()).casefold())
+    return "" if said in repeats else sapo
 
 
 def _name_after_word(name: str, word: str) -> str:
