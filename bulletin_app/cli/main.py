@@ -56,7 +56,7 @@ def _import_line(r: ImportResult) -> str:
         return f"  ✗ {r.path}: {r.error}"
     if r.duplicate_of is not None:
         return f"  = {r.path}: đã có trong thư viện (tin bài {r.duplicate_of}: {r.title}), bỏ qua"
-    return f"  ✓ {r.id}: {r.title}"
+    return f"  ✓ {r.id}: {r.title or '(chưa có tiêu đề — đặt bằng: bulletin article set ' + str(r.id) + ' --title …)'}"
 
 
 def cmd_import(sv: Services, args: argparse.Namespace) -> Result:
