@@ -69,6 +69,8 @@ class ContentsEntry:
     level: int  # 0 = a part or section line, 1 = an article
     text: str  # as printed
     key: str  # the anchor it points at
+    summary: str = ""  # an article's sapo, its first sentence (the contents page's teaser)
+    image: str = ""  # the asset reference of the article's first picture (the teaser's thumbnail)
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,9 @@ class ColophonPart:
     running_name: str
     name: str  # the bulletin's name printed above the colophon, as printed
     blocks: tuple[ColophonBlock, ...]
+    contacts: tuple[str, ...] = ()  # the back cover's lines: publisher, address, telephone, email, website
+    notes_title: str = "Ghi chú"  # a booklet's padding pages (exporters/pdf_flowables.PadToMultiple)
+    photos_title: str = "Ảnh trong số này"
 
 
 P = TypeVar("P")

@@ -39,6 +39,8 @@ class Wording:
     print_run: str
     copies: str  # "{n} bản"
     frequency: str
+    notes: str  # the title of a booklet's notes page
+    photos: str  # the title of a booklet's page of the issue's photographs
 
 
 VI = Wording(
@@ -69,6 +71,8 @@ VI = Wording(
     print_run="Số lượng",
     copies="{n} bản",
     frequency="Kỳ hạn xuất bản",
+    notes="Ghi chú",
+    photos="Ảnh trong số này",
 )
 
 EN = Wording(
@@ -99,6 +103,8 @@ EN = Wording(
     print_run="Print run",
     copies="{n} copies",
     frequency="Frequency",
+    notes="Notes",
+    photos="This issue in pictures",
 )
 
 WORDING = {"vi": VI, "en": EN}

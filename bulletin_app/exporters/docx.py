@@ -25,7 +25,6 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
-from docx.styles.style import ParagraphStyle as DocxParagraphStyle
 
 from bulletin_app.atomic_file import write_atomically
 from bulletin_app.domain.body import Block, Figure, Heading, ListBlock, Quote, Run
@@ -43,6 +42,7 @@ from bulletin_app.domain.document import (
 from bulletin_app.domain.errors import ValidationError
 from bulletin_app.exporters import docx_xml as X
 from bulletin_app.exporters.docx_fonts import embed_fonts
+from bulletin_app.exporters.docx_styles import WORD_STYLES, setup_styles, word_style
 from bulletin_app.exporters.fonts import resolve_family
 from bulletin_app.exporters.theme import Theme
 
@@ -87,112 +87,24 @@ class _Writer:
                 body.remove(child)
         return doc
 
-    def _style(self, name: str, base: str | None = None) -> DocxParagraphStyle:
-        styles = self.doc.styles
-        try:
-            style = styles[name]
-        except KeyError:
-            style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-            if base:
-                style.base_style = styles[base]
-            style.quick_style = True
-        return style  # type: ignore[return-value]
-
-    def _font(
-        self,
-        style: DocxParagraphStyle,
-        family: str,
-        size: float,
-        bold: bool = False,
-        italic: bool = False,
-        color: str | None = None,
-    ) -> None:
-        style.font.name = family
-        style.font.size = Pt(size)
-        style.font.bold = bold
-        style.font.italic = italic
-        style.font.color.rgb = _rgb(color or self.theme.colors["text"].hex)
-        X.strip_theme_fonts(style.element.get_or_add_rPr(), family)
-
     def setup_styles(self) -> None:
-        t, size, space = self.theme, self.theme.sizes, self.theme.spacing
-        body, head, accent = t.body_font, t.heading_font, t.colors["accent"].hex
-        if self.reference is not None:
-            for name in (
-                "Normal",
-                "Title",
-                "Subtitle",
-                "Heading 1",
-                "Heading 2",
-                "Heading 3",
-                "Heading 4",
-                "Quote",
-                "Caption",
-            ):
-                self._style(name, "Normal" if name != "Normal" else None)
-            for name in ("Sapo", "Byline", "Source", "TOC 1", "TOC 2", "List Bullet", "List Number"):
-                self._style(name, "Normal")
-            return  # the user's reference document decides the look
-        normal = self._style("Normal")
-        self._font(normal, body, size["body"])
+        t = self.theme
+        if self.reference is not None:  # the user's reference document decides the look
+            for name in WORD_STYLES:
+                word_style(self.doc, name)
+            return
+        setup_styles(self.doc, t)
+        normal = self.doc.styles["Normal"]
         X.set_language(normal.element.get_or_add_rPr(), "vi-VN")
         # Vietnamese syllables are never hyphenated; English paragraphs allow it (mark_language).
         X.set_hyphenation(normal.element.get_or_add_pPr(), allowed=False)
         if t.hyphenate_english:
             X.enable_auto_hyphenation(self.doc.settings.element)
-        pf = normal.paragraph_format
-        pf.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-        pf.first_line_indent = Pt(space["first_line_indent"])
-        pf.space_after = Pt(space["paragraph_after"])
-        pf.line_spacing = Pt(size["leading"])
-        for name, family, pt, bold, italic, color, base in (
-            ("Title", head, size["cover_name"], True, False, accent, "Normal"),
-            ("Subtitle", head, size["heading2"], False, False, t.colors["muted"].hex, "Normal"),
-            ("Heading 1", head, size["section_title"], True, False, accent, "Normal"),
-            ("Heading 2", head, size["article_title"], True, False, accent, "Normal"),
-            ("Heading 3", head, size["heading2"], True, False, None, "Normal"),
-            ("Heading 4", head, size["heading3"], True, False, None, "Normal"),
-            ("Sapo", body, size["sapo"], True, False, None, "Normal"),
-            ("Quote", body, size["body"], False, True, None, "Normal"),
-            ("Caption", body, size["caption"], False, True, t.colors["muted"].hex, "Normal"),
-            ("Byline", body, size["byline"], True, False, None, "Normal"),
-            ("Source", body, size["caption"], False, True, t.colors["muted"].hex, "Normal"),
-            ("TOC 1", head, size["body"] + 1, True, False, accent, "Normal"),
-            ("TOC 2", body, size["body"], False, False, None, "Normal"),
-            ("List Bullet", body, size["body"], False, False, None, "Normal"),
-            ("List Number", body, size["body"], False, False, None, "Normal"),
-        ):
-            style = self._style(name, base)
-            self._font(style, family, pt, bold, italic, color)
-            fmt = style.paragraph_format
-            fmt.first_line_indent = Pt(0)
-            # Headings and the cover grow with larger runs: proportional, never exact, spacing.
-            fmt.line_spacing = 1.1 if name == "Title" or name.startswith("Heading") else Pt(pt * 1.3)
-            if name.startswith("Heading") or name == "Title":
-                fmt.keep_with_next = True
-                fmt.alignment = WD_ALIGN_PARAGRAPH.LEFT
-                fmt.space_before, fmt.space_after = Pt(6), Pt(6)
-            if name in ("Caption",):
-                fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            if name in ("Byline", "Source"):
-                fmt.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-            if name == "Quote":
-                fmt.left_indent = Pt(14)
-            if name.startswith("TOC"):
-                fmt.alignment = WD_ALIGN_PARAGRAPH.LEFT
-                fmt.left_indent = Pt(0 if name == "TOC 1" else 12)
-                fmt.space_before = Pt(6 if name == "TOC 1" else 0)
-                width_mm = t.width_mm - t.margin_inner_mm - t.margin_outer_mm
-                X.add_right_tab(style.element.get_or_add_pPr(), int(width_mm * TWIPS_PER_MM))
-            if name.startswith("List"):
-                # The markers are written as text ("•", "1."): the template's automatic
-                # numbering would add a second one and cannot restart per list.
-                num_pr = style.element.get_or_add_pPr().find(qn("w:numPr"))
-                if num_pr is not None:
-                    num_pr.getparent().remove(num_pr)
-                fmt.left_indent = Pt(14)
-                fmt.first_line_indent = Pt(-10)
-                fmt.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        width_mm = t.width_mm - t.margin_inner_mm - t.margin_outer_mm
+        for name in ("TOC 1", "TOC 2"):
+            X.add_right_tab(self.doc.styles[name].element.get_or_add_pPr(), int(width_mm * TWIPS_PER_MM))
+        quote = t.style("quote")  # the PDF's rule left of a quote, at the same distance
+        X.left_border(self.doc.styles["Quote"].element.get_or_add_pPr(), t.colors["accent"].hex, quote.left_indent - 4)
 
     def setup_page(self) -> None:
         if self.reference is not None:
@@ -251,10 +163,9 @@ class _Writer:
             p.paragraph_format.space_after = Pt(0)
             if n == 0 and part.opening:
                 X.add_bookmark(p, f"part_{part.language[:2]}")
-        word = self._para(c.word, "Title")
-        word.runs[0].font.size = Pt(self.theme.size("cover_word"))
+        self._para(c.word, "Cover Word")
         self._para(c.name_line, "Title")
-        self._para(f"{c.issue_label}    {c.date_text}", "Subtitle")
+        self._para(f"{c.issue_label}    {c.date_text}", "Cover Meta")
         if c.image is not None:
             p = self._picture_paragraph()
             width = Mm(self.theme.width_mm - self.theme.margin_inner_mm - self.theme.margin_outer_mm)
@@ -319,7 +230,9 @@ class _Writer:
                         p = self._para(style="List Number" if ordered else "List Bullet")
                         marker = f"{first + n}.\t" if ordered else "•\t"
                         p.add_run(marker)
-                        p.paragraph_format.left_indent = Pt(14 * (item.level + 1))
+                        p.paragraph_format.left_indent = Pt(
+                            self.theme.style("list_item").left_indent * (item.level + 1)
+                        )
                         self._runs(p, item.runs)
                 case BodyTable(header=header, rows=rows):
                     self._table(header, rows)
@@ -350,8 +263,7 @@ class _Writer:
         for r, row in enumerate(all_rows):
             for c, cell_runs in enumerate(row):
                 paragraph = table.cell(r, c).paragraphs[0]
-                paragraph.paragraph_format.first_line_indent = Pt(0)
-                paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+                paragraph._p.style = self._style_id("Table Text")
                 self._runs(paragraph, cell_runs)
                 if r == 0 and header:
                     for run in paragraph.runs:
@@ -416,9 +328,7 @@ class _Writer:
 
     def _colophon_lines(self, lines: tuple[tuple[str, str], ...]) -> None:
         for label, value in lines:
-            p = self._para(style="Normal")
-            p.paragraph_format.first_line_indent = Pt(0)
-            p.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+            p = self._para(style="Colophon")
             if label:
                 X.add_text_run(p, f"{label}: ").bold = True
             X.add_text_run(p, value)

@@ -116,14 +116,29 @@ def add_internal_link(paragraph: Paragraph, anchor: str, parts: list[tuple[str, 
     paragraph._p.append(link)
 
 
-def add_right_tab(paragraph_format_element: OxmlElement, position_twips: int, leader: str = "dot") -> None:
-    tabs = OxmlElement("w:tabs")
+def add_right_tab(p_pr: OxmlElement, position_twips: int, leader: str = "dot") -> None:
+    """A right-aligned tab stop with a leader (the contents' page numbers), in schema order."""
+    tabs = p_pr.find(qn("w:tabs"))
+    if tabs is None:
+        tabs = OxmlElement("w:tabs")
+        p_pr.insert_element_before(tabs, "w:suppressAutoHyphens", *_AFTER_SUPPRESS_HYPHENS)
     tab = OxmlElement("w:tab")
     tab.set(qn("w:val"), "right")
     tab.set(qn("w:leader"), leader)
     tab.set(qn("w:pos"), str(position_twips))
     tabs.append(tab)
-    paragraph_format_element.append(tabs)
+
+
+def left_border(p_pr: OxmlElement, hex_colour: str, space_pt: float, width_pt: float = 1.5) -> None:
+    """A rule left of the paragraph (a quote's), ``space_pt`` from its text, in schema order."""
+    borders = OxmlElement("w:pBdr")
+    left = OxmlElement("w:left")
+    left.set(qn("w:val"), "single")
+    left.set(qn("w:sz"), str(round(width_pt * 8)))  # eighths of a point
+    left.set(qn("w:space"), str(max(0, round(space_pt))))
+    left.set(qn("w:color"), hex_colour.lstrip("#").upper())
+    borders.append(left)
+    p_pr.insert_element_before(borders, "w:shd", "w:tabs", "w:suppressAutoHyphens", *_AFTER_SUPPRESS_HYPHENS)
 
 
 def frame_at_bottom(paragraph: Paragraph) -> None:

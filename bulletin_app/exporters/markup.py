@@ -17,7 +17,7 @@ def text_markup(text: str) -> str:
     return escape(text).replace("\n", "<br/>")
 
 
-def runs_markup(runs: tuple[Run, ...] | list[Run], link_color: str = "#1a4f8b") -> str:
+def runs_markup(runs: tuple[Run, ...] | list[Run], link_color: str) -> str:
     parts: list[str] = []
     for run in runs:
         html = text_markup(run.text)

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -50,13 +51,17 @@ from bulletin_app.domain.document import (
 from bulletin_app.exporters.markup import runs_markup, text_markup
 from bulletin_app.exporters.pdf_flowables import (
     Anchor,
+    AtFoot,
     BalancedParagraph,
+    ColophonBox,
     Columns,
+    Contents,
     LayoutState,
     PadToMultiple,
     PageMarker,
     Paragraph,
     PartStart,
+    Thumbnail,
     TocEntry,
     Unbreakable,
     pieces,
@@ -79,6 +84,7 @@ class PdfResult:
     page_of: dict[str, int] = field(default_factory=dict)
     image_dpi: dict[str, float] = field(default_factory=dict)
     blank_pages: list[int] = field(default_factory=list)
+    added_pages: dict[int, str] = field(default_factory=dict)  # booklet padding: page → back, notes, photos, blank
 
 
 @dataclass(frozen=True)
@@ -205,7 +211,7 @@ class _Renderer:
         y_header = self.geo.slug + self.geo.trim_h - self.theme.header_offset_mm * MM
         y_footer = self.geo.slug + self.theme.footer_offset_mm * MM
         canv.saveState()
-        canv.setFont(self.styles.heading_font, self.theme.size("running"))
+        canv.setFont(self.styles.running.fontName, self.styles.running.fontSize)
         canv.setFillColor(self.muted)
         if page % 2:
             canv.drawRightString(x_right, y_header, header)
@@ -236,47 +242,28 @@ class _Renderer:
         return draw
 
     def _draw_cover(self, canv, cover: Cover) -> None:  # type: ignore[no-untyped-def]
-        from reportlab.lib.styles import ParagraphStyle
-
         geo, s = self.geo, self.styles
         x = geo.slug + self.outer
         width = geo.trim_w - 2 * self.outer
         top = geo.slug + geo.trim_h - self.top * 0.8
-        small = ParagraphStyle(
-            "CoverSmall", fontName=f"{s.heading_font}-bold", fontSize=9, leading=12, textColor=self.muted
-        )
+        small = s.cover_small
         top = self._paragraph_at(canv, text_markup(cover.governing_body.upper()), small, x, top, width)
         top = self._paragraph_at(canv, text_markup(cover.publishing_body.upper()), small, x, top, width) - 10
-        word = ParagraphStyle(
-            "CoverWord",
-            fontName=f"{s.heading_font}-bold",
-            fontSize=self.theme.size("cover_word"),
-            leading=self.theme.size("cover_word") * 1.05,
-            textColor=self.accent,
-        )
-        top = self._paragraph_at(canv, text_markup(cover.word), word, x, top, width)
-        name = ParagraphStyle(
-            "CoverName",
-            fontName=f"{s.heading_font}-bold",
-            fontSize=self.theme.size("cover_name"),
-            leading=self.theme.size("cover_name") * 1.15,
-            textColor=self.colours["text"],
-        )
-        top = self._paragraph_at(canv, text_markup(cover.name_line), name, x, top - 2, width) - 8
+        top = self._paragraph_at(canv, text_markup(cover.word), s.cover_word, x, top, width)
+        top = self._paragraph_at(canv, text_markup(cover.name_line), s.cover_name, x, top - 2, width) - 8
         canv.setStrokeColor(self.accent)
         canv.setLineWidth(2)
         canv.line(x, top, x + width, top)
-        meta = ParagraphStyle(
-            "CoverMeta", fontName=s.heading_font, fontSize=10, leading=13, textColor=self.colours["text"]
-        )
+        meta = s.cover_meta
         label_bottom = self._paragraph_at(canv, text_markup(cover.issue_label), meta, x, top - 6, width / 2)
-        right = ParagraphStyle("CoverDate", parent=meta, alignment=2)
+        right = ParagraphStyle("CoverDate", parent=meta, alignment=TA_RIGHT)
         date_bottom = self._paragraph_at(canv, text_markup(cover.date_text), right, x + width / 2, top - 6, width / 2)
         top = min(label_bottom, date_bottom) - 12
         bottom_text = geo.slug + self.bottom * 0.6
         if cover.notice:
-            canv.setFont(f"{s.heading_font}-bold", 10)
-            canv.setFillColor(self.accent)
+            notice = s.cover_notice
+            canv.setFont(notice.fontName, notice.fontSize)
+            canv.setFillColor(notice.textColor)
             canv.drawCentredString(geo.slug + geo.trim_w / 2, bottom_text, cover.notice)
         image_bottom = bottom_text + 16
         if cover.image is not None:
@@ -291,28 +278,12 @@ class _Renderer:
             self._cover_highlights(canv, cover, x, top - 10, width)
 
     def _cover_highlights(self, canv, cover: Cover, x: float, top: float, width: float) -> None:  # type: ignore[no-untyped-def]
-        from reportlab.lib.styles import ParagraphStyle
-
-        style = ParagraphStyle(
-            "CoverHighlight",
-            fontName=self.styles.body_font,
-            fontSize=13,
-            leading=17,
-            textColor=self.colours["text"],
-            spaceAfter=8,
-        )
-        head = ParagraphStyle(
-            "CoverHighlightHead",
-            parent=style,
-            fontName=f"{self.styles.heading_font}-bold",
-            fontSize=11,
-            textColor=self.accent,
-        )
+        style, head = self.styles.cover_highlight, self.styles.cover_highlight_title
         if not cover.highlights:
             return
-        top = self._paragraph_at(canv, text_markup(cover.highlights_title), head, x, top, width) - 6
+        top = self._paragraph_at(canv, text_markup(cover.highlights_title), head, x, top, width) - style.spaceAfter
         for title in cover.highlights:
-            top = self._paragraph_at(canv, "■ " + text_markup(title), style, x, top, width) - 6
+            top = self._paragraph_at(canv, "■ " + text_markup(title), style, x, top, width) - style.spaceAfter
 
     def _draw_image_cover(self, canv, image: ImageData, x: float, y: float, w: float, h: float) -> None:  # type: ignore[no-untyped-def]
         if w <= 0 or h <= 0:
@@ -327,37 +298,95 @@ class _Renderer:
         canv.drawImage(self._image_file(image), x + (w - draw_w) / 2, y + (h - draw_h) / 2, draw_w, draw_h)
         canv.restoreState()
 
-    def _draw_back(self, canv, doc) -> None:  # type: ignore[no-untyped-def]
-        from reportlab.lib.styles import ParagraphStyle
+    def _colophon_box(self) -> ColophonBox:
+        s, colophon = self.styles, self.doc.colophon
+        blocks: list[list[Flowable]] = []
+        for block in colophon.blocks:
+            style = for_language(s, block.language, hyphenate=False).colophon
+            blocks.append(
+                [
+                    Paragraph(
+                        f"<b>{text_markup(label)}:</b> {text_markup(value)}" if label else text_markup(value), style
+                    )
+                    for label, value in block.lines
+                ]
+            )
+        return ColophonBox(Paragraph(text_markup(colophon.name), s.colophon_name), blocks, self.gap, self.accent)
 
+    def _draw_back(self, canv, doc) -> None:  # type: ignore[no-untyped-def]
+        """The back cover: the bulletin's name and the publisher's contacts; the colophon at its
+        foot when the last text page had no room for it."""
         geo, s = self.geo, self.styles
-        x = self._frame_x(doc.page)
-        width = self.body_w
-        colophon = self.doc.colophon
-        paras: list[Paragraph] = []
-        gaps: list[float] = []
-        for n, block in enumerate(colophon.blocks):
-            for i, (label, value) in enumerate(block.lines):
-                line = f"<b>{text_markup(label)}:</b> {text_markup(value)}" if label else text_markup(value)
-                paras.append(Paragraph(line, s.colophon))
-                gaps.append(12.0 if n and not i else 4.0)  # a little air between the languages
-        heights = [p.wrap(width - 16, 10000)[1] for p in paras]
-        box_h = sum(heights) + 16 + sum(gaps)
+        x, width = self._frame_x(doc.page), self.body_w
         y = geo.slug + self.bottom
+        colophon = self.doc.colophon
+        if self.state.colophon_page is None:
+            box = self._colophon_box()
+            _, _h = box.wrap(width, self.body_h)
+            box.drawOn(canv, x, y)
+            self.state.colophon_page = doc.page
+            return
+        top = geo.slug + geo.trim_h - self.body_h * 0.45
         canv.saveState()
         canv.setStrokeColor(self.accent)
-        canv.setLineWidth(1)
-        canv.line(x, y + box_h, x + width, y + box_h)
-        cur = y + box_h - 8
-        for para, h, gap in zip(paras, heights, gaps, strict=True):
-            cur -= gap - 4
-            para.drawOn(canv, x + 8, cur - h)
-            cur -= h + 4
-        name = ParagraphStyle(
-            "BackName", fontName=f"{s.heading_font}-bold", fontSize=16, leading=20, textColor=self.accent, alignment=1
-        )
-        self._paragraph_at(canv, text_markup(colophon.name), name, x, y + box_h + 40, width)
+        canv.setLineWidth(2)
+        canv.line(x + width * 0.3, top + 12, x + width * 0.7, top + 12)
         canv.restoreState()
+        top = self._paragraph_at(canv, text_markup(colophon.name), s.back_name, x, top, width) - s.grid
+        contact = s.cover_meta.clone("BackContact", alignment=TA_CENTER)
+        for line in colophon.contacts:
+            top = self._paragraph_at(canv, text_markup(line), contact, x, top, width)
+
+    def _draw_notes(self, canv, doc) -> None:  # type: ignore[no-untyped-def]
+        """A "Ghi chú" page: its title, then ruled lines on the grid down the text block."""
+        s = self.styles
+        x, width = self._frame_x(doc.page), self.body_w
+        top = self.geo.slug + self.geo.trim_h - self.top
+        top = self._paragraph_at(canv, text_markup(self.doc.colophon.notes_title), s.page_title, x, top, width)
+        step = s.grid * 1.5
+        y = top - s.page_title.spaceAfter - step
+        canv.saveState()
+        canv.setStrokeColor(self.muted)
+        canv.setLineWidth(0.3)
+        while y >= self.geo.slug + self.bottom:
+            canv.line(x, y, x + width, y)
+            y -= step
+        canv.restoreState()
+
+    def _draw_photos(self, canv, doc) -> None:  # type: ignore[no-untyped-def]
+        """A page of the issue's photographs, two by three, each with its caption."""
+        s = self.styles
+        x, width = self._frame_x(doc.page), self.body_w
+        top = self.geo.slug + self.geo.trim_h - self.top
+        top = self._paragraph_at(canv, text_markup(self.doc.colophon.photos_title), s.page_title, x, top, width)
+        top -= s.page_title.spaceAfter
+        photos = self._photos()[:6]
+        rows = max(1, (len(photos) + 1) // 2)
+        cell_w = (width - self.gap) / 2
+        cell_h = (top - (self.geo.slug + self.bottom)) / rows
+        for n, (image, caption) in enumerate(photos):
+            cx = x + (n % 2) * (cell_w + self.gap)
+            cy = top - (n // 2) * cell_h
+            para = Paragraph(text_markup(caption), s.caption) if caption else None
+            caption_h = para.wrap(cell_w, cell_h)[1] if para else 0.0
+            room_h = cell_h - caption_h - s.grid
+            scale = min(cell_w / image.width_px, room_h / image.height_px)
+            draw_w, draw_h = image.width_px * scale, image.height_px * scale
+            self._record_dpi(image, draw_w)
+            canv.drawImage(self._image_file(image), cx + (cell_w - draw_w) / 2, cy - draw_h, draw_w, draw_h)
+            if para is not None:
+                para.drawOn(canv, cx, cy - draw_h - 3 - caption_h)
+
+    def _photos(self) -> list[tuple[ImageData, str]]:
+        """The issue's photographs with their captions, in the order they print, each once."""
+        seen: dict[str, tuple[ImageData, str]] = {}
+        for part in self.doc.parts:
+            articles = part.articles if isinstance(part, SectionPart) else ()
+            for article in articles:
+                for block in article.blocks:
+                    if isinstance(block, Figure) and block.asset in self.doc.images and block.asset not in seen:
+                        seen[block.asset] = (self.doc.images[block.asset], block.caption)
+        return list(seen.values())
 
     # ------------------------------------------------------------- content
     def _image_file(self, image: ImageData) -> str:
@@ -401,7 +430,7 @@ class _Renderer:
         for block in blocks:
             match block:
                 case Heading(level=level, runs=runs):
-                    out.append(Paragraph(runs_markup(runs), s.heading2 if level == 2 else s.heading3))
+                    out.append(Paragraph(runs_markup(runs, s.link), s.heading2 if level == 2 else s.heading3))
                     after_heading = True
                     continue
                 case BodyParagraph(runs=runs):
@@ -414,31 +443,37 @@ class _Renderer:
                         if n < len(parts) - 1:
                             shape = ParagraphStyle(f"{shape.name}-piece", parent=shape, justifyLastLine=1)
                         if getattr(style, "hyphenationLang", ""):  # English: lines chosen for the whole paragraph
-                            out.append(BalancedParagraph.of(part, shape))
+                            out.append(BalancedParagraph.of(part, shape, s.link))
                         else:
-                            out.append(Paragraph(runs_markup(part), shape))
+                            out.append(Paragraph(runs_markup(part, s.link), shape))
                 case Quote(paragraphs=paragraphs):
-                    cells = [[Paragraph(runs_markup(p), s.quote)] for p in paragraphs]
-                    table = Table(cells, colWidths=[width - 4])
+                    # the quote's indents are the cell's padding, its rule the cell's left edge
+                    inside = s.quote.clone(f"{s.quote.name}-cell", leftIndent=0, rightIndent=0)
+                    cells = [[Paragraph(runs_markup(p, s.link), inside)] for p in paragraphs]
+                    table = Table(cells, colWidths=[width])
                     table.setStyle(
                         TableStyle(
                             [
                                 ("LINEBEFORE", (0, 0), (0, -1), 1.5, self.accent),
                                 ("FONTNAME", (0, 0), (-1, -1), s.body_font),
-                                ("LEFTPADDING", (0, 0), (-1, -1), 6),
-                                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                                ("TOPPADDING", (0, 0), (-1, -1), 1),
-                                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                                ("LEFTPADDING", (0, 0), (-1, -1), s.quote.leftIndent),
+                                ("RIGHTPADDING", (0, 0), (-1, -1), s.quote.rightIndent),
+                                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
                             ]
                         )
                     )
-                    out += [Spacer(1, 2), table, Spacer(1, 4)]
+                    table.spaceBefore, table.spaceAfter = s.quote.spaceBefore, s.quote.spaceAfter
+                    out.append(table)
                 case ListBlock(ordered=ordered, items=items, start=start):
                     for n, item in enumerate(items):
                         bullet = f"{start + n}." if ordered else "•"
                         indent = s.list_item.leftIndent * (item.level + 1)
-                        style = s.list_item.clone(f"ListItem{item.level}", leftIndent=indent, bulletIndent=indent - 10)
-                        out.append(Paragraph(runs_markup(item.runs), style, bulletText=bullet))
+                        hang = s.list_item.leftIndent - s.list_item.bulletIndent
+                        style = s.list_item.clone(
+                            f"ListItem{item.level}", leftIndent=indent, bulletIndent=indent - hang
+                        )
+                        out.append(Paragraph(runs_markup(item.runs, s.link), style, bulletText=bullet))
                 case BodyTable(header=header, rows=rows):
                     out.append(self._table(header, rows, width, s))
                 case Figure():
@@ -449,8 +484,8 @@ class _Renderer:
     def _table(self, header, rows, width: float, s: PdfStyles) -> Table:  # type: ignore[no-untyped-def]
         data = []
         if header:
-            data.append([Paragraph(runs_markup(c), s.table_head) for c in header])
-        data += [[Paragraph(runs_markup(c), s.table_cell) for c in row] for row in rows]
+            data.append([Paragraph(runs_markup(c, s.link), s.table_head) for c in header])
+        data += [[Paragraph(runs_markup(c, s.link), s.table_cell) for c in row] for row in rows]
         columns = max((len(r) for r in data), default=1)
         data = [r + [""] * (columns - len(r)) for r in data]
         table = Table(data, colWidths=[width / columns] * columns, repeatRows=1 if header else 0)
@@ -464,7 +499,7 @@ class _Renderer:
         if header:
             commands.append(("BACKGROUND", (0, 0), (-1, 0), self.colours["table_header"]))
         table.setStyle(TableStyle(commands))
-        table.spaceBefore, table.spaceAfter = 4, 6
+        table.spaceBefore, table.spaceAfter = s.grid * 0.25, s.grid * 0.5
         return table
 
     def _article(self, article: DocArticle, columns: int, level: int = 1) -> list[Flowable]:
@@ -483,10 +518,10 @@ class _Renderer:
             body.append(Paragraph(text_markup(article.source), s.source))
         out: list[Flowable] = [CondPageBreak(self.body_h * 0.25), KeepTogether(head)]
         if columns > 1 and body:
-            out.append(Columns(body, columns, self.gap, self.body_h))
+            out.append(Columns(body, columns, self.gap, self.body_h, self.styles.grid))
         else:
             out += body
-        out.append(Spacer(1, self.theme.spacing["article_after"]))
+        out.append(Spacer(1, self.theme.article_after))
         return out
 
     def _section(self, section: SectionPart) -> list[Flowable]:
@@ -511,9 +546,24 @@ class _Renderer:
             PartStart(part.running_name, part.title, self.state),
             Paragraph(text_markup(part.title), s.contents_title),
         ]
+        plain, rich = [], []
+        thumbs = any(self.doc.images.get(entry.image) for entry in part.entries)
         for entry in part.entries:
             style = s.toc_section if entry.level == 0 else s.toc_article
-            out.append(TocEntry(text_markup(entry.text), entry.key, style, self.state))
+            plain.append(TocEntry(text_markup(entry.text), entry.key, style, self.state))
+            image = self.doc.images.get(entry.image)
+            rich.append(
+                TocEntry(
+                    text_markup(entry.text),
+                    entry.key,
+                    style,
+                    self.state,
+                    Paragraph(text_markup(entry.summary), s.toc_sapo) if entry.summary else None,
+                    Thumbnail(self._image_file(image), image.width_px, image.height_px) if image else None,
+                    thumb_column=thumbs and entry.level > 0,
+                )
+            )
+        out.append(Contents(rich, plain, max_gap=3 * s.grid))
         return out
 
     def story(self) -> list[Flowable]:
@@ -524,7 +574,7 @@ class _Renderer:
                     story.append(PageMarker())  # page one is the first template's page
                 case CoverPart():
                     if part.on_right:  # a blank left-hand page first when the opener would fall on one
-                        story += [NextPageTemplate("blank"), PadToMultiple(2, 0, self.state)]
+                        story += [NextPageTemplate("blank"), PadToMultiple(2, self.state, designed=False)]
                     story += [NextPageTemplate(f"cover-{n}"), PageBreak(), PageMarker()]
                     title = part.cover.bulletin_name
                     story.append(Anchor(f"part-{part.language[:2]}", title, 0, self.state))
@@ -540,10 +590,12 @@ class _Renderer:
                 case SectionPart():
                     story += self._section(part)
                 case ColophonPart():
-                    story.append(NextPageTemplate("blank"))
+                    # at the foot of the last text page when it fits; else the back cover (a
+                    # booklet) or a page of its own carries it
+                    elsewhere = "later" if self.options.booklet else "next page"
+                    story.append(AtFoot(self._colophon_box(), self.state, self.styles.grid, elsewhere))
                     if self.options.booklet:
-                        story.append(PadToMultiple(4, 1, self.state))
-                    story += [NextPageTemplate("back"), PageBreak(), PageMarker()]
+                        story.append(PadToMultiple(4, self.state, bool(self._photos())))
         return story
 
     def templates(self) -> list[PageTemplate]:
@@ -558,6 +610,8 @@ class _Renderer:
             self._template("contents", self._nothing, self._running),
             self._template("article", self._nothing, self._running),
             self._template("blank", self._nothing, self._nothing),
+            self._template("notes", self._draw_notes, self._running),
+            self._template("photos", self._draw_photos, self._running),
             self._template("back", self._draw_back, self._nothing),
         ]
 
@@ -614,4 +668,5 @@ def render_pdf(
         dict(renderer.state.page_of),
         dict(renderer.image_dpi),
         list(renderer.state.blank_pages),
+        dict(renderer.state.added_pages),
     )

@@ -8,6 +8,7 @@ second layout pass.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -15,7 +16,7 @@ from reportlab.lib.colors import CMYKColor, Color
 from reportlab.lib.fonts import tt2ps
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, PageBreak
+from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 from reportlab.platypus import Paragraph as _Paragraph
 from reportlab.platypus.paragraph import ParagraphStyle
 
@@ -36,6 +37,8 @@ class LayoutState:
     number_size: float = 10.0
     number_color: Color = field(default_factory=lambda: CMYKColor(0, 0, 0, 1))
     blank_pages: list[int] = field(default_factory=list)
+    added_pages: dict[int, str] = field(default_factory=dict)  # booklet padding: page → what it holds
+    colophon_page: int | None = None  # where the colophon was printed (None: not yet)
     running_name: str = ""  # the bulletin's name in the language of the part being laid out
     running_started_on: dict[int, str] = field(default_factory=dict)
 
@@ -124,11 +127,13 @@ class BalancedParagraph(Paragraph):
 
     balance: tuple[tuple[Run, ...], str, float] | None = None  # (runs, hyphenation language, space shrink)
     _broken_for: float | None = None
+    link = ""
 
     @classmethod
-    def of(cls, runs: tuple[Run, ...], style: ParagraphStyle) -> Paragraph:
-        paragraph = cls(runs_markup(runs), style)
+    def of(cls, runs: tuple[Run, ...], style: ParagraphStyle, link: str) -> Paragraph:
+        paragraph = cls(runs_markup(runs, link), style)
         paragraph.balance = (runs, style.hyphenationLang, style.spaceShrinkage)
+        paragraph.link = link
         return paragraph
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
@@ -147,11 +152,11 @@ class BalancedParagraph(Paragraph):
             # a little less shrink than reportlab allows, so its own fitting never breaks a chosen line again
             broken = break_runs(runs, widths, measure, hyphenate, shrink * 0.9)
             if broken is None:
-                Paragraph.__init__(self, runs_markup(runs), base)
+                Paragraph.__init__(self, runs_markup(runs, self.link), base)
             else:
                 justified = base.clone(f"{base.name}-balanced", justifyBreaks=1)
                 justified.unbalanced = base
-                Paragraph.__init__(self, runs_markup(broken), justified)
+                Paragraph.__init__(self, runs_markup(broken, self.link), justified)
             self.balance, self._broken_for = (runs, lang, shrink), availWidth
         return super().wrap(availWidth, availHeight)
 
@@ -175,20 +180,60 @@ class PartStart(Flowable):
         self.state.section_started_on.setdefault(page, self.section)
 
 
+@dataclass(frozen=True)
+class Thumbnail:
+    """A picture drawn cropped to a box (a contents teaser's): ``draw(canv, x, y, w, h)``."""
+
+    path: str
+    width_px: int
+    height_px: int
+
+    def draw(self, canv: Canvas, x: float, y: float, w: float, h: float) -> None:
+        scale = max(w / self.width_px, h / self.height_px)  # cover the box, crop the excess
+        dw, dh = self.width_px * scale, self.height_px * scale
+        canv.saveState()
+        path = canv.beginPath()
+        path.rect(x, y, w, h)
+        canv.clipPath(path, stroke=0, fill=0)
+        canv.drawImage(self.path, x + (w - dw) / 2, y + (h - dh) / 2, dw, dh)
+        canv.restoreState()
+
+
 class TocEntry(Flowable):
-    """One line of the contents: title, dot leaders, page number (a form filled later), link."""
+    """One entry of the contents: title, dot leaders, page number (a form filled later), link;
+    an article's may carry a teaser (its sapo's first sentence) and a thumbnail of its first
+    picture, left of the text."""
 
     NUMBER_WIDTH = 28.0
+    THUMB_W, THUMB_H, THUMB_GAP = 30 * 72 / 25.4, 20 * 72 / 25.4, 8.0
 
-    def __init__(self, text: str, key: str, style: ParagraphStyle, state: LayoutState) -> None:
+    def __init__(
+        self,
+        text: str,
+        key: str,
+        style: ParagraphStyle,
+        state: LayoutState,
+        summary: _Paragraph | None = None,
+        thumb: Thumbnail | None = None,
+        thumb_column: bool = False,
+    ) -> None:
         super().__init__()
         self.key, self.style, self.state = key, style, state
         self.para = _Paragraph(text, style)
-        state.toc_keys.append(key)
+        # thumb_column: the text stands right of the thumbnails' column, with or without one
+        self.summary, self.thumb, self.thumb_column = summary, thumb, thumb_column or thumb is not None
+        if key not in state.toc_keys:  # the plain and the rich entry of one line share its number
+            state.toc_keys.append(key)
+
+    def _text_x(self) -> float:
+        return self.THUMB_W + self.THUMB_GAP if self.thumb_column else 0.0
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
         self.width = aW
-        _, self.height = self.para.wrap(aW - self.NUMBER_WIDTH, aH)
+        text_w = aW - self._text_x()
+        self._title_h = self.para.wrap(text_w - self.NUMBER_WIDTH, aH)[1]
+        self._summary_h = self.summary.wrap(text_w - self.NUMBER_WIDTH, aH)[1] if self.summary else 0.0
+        self.height = max(self._title_h + self._summary_h, self.THUMB_H if self.thumb else 0.0)
         return aW, self.height
 
     def split(self, aW: float, aH: float) -> list[Flowable]:
@@ -197,14 +242,22 @@ class TocEntry(Flowable):
     def getSpaceBefore(self) -> float:
         return self.style.spaceBefore
 
+    def getSpaceAfter(self) -> float:
+        return self.summary.style.spaceAfter if self.summary else self.style.spaceAfter
+
     def draw(self) -> None:
         canv, style = self.canv, self.style
-        self.para.drawOn(canv, 0, 0)
+        x = self._text_x()
+        top = self.height
+        if self.thumb is not None:
+            self.thumb.draw(canv, 0, top - self.THUMB_H, self.THUMB_W, self.THUMB_H)
+        self.para.drawOn(canv, x, top - self._title_h)
         lines = self.para.blPara.lines
         last = lines[-1]
         extra = last[0] if isinstance(last, tuple) else last.extraSpace
-        text_end = style.leftIndent + (self.width - self.NUMBER_WIDTH - style.leftIndent - style.rightIndent) - extra
-        baseline = self.height - style.fontSize - (len(lines) - 1) * style.leading
+        text_end = x + style.leftIndent + (self.width - x - self.NUMBER_WIDTH - style.leftIndent - style.rightIndent)
+        text_end -= extra
+        baseline = top - style.fontSize - (len(lines) - 1) * style.leading
         dots_from, dots_to = text_end + 4, self.width - self.NUMBER_WIDTH + 4
         canv.saveState()
         canv.setFont(style.fontName, style.fontSize)
@@ -216,34 +269,104 @@ class TocEntry(Flowable):
         canv.translate(self.width, baseline)
         canv.doForm(form_name(self.key))
         canv.restoreState()
+        if self.summary is not None:  # after the number: the line reads title … page, then the teaser
+            self.summary.drawOn(canv, x, top - self._title_h - self._summary_h)
         canv.linkRect("", self.key, (0, 0, self.width, self.height), relative=1, thickness=0)
 
 
-class PageMarker(Flowable):
-    """Zero-size flowable that makes a page exist (a deliberate blank page)."""
+class Contents(Flowable):
+    """The contents' entries set to fill their page: with teasers and thumbnails when those fit
+    on the page (``rich``), the plain lines otherwise (``plain``, which may run on); the space
+    left is shared between the entries, up to ``max_gap`` each."""
 
-    def __init__(self, state: LayoutState | None = None) -> None:
+    def __init__(self, rich: list[TocEntry], plain: list[TocEntry], max_gap: float) -> None:
         super().__init__()
-        self.state = state
+        self.rich, self.plain, self.max_gap = rich, plain, max_gap
+        self._entries: list[TocEntry] = plain
+        self._gaps: list[float] = []
+
+    def _measure(self, entries: list[TocEntry], aW: float, aH: float) -> float:
+        heights = [e.wrap(aW, aH)[1] for e in entries]
+        spaces = [e.getSpaceBefore() if n else 0.0 for n, e in enumerate(entries)]
+        spaces = [b + (entries[n - 1].getSpaceAfter() if n else 0.0) for n, b in enumerate(spaces)]
+        self._gaps = spaces
+        return sum(heights) + sum(spaces)
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        self.width = aW
+        total = self._measure(self.rich, aW, aH)
+        self._entries = self.rich
+        if total > aH:
+            total = self._measure(self.plain, aW, aH)
+            self._entries = self.plain
+        if total <= aH and len(self._entries) > 1:
+            extra = min(self.max_gap, (aH - total) / (len(self._entries) - 1))
+            self._gaps = [g + (extra if n else 0.0) for n, g in enumerate(self._gaps)]
+            total += extra * (len(self._entries) - 1)
+        self.height = total
+        return aW, total
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        self._measure(self.plain, aW, aH)
+        used, taken = 0.0, 0
+        for entry, gap in zip(self.plain, self._gaps, strict=True):
+            h = entry.wrap(aW, aH)[1]
+            if used + gap + h > aH:
+                break
+            used += gap + h
+            taken += 1
+        if taken == 0:
+            return []
+        return [
+            Contents(self.plain[:taken], self.plain[:taken], 0.0),
+            Contents(self.plain[taken:], self.plain[taken:], 0.0),
+        ]
+
+    def draw(self) -> None:
+        y = self.height
+        for entry, gap in zip(self._entries, self._gaps, strict=True):
+            h = entry.wrap(self.width, self.height)[1]
+            y -= gap + h
+            entry.drawOn(self.canv, 0, y)
+
+
+class PageMarker(Flowable):
+    """Zero-size flowable that makes a page exist: a deliberate blank page, or a page of booklet
+    padding of ``kind`` (its template draws it), recorded in ``state.added_pages``."""
+
+    def __init__(self, state: LayoutState | None = None, kind: str | None = None) -> None:
+        super().__init__()
+        self.state, self.kind = state, kind
         self.width = self.height = 0
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
         return 0, 0
 
     def draw(self) -> None:
-        if self.state is not None:
-            self.state.blank_pages.append(self.canv.getPageNumber())
+        if self.state is None:
+            return
+        page = self.canv.getPageNumber()
+        if self.kind in (None, "blank"):
+            self.state.blank_pages.append(page)
+        if self.kind is not None:
+            self.state.added_pages[page] = self.kind
 
 
 class PadToMultiple(Flowable):
-    """Booklet padding: blank pages so that the pages, back cover included, are a multiple of ``n``.
+    """Booklet padding: pages so that the pages, back cover included, are a multiple of ``n``.
 
-    Decided during layout, where the current page number is known.
+    Decided during layout, where the current page number is known. The pages are designed, never
+    a run of blanks: the last is the back cover, the one before it a notes page, the one before
+    that a page of the issue's photographs (blank when the issue has none), and so on
+    alternately; ``kinds`` names them in that order from the back.
     """
 
-    def __init__(self, n: int, pages_after: int, state: LayoutState) -> None:
+    KINDS = ("back", "notes", "photos", "notes")
+
+    def __init__(self, n: int, state: LayoutState, has_photos: bool = False, designed: bool = True) -> None:
         super().__init__()
-        self.n, self.pages_after, self.state = n, pages_after, state
+        # designed=False: plain blank pages (a left-hand page before a part that opens on the right)
+        self.n, self.state, self.has_photos, self.designed = n, state, has_photos, designed
         self.width = self.height = 0
         self._added = False
 
@@ -251,16 +374,104 @@ class PadToMultiple(Flowable):
         if not self._added:
             self._added = True
             page = self._doctemplateAttr("page") or 1
-            pad = (-(page + self.pages_after)) % self.n
+            pad = (-page) % self.n
             content: list[Flowable] = []
-            for _ in range(pad):
-                content += [PageBreak(), PageMarker(self.state)]
+            if not self.designed:
+                for _ in range(pad):
+                    content += [PageBreak(), PageMarker(self.state)]
+                pad = 0
+            elif pad == 0 and self.state.colophon_page is None:
+                pad = self.n  # the colophon did not fit on the last page: the back cover carries it
+            kinds = [k if k != "photos" or self.has_photos else "blank" for k in self.KINDS[:pad]][::-1]
+            for kind in kinds:
+                content += [NextPageTemplate(kind), PageBreak(), PageMarker(self.state, kind)]
             if content:
                 self._doctemplateAttr("frame").add_generated_content(*content)
         return 0, 0
 
     def draw(self) -> None:
         return None
+
+
+class AtFoot(Flowable):
+    """A block set at the foot of the text block of the page the story has reached (the colophon
+    under the last article), when it fits there with a line of the grid above it. When it does
+    not, ``elsewhere`` says what happens: "next page" (at the foot of a new page) or "later" (it
+    is drawn by the back cover, which reads ``state.colophon_page``)."""
+
+    def __init__(self, content: Flowable, state: LayoutState, gap: float, elsewhere: str) -> None:
+        super().__init__()
+        self.content, self.state, self.gap, self.elsewhere = content, state, gap, elsewhere
+        self._fits = False
+        self._moved = False
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        _, h = self.content.wrap(aW, aH)
+        self.width = aW
+        self._fits = h + self.gap <= aH
+        if self._fits:
+            # all but a hair of the room left: a frame with none left takes no more flowables,
+            # not even the zero-height padding that follows
+            self.height = max(h, aH - 0.5)
+            return aW, self.height
+        if self.elsewhere == "next page" and not self._moved:
+            self._moved = True
+            self._doctemplateAttr("frame").add_generated_content(
+                PageBreak(), AtFoot(self.content, self.state, 0.0, "next page")
+            )
+        self.height = 0
+        return aW, 0
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        return []
+
+    def draw(self) -> None:
+        if not self._fits:
+            return
+        _, _h = self.content.wrap(self.width, self.height)
+        self.content.drawOn(self.canv, 0, 0)
+        self.state.colophon_page = self.canv.getPageNumber()
+
+
+class ColophonBox(Flowable):
+    """The colophon: the bulletin's name over a rule, then each language's lines, side by side
+    when there are two."""
+
+    def __init__(self, name: Flowable, blocks: list[list[Flowable]], gap: float, rule: Color) -> None:
+        super().__init__()
+        self.name, self.blocks, self.gap, self.rule = name, blocks, gap, rule
+        self._heights: list[list[float]] = []
+
+    def _column_width(self, aW: float) -> float:
+        n = max(1, len(self.blocks))
+        return (aW - self.gap * (n - 1)) / n
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        self.width = aW
+        self._name_h = self.name.wrap(aW, aH)[1]
+        cw = self._column_width(aW)
+        self._heights = [[p.wrap(cw, aH)[1] + p.getSpaceAfter() for p in block] for block in self.blocks]
+        self.height = self._name_h + 6 + max((sum(h) for h in self._heights), default=0)
+        return aW, self.height
+
+    def draw(self) -> None:
+        canv = self.canv
+        top = self.height
+        self.name.drawOn(canv, 0, top - self._name_h)
+        top -= self._name_h + 3
+        canv.saveState()
+        canv.setStrokeColor(self.rule)
+        canv.setLineWidth(0.8)
+        canv.line(0, top, self.width, top)
+        canv.restoreState()
+        top -= 3
+        cw = self._column_width(self.width)
+        for n, (block, heights) in enumerate(zip(self.blocks, self._heights, strict=True)):
+            y = top
+            for paragraph, h in zip(block, heights, strict=True):
+                paragraph.wrap(cw, h)
+                y -= h
+                paragraph.drawOn(canv, n * (cw + self.gap), y + paragraph.getSpaceAfter())
 
 
 class Unbreakable(Flowable):
@@ -289,23 +500,31 @@ class Unbreakable(Flowable):
             flowable.drawOn(self.canv, x, y)
 
 
-class Columns(Flowable):
-    """Body text in ``n`` balanced columns that continue across pages.
+Placed = tuple[Flowable, float, float, float]  # (flowable, space before, height, slot: what it takes)
 
-    On a page it cannot fill, the columns are balanced by a binary search on the column
-    height; heights of whole flowables are cached per column width, so each trial only
-    re-splits the few flowables that straddle a column boundary (reportlab's own
-    BalancedColumns re-wraps everything on every trial, ten times slower here).
+
+class Columns(Flowable):
+    """Body text in ``n`` balanced columns that continue across pages, on a baseline grid.
+
+    Running text's lines are ``grid`` apart; everything else in a column (a heading, a picture
+    and its caption, a table, the spaces around them) takes whole lines of the grid, its
+    extra space above it, so every column's text lines stand on the same baselines. A heading
+    is never a column's last line (it moves to the next column with its text), and a picture
+    that does not fit at a column's foot lets the running text after it fill the column
+    first. On a page it cannot fill, the columns are balanced to the fewest lines that hold
+    everything (a binary search on whole lines); heights of whole flowables are cached per
+    column width, so each trial only re-splits the few flowables that straddle a column
+    boundary (reportlab's own BalancedColumns re-wraps everything on every trial).
     """
 
-    def __init__(self, content: list[Flowable], n: int, gap: float, full_height: float) -> None:
+    def __init__(self, content: list[Flowable], n: int, gap: float, full_height: float, grid: float) -> None:
         super().__init__()
-        self.content, self.n, self.gap = content, n, gap
+        self.content, self.n, self.gap, self.grid = content, n, gap, grid
         # Only a whole empty page may take a flowable taller than a column (else: next page).
         self.full_height = full_height
         self._originals = {id(f) for f in content}
         self._heights: dict[int, float] = {}
-        self._placed: list[list[tuple[Flowable, float, float]]] = []
+        self._placed: list[list[Placed]] = []
 
     def _height(self, f: Flowable, width: float, avail: float) -> float:
         # Only the original flowables are cached: they live as long as we do, while split
@@ -317,21 +536,32 @@ class Columns(Flowable):
             self._heights[key] = f.wrap(width, avail)[1]
         return self._heights[key]
 
+    def _slot(self, before: float, h: float, after: float) -> float:
+        """Whole lines of the grid for a flowable of height ``h`` and its spaces."""
+        return math.ceil((before + h + after) / self.grid - 0.02) * self.grid
+
     def _fill(self, width: float, height: float, splits: bool = True):  # type: ignore[no-untyped-def]
         """Fill n columns of ``height``: (placed columns, leftover flowables)."""
         queue = list(self.content)
-        columns: list[list[tuple[Flowable, float, float]]] = []
+        columns: list[list[Placed]] = []
+        whole_page = height >= self.full_height - 1
         for _ in range(self.n):
-            column: list[tuple[Flowable, float, float]] = []
+            column: list[Placed] = []
             used = 0.0
             while queue:
                 f = queue[0]
                 before = f.getSpaceBefore() if column else 0.0
                 h = self._height(f, width, height)
-                if used + before + h <= height + 0.01:
+                slot = self._slot(before, h, f.getSpaceAfter())
+                fits = used + slot <= height + 0.01
+                if fits and column and _keeps_with_next(f) and len(queue) > 1:
+                    fits = used + slot + 2 * self.grid <= height + 0.01  # and two lines of its text
+                    if not fits:
+                        break
+                if fits:
                     queue.pop(0)
-                    column.append((f, before, h))
-                    used += before + h + f.getSpaceAfter()
+                    column.append((f, before, h, slot))
+                    used += slot
                     continue
                 room = height - used - before
                 parts = f.split(width, room) if splits and room > 0 else []
@@ -340,16 +570,42 @@ class Columns(Flowable):
                     fh = first.wrap(width, room)[1]
                     if fh <= room + 0.01:
                         queue[0:1] = parts[1:]
-                        column.append((first, before, fh))
-                    elif not column and height >= self.full_height - 1:
+                        column.append((first, before, fh, self._slot(before, fh, 0.0)))
+                    elif not column and whole_page:
                         queue.pop(0)
-                        column.append((f, 0.0, h))
-                elif not column and height >= self.full_height - 1:
+                        column.append((f, 0.0, h, slot))
+                elif not column and whole_page:
                     queue.pop(0)  # taller than a whole column and unsplittable: place it anyway
-                    column.append((f, 0.0, h))
+                    column.append((f, 0.0, h, slot))
+                elif column and splits:
+                    used = self._text_under(queue, column, used, width, height)
                 break
             columns.append(column)
         return columns, queue
+
+    def _text_under(
+        self, queue: list[Flowable], column: list[Placed], used: float, width: float, height: float
+    ) -> float:
+        """A picture or table does not fit at the foot of ``column``: the running text that
+        follows it fills the column instead, and it heads the next one."""
+        held = queue.pop(0)
+        while queue and _is_running_text(queue[0]):
+            f = queue[0]
+            h = self._height(f, width, height)
+            if used + h <= height + 0.01:
+                column.append((queue.pop(0), 0.0, h, self._slot(0.0, h, 0.0)))
+                used += self._slot(0.0, h, 0.0)
+                continue
+            parts = f.split(width, height - used)
+            if parts:
+                fh = parts[0].wrap(width, height - used)[1]
+                if fh <= height - used + 0.01:
+                    queue[0:1] = parts[1:]
+                    column.append((parts[0], 0.0, fh, self._slot(0.0, fh, 0.0)))
+                    used += self._slot(0.0, fh, 0.0)
+            break
+        queue.insert(0, held)
+        return used
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
         self.width = aW
@@ -359,14 +615,16 @@ class Columns(Flowable):
             self._placed = columns
             self.height = aH + 1  # does not fit: the frame will split us
             return aW, self.height
-        low, high = 0.0, aH
-        for _ in range(9):  # balance: the shortest height that holds everything
-            mid = (low + high) / 2
-            if self._fill(width, mid)[1]:
+        low, high = 0, max(1, math.floor(aH / self.grid + 0.01))  # balance: the fewest lines that hold everything
+        while high - low > 1:
+            mid = (low + high) // 2
+            if self._fill(width, mid * self.grid)[1]:
                 low = mid
             else:
                 high = mid
-        self._placed, _ = self._fill(width, high)
+        self._placed, rest = self._fill(width, min(aH, high * self.grid))
+        if rest:  # the whole height is needed after all
+            self._placed, _ = self._fill(width, aH)
         self.height = max((_column_height(col) for col in self._placed), default=0.0)
         return aW, self.height
 
@@ -375,28 +633,37 @@ class Columns(Flowable):
         columns, rest = self._fill(width, aH)
         if not any(columns):
             return []
-        page = Columns([], self.n, self.gap, self.full_height)
+        page = Columns([], self.n, self.gap, self.full_height, self.grid)
         page._placed = columns
         page.width, page.height = aW, aH
         page.wrap = lambda w, h: (w, aH)  # type: ignore[method-assign]
         page.split = lambda w, h: []  # type: ignore[method-assign]
-        return [page, Columns(rest, self.n, self.gap, self.full_height)] if rest else [page]
+        return [page, Columns(rest, self.n, self.gap, self.full_height, self.grid)] if rest else [page]
 
     def draw(self) -> None:
         width = (self.width - self.gap * (self.n - 1)) / self.n
         for i, column in enumerate(self._placed):
             x = i * (width + self.gap)
             y = self.height
-            for f, before, h in column:
-                y -= before + h
+            for f, _before, h, slot in column:
+                # the slot's extra space stands above the flowable, its own space after below it
+                bottom = y - slot
                 f.wrap(width, h + 1)  # a split attempt may have dropped its line breaks
-                f.drawOn(self.canv, x, y)
-                y -= f.getSpaceAfter()
+                f.drawOn(self.canv, x, bottom + min(f.getSpaceAfter(), max(0.0, slot - h)))
+                y = bottom
 
 
-def _column_height(column: list[tuple[Flowable, float, float]]) -> float:
-    """Drawn height of a column: space before, heights, and the space after all but the last."""
-    return sum(b + h for _, b, h in column) + sum(f.getSpaceAfter() for f, _, _ in column[:-1])
+def _keeps_with_next(f: Flowable) -> bool:
+    return bool(getattr(getattr(f, "style", None), "keepWithNext", 0))
+
+
+def _is_running_text(f: Flowable) -> bool:
+    return isinstance(f, _Paragraph) and not _keeps_with_next(f)
+
+
+def _column_height(column: list[Placed]) -> float:
+    """Drawn height of a column: the slots of its flowables."""
+    return sum(slot for _, _, _, slot in column)
 
 
 # A paragraph longer than this is laid out as consecutive pieces: reportlab re-wraps the rest of a

@@ -12,7 +12,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from bulletin_app.exporters.fonts import STYLES, FontFamily, resolve_family
-from bulletin_app.exporters.theme import PRINT, SCREEN, Theme
+from bulletin_app.exporters.theme import PRINT, SCREEN, TextStyle, Theme
 
 
 @lru_cache(maxsize=16)
@@ -32,6 +32,8 @@ def register_family(name: str) -> str:
 
 @dataclass(frozen=True)
 class PdfStyles:
+    """One reportlab style per theme style (``theme.styles``), plus the body's variants."""
+
     body: ParagraphStyle
     body_first: ParagraphStyle  # first paragraph after a heading: no indent
     body_continued: ParagraphStyle  # the next piece of an over-long paragraph (pdf_flowables.pieces)
@@ -47,13 +49,26 @@ class PdfStyles:
     source: ParagraphStyle
     table_cell: ParagraphStyle
     table_head: ParagraphStyle
+    contents_title: ParagraphStyle
     toc_section: ParagraphStyle
     toc_article: ParagraphStyle
-    contents_title: ParagraphStyle
+    toc_sapo: ParagraphStyle
     colophon: ParagraphStyle
+    colophon_name: ParagraphStyle
     running: ParagraphStyle
+    cover_small: ParagraphStyle
+    cover_word: ParagraphStyle
+    cover_name: ParagraphStyle
+    cover_meta: ParagraphStyle
+    cover_highlight_title: ParagraphStyle
+    cover_highlight: ParagraphStyle
+    cover_notice: ParagraphStyle
+    back_name: ParagraphStyle
+    page_title: ParagraphStyle
     body_font: str
     heading_font: str
+    grid: float  # the baseline grid (pt)
+    link: str = "#1a4f8b"  # the links' colour as paragraph markup writes it (markup.runs_markup)
 
 
 def palette(theme: Theme, profile: str = SCREEN) -> dict[str, Color]:
@@ -63,138 +78,73 @@ def palette(theme: Theme, profile: str = SCREEN) -> dict[str, Color]:
     return {k: HexColor(c.hex) for k, c in theme.colors.items()}
 
 
-def build_styles(theme: Theme, colours: dict[str, Color] | None = None) -> PdfStyles:
-    body_font = register_family(theme.body_font)
-    heading_font = register_family(theme.heading_font)
-    size, space = theme.sizes, theme.spacing
-    colours = colours or palette(theme)
-    text, muted, accent = (colours[k] for k in ("text", "muted", "accent"))
-    leading_ratio = size["leading"] / size["body"]
-    body = ParagraphStyle(
-        "Body",
-        fontName=body_font,
-        bulletFontName=body_font,  # reportlab's default bullet font is the unembedded Helvetica
-        fontSize=size["body"],
-        leading=size["leading"],
-        alignment=TA_JUSTIFY,
-        firstLineIndent=space["first_line_indent"],
-        spaceAfter=space["paragraph_after"],
-        textColor=text,
+_ALIGN = {"left": TA_LEFT, "right": TA_RIGHT, "center": TA_CENTER, "justify": TA_JUSTIFY}
+
+
+def paragraph_style(style: TextStyle, font: str, colours: dict[str, Color]) -> ParagraphStyle:
+    """The PDF mapper: one theme style as a reportlab paragraph style (``font``: the registered
+    base name of its family)."""
+    face = (
+        font
+        + {(False, False): "", (True, False): "-bold", (False, True): "-italic", (True, True): "-bold_italic"}[
+            (style.bold, style.italic)
+        ]
+    )
+    hanging = style.first_indent < 0
+    return ParagraphStyle(
+        style.name,
+        fontName=face,
+        bulletFontName=font,  # reportlab's default bullet font is the unembedded Helvetica
+        fontSize=style.size,
+        leading=style.leading,
+        alignment=_ALIGN[style.align],
+        # a hanging indent is drawn as a bullet at the left indent's start
+        firstLineIndent=0 if hanging else style.first_indent,
+        leftIndent=style.left_indent,
+        rightIndent=style.right_indent,
+        bulletIndent=style.left_indent + style.first_indent if hanging else 0,
+        spaceBefore=style.before,
+        spaceAfter=style.after,
+        textColor=colours[style.colour],
+        keepWithNext=int(style.keep_with_next),
         allowWidows=0,
         allowOrphans=0,
     )
 
-    def heading(name: str, key: str, **kw: object) -> ParagraphStyle:
-        return ParagraphStyle(
-            name,
-            fontName=f"{heading_font}-bold",
-            fontSize=size[key],
-            leading=size[key] * 1.22,
-            textColor=kw.pop("textColor", text),
-            keepWithNext=kw.pop("keepWithNext", 1),
-            **kw,
-        )  # type: ignore[arg-type]
 
+def build_styles(theme: Theme, colours: dict[str, Color] | None = None) -> PdfStyles:
+    fonts = {"body": register_family(theme.body_font), "heading": register_family(theme.heading_font)}
+    colours = colours or palette(theme)
+    mapped = {
+        key: paragraph_style(style, fonts[style.role], colours) for key, style in theme.styles.items() if key in _FIELDS
+    }
+    missing = _FIELDS - mapped.keys()
+    if missing:
+        raise KeyError(f"theme styles missing: {', '.join(sorted(missing))}")
+    body = mapped["body"]
     return PdfStyles(
-        body=body,
+        **mapped,
         body_first=ParagraphStyle("BodyFirst", parent=body, firstLineIndent=0),
         body_continued=ParagraphStyle("BodyContinued", parent=body, firstLineIndent=0, spaceBefore=0),
-        sapo=ParagraphStyle(
-            "Sapo",
-            parent=body,
-            fontName=f"{body_font}-bold",
-            fontSize=size["sapo"],
-            leading=size["sapo"] * leading_ratio,
-            firstLineIndent=0,
-            spaceAfter=8,
-        ),
-        # Title and sapo are kept together by the renderer; keepWithNext here would glue them
-        # to the whole body and push everything to the next page.
-        article_title=heading(
-            "ArticleTitle", "article_title", spaceBefore=4, spaceAfter=8, textColor=accent, keepWithNext=0
-        ),
-        section_title=heading("SectionTitle", "section_title", spaceAfter=10, textColor=accent),
-        heading2=heading("Heading2", "heading2", spaceBefore=6, spaceAfter=3),
-        heading3=heading("Heading3", "heading3", spaceBefore=4, spaceAfter=2),
-        quote=ParagraphStyle(
-            "Quote",
-            parent=body,
-            fontName=f"{body_font}-italic",
-            leftIndent=10,
-            rightIndent=6,
-            firstLineIndent=0,
-            textColor=text,
-        ),
-        list_item=ParagraphStyle(
-            "ListItem", parent=body, firstLineIndent=0, leftIndent=12, bulletIndent=2, alignment=TA_LEFT, spaceAfter=2
-        ),
-        caption=ParagraphStyle(
-            "Caption",
-            fontName=f"{body_font}-italic",
-            fontSize=size["caption"],
-            leading=size["caption"] * 1.25,
-            textColor=muted,
-            alignment=TA_CENTER,
-            spaceBefore=2,
-            spaceAfter=8,
-        ),
-        byline=ParagraphStyle(
-            "Byline",
-            parent=body,
-            fontName=f"{body_font}-bold",
-            fontSize=size["byline"],
-            alignment=TA_RIGHT,
-            firstLineIndent=0,
-            spaceBefore=4,
-        ),
-        source=ParagraphStyle(
-            "Source",
-            parent=body,
-            fontName=f"{body_font}-italic",
-            fontSize=size["caption"],
-            leading=size["caption"] * 1.3,
-            alignment=TA_RIGHT,
-            firstLineIndent=0,
-            textColor=muted,
-        ),
-        table_cell=ParagraphStyle(
-            "TableCell",
-            fontName=body_font,
-            fontSize=size["caption"] + 0.5,
-            leading=(size["caption"] + 0.5) * 1.25,
-            textColor=text,
-        ),
-        table_head=ParagraphStyle(
-            "TableHead",
-            fontName=f"{heading_font}-bold",
-            fontSize=size["caption"] + 0.5,
-            leading=(size["caption"] + 0.5) * 1.25,
-            textColor=text,
-        ),
-        toc_section=ParagraphStyle(
-            "TocSection",
-            fontName=f"{heading_font}-bold",
-            fontSize=size["body"] + 1,
-            leading=(size["body"] + 1) * 1.4,
-            textColor=accent,
-            spaceBefore=6,
-        ),
-        toc_article=ParagraphStyle(
-            "TocArticle",
-            fontName=body_font,
-            fontSize=size["body"],
-            leading=size["leading"],
-            leftIndent=12,
-            textColor=text,
-        ),
-        contents_title=heading("ContentsTitle", "article_title", spaceAfter=14, textColor=accent),
-        colophon=ParagraphStyle(
-            "Colophon", fontName=body_font, fontSize=size["caption"], leading=size["caption"] * 1.35, textColor=text
-        ),
-        running=ParagraphStyle("Running", fontName=heading_font, fontSize=size["running"], textColor=muted),
-        body_font=body_font,
-        heading_font=heading_font,
+        body_font=fonts["body"],
+        heading_font=fonts["heading"],
+        grid=theme.grid,
+        link=_markup_colour(colours["link"]),
     )
+
+
+def _markup_colour(colour: Color) -> str:
+    """A colour as reportlab's paragraph markup reads it (``toColor``): CMYK stays CMYK."""
+    if isinstance(colour, CMYKColor):
+        return "cmyk({:g},{:g},{:g},{:g})".format(*colour.cmyk())
+    return colour.hexval().replace("0x", "#")
+
+
+_FIELDS = {
+    f.name
+    for f in fields(PdfStyles)
+    if f.name not in ("body_first", "body_continued", "body_font", "heading_font", "grid", "link")
+}
 
 
 @lru_cache(maxsize=8)
@@ -231,4 +181,6 @@ def for_language(styles: PdfStyles, tag: str, hyphenate: bool = True) -> PdfStyl
 # How much a space may shrink to fit one more word on a justified English line (reportlab's
 # default is 5 %; TeX allows a third): fewer loose lines, measured in benchmarks/word_gaps.py.
 SPACE_SHRINK = 0.25
-_HYPHENATED = ("body", "body_first", "body_continued", "sapo", "quote", "list_item", "caption", "table_cell")
+_HYPHENATED = (
+    "body", "body_first", "body_continued", "sapo", "quote", "list_item", "caption", "table_cell", "toc_sapo"
+)  # fmt: skip

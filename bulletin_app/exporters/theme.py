@@ -5,13 +5,43 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from bulletin_app.domain.errors import ValidationError
 from bulletin_app.exporters.colour import Colour, parse_colour
 
 # Colours a theme may leave out, with their screen value (converted like the theme's own).
-_DEFAULT_COLOURS = {"table_header": "#f1e4e4", "rule": "#9b1c1c"}
+_DEFAULT_COLOURS = {"table_header": "#f1e4e4", "rule": "#9b1c1c", "link": "#1a4f8b"}
 PRINT, SCREEN = "print", "screen"
+ALIGNMENTS = ("left", "right", "center", "justify")
+# The shipped theme: a theme that leaves a style, a size or a colour out takes it from here.
+_DEFAULT_THEME = Path(__file__).resolve().parent.parent.parent / "resources" / "themes" / "default.toml"
+# Themes written before [styles]: their [sizes] and [spacing] keys, mapped onto the styles.
+_LEGACY_SIZES = {"sapo", "article_title", "section_title", "heading2", "heading3", "caption", "byline",
+                 "running", "cover_word", "cover_name"}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class TextStyle:
+    """One named paragraph style, resolved to points: what both exporters' mappers read
+    (``pdf_styles.build_styles``, ``docx_styles``)."""
+
+    name: str
+    family: str  # the font family's name (the theme's body or heading face)
+    role: str  # "body" or "heading": which of the theme's faces
+    size: float
+    leading: float  # line spacing in pt
+    on_grid: bool  # leading is the baseline grid's
+    colour: str  # a key of Theme.colors
+    align: str  # one of ALIGNMENTS
+    bold: bool = False
+    italic: bool = False
+    first_indent: float = 0.0  # negative: a hanging indent (list markers)
+    left_indent: float = 0.0
+    right_indent: float = 0.0
+    before: float = 0.0  # pt (whole or half lines of the grid)
+    after: float = 0.0
+    keep_with_next: bool = False
 
 
 @dataclass(frozen=True)
@@ -43,16 +73,20 @@ class Theme:
     columns: dict[str, int]
     body_font: str
     heading_font: str
-    sizes: dict[str, float]
-    spacing: dict[str, float]
+    grid: float  # pt: running text's line spacing, the baseline grid of the columns
+    styles: dict[str, TextStyle]
     colors: dict[str, Colour]
     running: dict[str, str] = field(default_factory=dict)
     section_new_page: bool = False
     hyphenate_english: bool = True  # English text is hyphenated (Vietnamese never is)
     part_on_right: bool = True  # a language part opens on a right-hand page
+    article_after: float = 14.5  # pt between two articles
+
+    def style(self, key: str) -> TextStyle:
+        return self.styles[key]
 
     def size(self, key: str) -> float:
-        return self.sizes[key]
+        return self.styles[key].size
 
     def columns_for(self, kind: str) -> int:
         return max(1, min(3, int(self.columns.get(kind, 1))))
@@ -61,14 +95,88 @@ class Theme:
         return replace(self, width_mm=width_mm, height_mm=height_mm)
 
 
-def load_theme(path: Path) -> Theme:
+def _read(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as fh:
-            raw = tomllib.load(fh)
+            return tomllib.load(fh)
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise ValidationError("Giao diện", f"không đọc được {path}: {exc}") from exc
+
+
+def _merged(raw: dict[str, Any]) -> dict[str, Any]:
+    """``raw`` over the shipped theme, table by table and style by style."""
+    base = _read(_DEFAULT_THEME)
+    merged = {**base, **raw}
+    for table in ("page", "fonts", "grid", "layout", "columns", "colors", "running"):
+        merged[table] = {**base.get(table, {}), **raw.get(table, {})}
+    styles = {k: dict(v) for k, v in base["styles"].items()}
+    for key, value in raw.get("styles", {}).items():
+        styles[key] = {**styles.get(key, {}), **value}
+    sizes, spacing = raw.get("sizes", {}), raw.get("spacing", {})
+    for key, size in sizes.items():  # an older theme's [sizes]
+        if key in _LEGACY_SIZES:
+            styles[key]["size"] = size
+    if "body" in sizes:
+        for key in ("body", "quote", "list_item"):
+            styles[key]["size"] = sizes["body"]
+    if "leading" in sizes:
+        merged["grid"]["leading"] = sizes["leading"]
+    if "first_line_indent" in spacing:
+        styles["body"]["first_indent"] = spacing["first_line_indent"]
+    if "article_after" in spacing:
+        merged["grid"]["article_after"] = spacing["article_after"] / float(merged["grid"]["leading"])
+    merged["styles"] = styles
+    return merged
+
+
+def _style(name: str, raw: dict[str, Any], grid: float, fonts: dict[str, str], colours: set[str]) -> TextStyle:
+    role = str(raw.get("font", "body"))
+    if role not in fonts:
+        raise ValueError(f"font “{role}” (body hoặc heading)")
+    size = float(raw["size"])
+    leading = raw.get("leading", "grid")
+    on_grid = leading == "grid"
+    align = str(raw.get("align", "justify"))
+    colour = str(raw.get("colour", "text"))
+    if align not in ALIGNMENTS:
+        raise ValueError(f"align “{align}”")
+    if colour not in colours:
+        raise ValueError(f"colour “{colour}” không có trong [colors]")
+    if size <= 0:
+        raise ValueError(f"size {size}")
+    return TextStyle(
+        name=name,
+        family=fonts[role],
+        role=role,
+        size=size,
+        leading=grid if on_grid else size * float(leading),
+        on_grid=on_grid,
+        colour=colour,
+        align=align,
+        bold=bool(raw.get("bold", False)),
+        italic=bool(raw.get("italic", False)),
+        first_indent=float(raw.get("first_indent", 0.0)),
+        left_indent=float(raw.get("left_indent", 0.0)),
+        right_indent=float(raw.get("right_indent", 0.0)),
+        before=float(raw.get("before", 0.0)) * grid,
+        after=float(raw.get("after", 0.0)) * grid,
+        keep_with_next=bool(raw.get("keep_with_next", False)),
+    )
+
+
+def load_theme(path: Path) -> Theme:
+    raw = _merged(_read(path))
     try:
         page, fonts = raw["page"], raw["fonts"]
+        grid = float(raw["grid"]["leading"])
+        colours = _colours(raw["colors"], path)
+        faces = {"body": str(fonts["body"]), "heading": str(fonts["heading"])}
+        styles = {}
+        for key, value in raw["styles"].items():
+            try:
+                styles[key] = _style(key, value, grid, faces, set(colours))
+            except (KeyError, TypeError, ValueError) as exc:
+                raise ValidationError("Giao diện", f"{path}: kiểu chữ {key}: {exc}") from None
         theme = Theme(
             name=str(raw.get("name", path.stem)),
             width_mm=float(page["width_mm"]),
@@ -83,13 +191,14 @@ def load_theme(path: Path) -> Theme:
             columns={k: int(v) for k, v in raw.get("columns", {}).items()},
             body_font=str(fonts["body"]),
             heading_font=str(fonts["heading"]),
-            sizes={k: float(v) for k, v in raw["sizes"].items()},
-            spacing={k: float(v) for k, v in raw["spacing"].items()},
-            colors=_colours(raw["colors"], path),
+            grid=grid,
+            styles=styles,
+            colors=colours,
             running={k: str(v) for k, v in raw.get("running", {}).items()},
             section_new_page=bool(raw.get("layout", {}).get("section_new_page", False)),
             hyphenate_english=bool(raw.get("layout", {}).get("hyphenate_english", True)),
             part_on_right=bool(raw.get("layout", {}).get("part_on_right", True)),
+            article_after=float(raw["grid"].get("article_after", 1)) * grid,
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise ValidationError("Giao diện", f"{path}: thiếu hoặc sai mục {exc}") from exc

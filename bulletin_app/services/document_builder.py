@@ -118,6 +118,19 @@ def colophon_lines(pub: Publication, notice: str | None = None, wording: Wording
     return out
 
 
+def _contacts(pub: Publication, wording: Wording) -> tuple[str, ...]:
+    """The back cover's lines: who publishes, and how to reach them."""
+    en = wording is EN
+    lines = [
+        _english(pub, "publishing_body") if en else pub.publishing_body,
+        _english(pub, "address") if en else pub.address,
+        f"{wording.phone}: {pub.phone}" if pub.phone else "",
+        f"{wording.email}: {pub.email}" if pub.email else "",
+        pub.website,
+    ]
+    return tuple(line for line in lines if line)
+
+
 def _blocks(blocks: list[Block], wording: Wording) -> tuple[Block, ...]:
     """Body headings as levels 2–3 (1 is the title); a figure's credit, its label in the
     article's language, joined to its caption."""
@@ -300,7 +313,24 @@ def _section_parts(part: _LanguagePart, tag: str, running: str, section_new_page
     return out
 
 
-def _contents_entries(parts: list[Part]) -> list[ContentsEntry]:
+def _teaser(text: str, limit: int = 180) -> str:
+    """A sapo's first sentence, or its first words up to ``limit`` characters."""
+    text = " ".join(text.split())
+    for n, char in enumerate(text):
+        if char in ".!?" and (n + 1 == len(text) or text[n + 1] == " ") and n >= 40:
+            text = text[: n + 1]
+            break
+    if len(text) <= limit:
+        return text
+    return text[: text.rfind(" ", 0, limit)].rstrip(",;:–- ") + " …"
+
+
+def _article_entry(article: DocArticle, images: dict[str, ImageData]) -> ContentsEntry:
+    picture = next((b.asset for b in article.blocks if isinstance(b, Figure) and b.asset in images), "")
+    return ContentsEntry(1, article.title, article.key, _teaser(article.sapo), picture)
+
+
+def _contents_entries(parts: list[Part], images: dict[str, ImageData]) -> list[ContentsEntry]:
     entries: list[ContentsEntry] = []
     for part in parts:
         if isinstance(part, CoverPart) and part.opening:
@@ -309,7 +339,7 @@ def _contents_entries(parts: list[Part]) -> list[ContentsEntry]:
             entries.append(ContentsEntry(0, part.article.title, part.article.key))
         elif isinstance(part, SectionPart):
             entries.append(ContentsEntry(0, part.heading, part.key))
-            entries += [ContentsEntry(1, a.title, a.key) for a in part.articles]
+            entries += [_article_entry(a, images) for a in part.articles]
     return entries
 
 
@@ -366,13 +396,26 @@ def build_document(
     title = head_wording.contents
     if edition == Edition.BILINGUAL:
         title = f"{VI.contents} – {EN.contents}"
-    contents = ContentsPart(head_tag, head_running, title, tuple(_contents_entries(parts)))
+    contents = ContentsPart(head_tag, head_running, title, tuple(_contents_entries(parts, images_used)))
     parts.insert(contents_at, contents)
     notice = circulation_notice(issue, pub)
     blocks = [ColophonBlock(head_tag, colophon_lines(pub, notice, head_wording))]
     if edition == Edition.BILINGUAL:
         blocks.append(ColophonBlock(LANGUAGE_TAGS["en"], colophon_lines(pub, notice, EN)))
-    parts.append(ColophonPart(head_tag, head_running, head_running.upper(), tuple(blocks)))
+    titles = {"notes": head_wording.notes, "photos": head_wording.photos}
+    if edition == Edition.BILINGUAL:
+        titles = {key: f"{getattr(VI, key)} – {getattr(EN, key)}" for key in titles}
+    parts.append(
+        ColophonPart(
+            head_tag,
+            head_running,
+            head_running.upper(),
+            tuple(blocks),
+            contacts=_contacts(pub, head_wording),
+            notes_title=titles["notes"],
+            photos_title=titles["photos"],
+        )
+    )
     document = IssueDocument(
         title=f"{head_running} – {issue_label(issue, head_wording)}",
         author=_english(pub, "publishing_body") if head_wording is EN else pub.publishing_body,
