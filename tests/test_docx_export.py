@@ -81,8 +81,8 @@ def test_real_styles_toc_columns_and_page_field(issue, tmp_path) -> None:  # noq
         "List Number",
         "Byline",
         "Sapo",
-        "TOC 1",
-        "TOC 2",
+        "toc 1",
+        "toc 2",
     } <= used
     assert doc.styles["Normal"].font.name == "Spectral"
     with zipfile.ZipFile(report.docx.path) as z:
@@ -97,7 +97,7 @@ def test_real_styles_toc_columns_and_page_field(issue, tmp_path) -> None:  # noq
     assert " PAGE " in footers
     # The contents is filled: hyperlinked entries with the PDF's page numbers, anchors that exist.
     rich = sv.articles.get(ids["rich"])
-    toc = [p for p in doc.paragraphs if p.style.name in ("TOC 1", "TOC 2")]
+    toc = [p for p in doc.paragraphs if p.style.name in ("toc 1", "toc 2")]
     entry = next(p for p in toc if rich.title in p.text)
     assert entry.text.endswith(str(report.pdf.page_of[f"article-{rich.id}"]))
     anchors = {h.get(f"{W}anchor") for h in doc.element.body.iter(f"{W}hyperlink")}

@@ -45,8 +45,11 @@ from bulletin_app.exporters.docx_fonts import embed_fonts
 from bulletin_app.exporters.docx_styles import WORD_STYLES, setup_styles, word_style
 from bulletin_app.exporters.fonts import resolve_family
 from bulletin_app.exporters.theme import Theme
+from bulletin_app.resources import resource_path
 
 TWIPS_PER_MM = 1440 / 25.4
+# The project's own template (scripts/docx_template.py): no python-docx leftovers, vi-VN defaults.
+TEMPLATE = resource_path("docx", "bulletin-template.docx")
 
 
 @dataclass
@@ -63,8 +66,10 @@ class _Writer:
     def __init__(self, document: IssueDocument, theme: Theme, page_of: dict[str, int], reference: Path | None) -> None:
         self.model, self.theme, self.page_of = document, theme, page_of
         self.reference = reference
-        self._running: list[tuple[int, str]] = [(0, document.parts[0].running_name)]
+        # (Word section index, bulletin name, section title, opens a part) from which the heads read
+        self._running: list[tuple[int, str, str, bool]] = [(0, document.parts[0].running_name, "", False)]
         self._style_ids: dict[str, str | None] = {}
+        self._last = None  # the paragraph written last (python-docx lists them all to find it)
         self.doc: DocxDocument = self._open(reference)
         self.column_w_mm = (
             theme.width_mm
@@ -76,7 +81,7 @@ class _Writer:
     # ------------------------------------------------------------- document and styles
     def _open(self, reference: Path | None) -> DocxDocument:
         if reference is None:
-            return Document()
+            return Document(str(TEMPLATE))
         try:
             doc = Document(str(reference))
         except Exception as exc:  # python-docx raises several kinds on a bad package
@@ -94,6 +99,7 @@ class _Writer:
                 word_style(self.doc, name)
             return
         setup_styles(self.doc, t)
+        X.set_default_font(self.doc.styles.element, t.body_font)
         normal = self.doc.styles["Normal"]
         X.set_language(normal.element.get_or_add_rPr(), "vi-VN")
         # Vietnamese syllables are never hyphenated; English paragraphs allow it (mark_language).
@@ -101,7 +107,7 @@ class _Writer:
         if t.hyphenate_english:
             X.enable_auto_hyphenation(self.doc.settings.element)
         width_mm = t.width_mm - t.margin_inner_mm - t.margin_outer_mm
-        for name in ("TOC 1", "TOC 2"):
+        for name in ("toc 1", "toc 2"):
             X.add_right_tab(self.doc.styles[name].element.get_or_add_pPr(), int(width_mm * TWIPS_PER_MM))
         quote = t.style("quote")  # the PDF's rule left of a quote, at the same distance
         X.left_border(self.doc.styles["Quote"].element.get_or_add_pPr(), t.colors["accent"].hex, quote.left_indent - 4)
@@ -134,6 +140,7 @@ class _Writer:
         paragraph._p.style = self._style_id(style)
         if text:
             X.add_text_run(paragraph, text)
+        self._last = paragraph
         return paragraph
 
     def _picture_paragraph(self):  # type: ignore[no-untyped-def]
@@ -155,7 +162,7 @@ class _Writer:
         c = part.cover
         if part.opening:  # a later language part opens on a page of its own
             self._new_section(WD_SECTION.ODD_PAGE if part.on_right else WD_SECTION.NEW_PAGE, 1)
-            self._running_from(part.running_name)
+            self._running_from(part.running_name, opening=True)
         else:
             self.doc.sections[0].different_first_page_header_footer = True
         for n, text in enumerate((c.governing_body.upper(), c.publishing_body.upper())):
@@ -195,10 +202,10 @@ class _Writer:
     def contents(self, part: ContentsPart) -> None:
         self._page_break()
         self._para(part.title, "Heading 2")
-        start = self._para(style="TOC 1")
+        start = self._para(style="toc 1")
         X.field_begin(start, 'TOC \\o "1-2" \\h \\z \\u')
         for n, entry in enumerate(part.entries):
-            style = "TOC 1" if entry.level == 0 else "TOC 2"
+            style = "toc 1" if entry.level == 0 else "toc 2"
             p = start if n == 0 else self._para(style=style)
             p._p.style = self._style_id(style)
             X.add_internal_link(
@@ -212,7 +219,19 @@ class _Writer:
         self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
     def _new_section(self, start: WD_SECTION, columns: int) -> None:
-        section = self.doc.add_section(start)
+        """A new Word section of ``columns`` starting with ``start``. When nothing has been written
+        since the last break (an article's body ended just before a new chuyên mục), that empty
+        section is reused: LibreOffice lays a run of empty continuous sections out wrongly (the
+        next two-column body printed over the headline at a page's top)."""
+        body = self.doc.element.body
+        if len(body) >= 2 and X.only_section_break(body[-2]):
+            section = self.doc.sections[-1]
+            section.start_type = start
+        else:
+            section = self.doc.add_section(start)
+        # python-docx clones the previous section's properties: the cover's "different first
+        # page" would blank the heads of any page such a section happens to start
+        section.different_first_page_header_footer = False
         X.set_columns(section, columns, int(self.theme.column_gap_mm * TWIPS_PER_MM))
 
     def _blocks(self, blocks: tuple[Block, ...]) -> None:
@@ -290,36 +309,55 @@ class _Writer:
             self._para(article.byline, "Byline")
         if article.source:
             self._para(article.source, "Source")
+        if self._last is not None:  # the theme's space between two articles, as in the PDF
+            self._last.paragraph_format.space_after = Pt(self.theme.article_after)
         if columns > 1:
             self._new_section(WD_SECTION.CONTINUOUS, 1)
 
     def section(self, section: SectionPart) -> None:
         self._new_section(WD_SECTION.NEW_PAGE if section.new_page else WD_SECTION.CONTINUOUS, 1)
+        self._running_from(self._running[-1][1], section.title)
         self._heading(section.heading, "Heading 1", section.key)
         for article in section.articles:
             self.article(article, self.theme.columns_for("article"))
 
-    def _running_from(self, name: str) -> None:
-        """The running head reads ``name`` from the current (just started) section on."""
-        self._running.append((len(self.doc.sections) - 1, name))
+    def _running_from(self, name: str, section: str = "", opening: bool = False) -> None:
+        """The running heads read ``name`` (and ``section``) from the current, just started,
+        Word section on; ``opening``: the section starts on a part's opening page (no heads)."""
+        self._running.append((len(self.doc.sections) - 1, name, section, opening))
 
     def running_heads(self) -> None:
+        """Facing pages, as in the PDF: the bulletin's name on left-hand pages, the section on
+        right-hand ones (the theme's ``[running]``), the page number on the outer edge; none on
+        the cover or a part's opening page."""
         if self.reference is not None:
             return  # the reference document's own header and footer are used
-        section = self.doc.sections[0]
-        footer = section.footer.paragraphs[0]
-        footer.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        X.add_field(footer, "PAGE", "2")
+        self.doc.settings.odd_and_even_pages_header_footer = True
+        running = self.theme.running
+        first = self.doc.sections[0]
+        for footer, align in (
+            (first.footer, WD_ALIGN_PARAGRAPH.RIGHT),
+            (first.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT),
+        ):
+            paragraph = footer.paragraphs[0]
+            paragraph._p.style = self._style_id("Footer")
+            paragraph.paragraph_format.alignment = align
+            X.add_field(paragraph, "PAGE", "2")
         sections = self.doc.sections
-        for index, name in self._running:
-            header_section = sections[index]
-            header = header_section.header
-            header.is_linked_to_previous = False
-            paragraph = header.paragraphs[0]
-            paragraph.text = X.xml_safe(name)
-            paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            if index:  # the footer carries on; a later part's first page is its opening page
-                header_section.different_first_page_header_footer = True
+        for index, name, section, opening in self._running:
+            values = {"bulletin_name": name, "section": section or name, "page": ""}
+            word_section = sections[index]
+            for header, key, default, align in (
+                (word_section.header, "header_right", "{section}", WD_ALIGN_PARAGRAPH.RIGHT),
+                (word_section.even_page_header, "header_left", "{bulletin_name}", WD_ALIGN_PARAGRAPH.LEFT),
+            ):
+                header.is_linked_to_previous = False
+                paragraph = header.paragraphs[0]
+                paragraph._p.style = self._style_id("Header")
+                paragraph.text = X.xml_safe(running.get(key, default).format(**values))
+                paragraph.paragraph_format.alignment = align
+            if opening:  # a later part's first page is its opening page; the footer carries on
+                word_section.different_first_page_header_footer = True
 
     def colophon(self, part: ColophonPart) -> None:
         self._new_section(WD_SECTION.NEW_PAGE, 1)

@@ -22,6 +22,22 @@ def xml_safe(text: str) -> str:
     return _XML_INVALID.sub("", text)
 
 
+def set_default_font(styles: OxmlElement, family: str) -> None:
+    """The document defaults' font (the template's placeholder) becomes ``family`` in every script."""
+    fonts = styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:rFonts')}")
+    if fonts is not None:
+        for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+            fonts.set(qn(attr), family)
+
+
+def only_section_break(element: OxmlElement) -> bool:
+    """A paragraph that holds a section break and nothing else (python-docx's add_section)."""
+    if element.tag != qn("w:p") or element.find(qn("w:r")) is not None:
+        return False
+    p_pr = element.find(qn("w:pPr"))
+    return p_pr is not None and p_pr.find(qn("w:sectPr")) is not None
+
+
 def set_columns(section: Section, count: int, space_twips: int) -> None:
     sect_pr = section._sectPr
     cols = sect_pr.find(qn("w:cols"))

@@ -121,6 +121,10 @@ def build_styles(theme: Theme, colours: dict[str, Color] | None = None) -> PdfSt
     missing = _FIELDS - mapped.keys()
     if missing:
         raise KeyError(f"theme styles missing: {', '.join(sorted(missing))}")
+    # An article's title and sapo stay together, and with the body's first lines, by the
+    # renderer's own means (KeepTogether, CondPageBreak): reportlab's keepWithNext would glue
+    # the title of an article without a sapo to its whole body and push it all to the next page.
+    mapped["article_title"] = mapped["article_title"].clone("article_title", keepWithNext=0)
     body = mapped["body"]
     return PdfStyles(
         **mapped,
