@@ -387,3 +387,25 @@ def test_stale_preview_files_are_swept(tmp_path: Path) -> None:
     os.utime(old, (time.time() - 3600, time.time() - 3600))
     assert sweep_stale_previews(tmp_path) == 1
     assert not old.exists() and fresh.exists() and other.exists()
+
+
+def test_captions_without_pictures_go_in_one_click(qapp, qtbot, services) -> None:  # type: ignore[no-untyped-def]
+    from bulletin_app.domain.article import ArticleDraft, ArticleStatus
+
+    body = "Đoạn mở đầu.\n\n![Lãnh đạo tỉnh tiếp đoàn](asset:)\n\nĐoạn giữa.\n\n![Ảnh lưu niệm](asset:)\n\nĐoạn cuối."
+    article_id, _ = services.articles.add(ArticleDraft(title="Tiếp đoàn Gumi", body=body), ArticleStatus.APPROVED)
+    issue_id, _ = services.issues.create(3, dt.date(2026, 12, 1), "Thử")
+    services.issues.add_articles(issue_id, [article_id], "Sự kiện – Hoạt động")
+    composer = _make_composer(qtbot, services)
+    try:
+        button = composer.fix_captions_button
+        assert button.isVisible() and button.text() == "Bỏ 2 chú thích không có ảnh"
+        kinds = [composer.findings_list.findings[i].kind for i in range(len(composer.findings_list.findings))]
+        assert "caption-without-image" in kinds
+        with qtbot.waitSignal(composer.preview_ready, timeout=TIMEOUT):
+            qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not button.isVisible(), timeout=TIMEOUT)
+        assert services.articles.get(article_id).body == "Đoạn mở đầu.\n\nĐoạn giữa.\n\nĐoạn cuối."
+        assert all(f.kind != "caption-without-image" for f in composer.findings_list.findings)
+    finally:
+        composer.shutdown()

@@ -147,8 +147,8 @@ def test_booklet_bleed_and_crop_marks(issue, tmp_path) -> None:  # type: ignore[
     printed = sv.exports.export_pdf(issue_id, tmp_path / "print.pdf", settings).pdf
     assert printed.pages % 4 == 0 and printed.pages >= plain.pages
     # the padding is designed pages ending with the back cover, never a run of blanks
-    assert len(printed.added_pages) == printed.pages - plain.pages
-    assert sorted(printed.added_pages) == list(range(plain.pages + 1, printed.pages + 1))
+    added = sorted(printed.added_pages)
+    assert added == list(range(printed.pages - len(added) + 1, printed.pages + 1)) and len(added) <= 4
     assert not printed.added_pages or printed.added_pages[printed.pages] == "back"
     assert len(printed.blank_pages) <= 1
     reader = PdfReader(printed.path)

@@ -46,3 +46,43 @@ def test_a_sapo_repeating_the_first_paragraph_or_the_title_is_printed_once(servi
     report = services.exports.export_pdf(issue_id, tmp_path / "so.pdf", ExportSettings(force=True))
     text = " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(report.pdf.path).pages)
     assert text.count("tổng kết công tác đối ngoại năm 2026 với 120 đại biểu") == 1
+
+
+ORPHAN_BODY = (
+    f"{LEAD}\n\n![Đồng chí Nguyễn Thanh Hải tiếp bà Mélanie Joly, Bộ trưởng Ngoại giao Canada.](asset:)\n\n"
+    'Đoạn thứ hai của bài, **có chữ đậm**.\n\n![Lãnh đạo tỉnh chụp ảnh lưu niệm](asset: "Ảnh: TNGOV")\n\nĐoạn cuối.'
+)
+
+
+def test_a_caption_without_its_picture_is_an_error_that_proof_fix_removes(services) -> None:  # type: ignore[no-untyped-def]
+    from bulletin_app.domain.body import Figure, parse_body
+
+    orphan = ArticleDraft(title="Tiếp Bộ trưởng Ngoại giao Canada", body=ORPHAN_BODY)
+    fine = ArticleDraft(title="Tổng kết công tác đối ngoại năm 2026", body=LEAD)
+    issue_id, (orphan_id, _fine_id) = _issue(services, orphan, fine)
+    errors = [f for f in services.exports.check(issue_id, ExportSettings()).errors if f.kind == "caption-without-image"]
+    assert [(f.article_id, f.count) for f in errors] == [(orphan_id, 2)]
+    assert "Đồng chí Nguyễn Thanh Hải" in errors[0].message
+    before = services.articles.get(orphan_id)
+    report = services.articles.proof(orphan_id, fix=True)
+    assert "caption-without-image" in report.fixed
+    after = services.articles.get(orphan_id)
+    assert after.version == before.version + 1  # a versioned save, in the article's history
+    assert not [b for b in parse_body(after.body) if isinstance(b, Figure)]
+    assert after.body == f"{LEAD}\n\nĐoạn thứ hai của bài, **có chữ đậm**.\n\nĐoạn cuối."  # the rest as written
+    left = services.exports.check(issue_id, ExportSettings()).errors
+    assert not [f for f in left if f.kind == "caption-without-image"]
+    # nothing left to drop: the fix is idempotent
+    assert services.articles.drop_orphan_captions([orphan_id])[0] == 0
+
+
+def test_proof_fix_on_the_command_line_drops_them_too(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tests.test_cli import ok_json
+
+    db = tmp_path / "lib.db"
+    source = tmp_path / "bai.md"
+    source.write_text(f"# Tiếp Bộ trưởng Ngoại giao Canada\n\n{ORPHAN_BODY}\n", encoding="utf-8")
+    (record,) = ok_json("import", str(source), db=db)
+    report = ok_json("proof", str(record["id"]), "--fix", db=db)
+    assert "caption-without-image" in report["fixed"]
+    assert "![" not in ok_json("show", str(record["id"]), db=db)["body"]

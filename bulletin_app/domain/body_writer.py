@@ -254,3 +254,23 @@ def bounded_tables(blocks: list[Block]) -> tuple[list[Block], int]:
                 continue
         out.append(block)
     return out, flattened
+
+
+# A picture line whose asset is missing: "![caption](asset:)" or "![caption](asset: "credit")".
+_ORPHAN_CAPTION = re.compile(r'^!\[(?:\\.|[^\]\\])*\]\(asset:(?:\s+"(?:\\.|[^"\\])*")?\)[ \t]*\n?', re.MULTILINE)
+
+
+def drop_orphan_captions(body: str) -> tuple[str, int]:
+    """``body`` without its captions that have no picture (a copied page's photo that did not
+    come along): (new body, how many were dropped). Only those lines change; the rest of the
+    text is kept as written. Checked by parsing: when a line-wise removal would not leave the
+    same other blocks, the body is rewritten from its blocks instead."""
+    blocks = parse_body(body)
+    orphans = sum(1 for b in blocks if isinstance(b, Figure) and not b.asset)
+    if not orphans:
+        return body, 0
+    kept = [b for b in blocks if not (isinstance(b, Figure) and not b.asset)]
+    text = re.sub(r"\n{3,}", "\n\n", _ORPHAN_CAPTION.sub("", body)).strip("\n")
+    if parse_body(text) != kept:
+        text = blocks_to_body(kept)
+    return text, orphans

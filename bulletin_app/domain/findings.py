@@ -62,6 +62,11 @@ class Finding:
         )
 
 
+# Preflight's kind for captions whose picture never came along; ``proof --fix`` and the composer's
+# button drop them (ArticleService.drop_orphan_captions).
+ORPHAN_CAPTIONS = "caption-without-image"
+
+
 def error(kind: str, message: str, **where: Any) -> Finding:
     return Finding(kind, message, level=ERROR, **where)
 

@@ -8,7 +8,7 @@ import unicodedata
 from bulletin_app.domain.article import Article, Language, text_language
 from bulletin_app.domain.body import Figure, block_text, body_to_plain
 from bulletin_app.domain.document import IssueDocument
-from bulletin_app.domain.findings import Finding
+from bulletin_app.domain.findings import ORPHAN_CAPTIONS, Finding
 from bulletin_app.domain.findings import error as _error
 from bulletin_app.domain.findings import warning as _warning
 from bulletin_app.domain.issue import Edition
@@ -101,18 +101,23 @@ def check_document(
         body = "\n".join([article.sapo, article.byline, article.source] + [block_text(b) for b in article.blocks])
         texts.append((f"Tin bài “{article.title}”", body, body_family))
         texts.append((f"Tiêu đề “{article.title}”", article.title, heading_family))
-        for block in article.blocks:
-            if isinstance(block, Figure) and not block.asset:
-                # A caption kept from a copied page whose photo did not come along: it prints
-                # as a caption; the editor is told to attach the photo or drop the caption.
-                found.append(
-                    _warning(
-                        "caption-without-image",
-                        f"Tin bài “{article.title}”: chú thích “{block.caption[:60]}” "
-                        "chưa có ảnh (gắn ảnh hoặc bỏ chú thích).",
-                    )
+        orphans = [b.caption for b in article.blocks if isinstance(b, Figure) and not b.asset]
+        if orphans:
+            # Captions kept from a copied page whose photos did not come along: they would print
+            # as italic lines floating in the text. The fix drops them (or the editor attaches
+            # the photos in the article's editor).
+            more = f" và {len(orphans) - 1} chú thích khác" if len(orphans) > 1 else ""
+            found.append(
+                _error(
+                    ORPHAN_CAPTIONS,
+                    f"Tin bài “{article.title}”: chú thích “{_short(orphans[0])}”{more} không có ảnh "
+                    "(gắn ảnh, hoặc bỏ chú thích không có ảnh).",
+                    article_id=article.article_id,
+                    count=len(orphans),
                 )
-            elif isinstance(block, Figure) and block.asset not in document.images:
+            )
+        for block in article.blocks:
+            if isinstance(block, Figure) and block.asset and block.asset not in document.images:
                 found.append(
                     _error("image-missing", f"Tin bài “{article.title}”: không có ảnh “{block.asset}” trong thư viện.")
                 )
@@ -134,6 +139,10 @@ def check_document(
                 found.append(_error("glyph-missing", f"{where}: phông {family.name} không có ký tự {chars}."))
                 break
     return found
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def image_names(document: IssueDocument) -> dict[str, str]:

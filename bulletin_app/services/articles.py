@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Unpack
 
@@ -20,8 +20,10 @@ from bulletin_app.domain.article import (
 )
 from bulletin_app.domain.article_rules import ArticlePatch
 from bulletin_app.domain.body import body_to_plain
+from bulletin_app.domain.body_writer import drop_orphan_captions
 from bulletin_app.domain.changes import Changes
 from bulletin_app.domain.errors import NotFoundError
+from bulletin_app.domain.findings import ORPHAN_CAPTIONS
 from bulletin_app.storage import articles_repo, columns_repo
 from bulletin_app.storage.database import Database
 from bulletin_app.storage.team import presence_repo, users_repo
@@ -232,6 +234,18 @@ class ArticleService:
     def proof(self, article_id: int, fix: bool = False) -> ProofReport:
         return proof_article(self, article_id, fix)
 
+    def drop_orphan_captions(self, article_ids: Iterable[int]) -> tuple[int, Changes]:
+        """Preflight's one-click fix: the captions without a picture dropped from each article's
+        body (a versioned save each, on the version just read); returns how many were dropped."""
+        dropped, changes = 0, Changes()
+        for article_id in article_ids:
+            article = self.get(article_id)
+            body, count = drop_orphan_captions(article.body)
+            if count:
+                _, saved = self.update(article_id, article.version, body=body)
+                dropped, changes = dropped + count, changes | saved
+        return dropped, changes
+
     def claim(self, article_id: int) -> list[tuple[str, dt.datetime]]:
         """This window has the article open in an editor (renew while it stays open); returns the
         other editors who have it open — advisory, so two people don't edit it unknowingly."""
@@ -296,9 +310,12 @@ def proof_article(service: ArticleService, article_id: int, fix: bool = False) -
     if fix:
         before = {i.kind for i in proof(_proof_text(article))}
         values = {k: _safe_fix(getattr(article, k)) for k in ("title", "sapo", "body", "byline")}
+        values["body"], dropped = drop_orphan_captions(values["body"])
         if any(values[k] != getattr(article, k) for k in values):
             article, changes = service.update(article_id, article.version, **values)
         fixed = sorted(before & set(_SAFE_FIXES) - {i.kind for i in proof(_proof_text(article))})
+        if dropped:
+            fixed.append(ORPHAN_CAPTIONS)
     findings = refreshed_findings(article.findings, article.title, _proof_text(article))
     service.set_findings(article_id, findings)
     return ProofReport(

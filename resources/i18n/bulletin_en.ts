@@ -1216,6 +1216,14 @@ Overwrite them?</translation>
         <translation>Remove column from issue</translation>
     </message>
     <message>
+        <source>Bỏ {n} chú thích không có ảnh</source>
+        <translation>Drop {n} captions without pictures</translation>
+    </message>
+    <message>
+        <source>Các chú thích này còn lại từ trang web đã chép nhưng ảnh không đi kèm; in ra sẽ là những dòng chữ nghiêng lơ lửng. Muốn giữ, hãy gắn ảnh trong trình soạn tin bài.</source>
+        <translation>These captions were left from a copied web page whose photos did not come along; printed, they would be italic lines floating in the text. To keep one, attach its photo in the article editor.</translation>
+    </message>
+    <message>
         <source>Kiểm tra trước khi in: không có vấn đề nào</source>
         <translation>Preflight: no problems</translation>
     </message>

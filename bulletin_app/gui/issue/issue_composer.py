@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QMessageBox,
+    QPushButton,
     QSizePolicy,
     QSplitter,
     QStyle,
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from bulletin_app.domain.changes import Changes
-from bulletin_app.domain.findings import Finding
+from bulletin_app.domain.findings import ORPHAN_CAPTIONS, Finding
 from bulletin_app.domain.issue import EDITORIAL_SECTION_NAME, Issue, IssueSummary
 from bulletin_app.gui.background.debounced_job import DebouncedJob
 from bulletin_app.gui.background.process_runner import JobRunner
@@ -117,6 +118,10 @@ class IssueComposer(QWidget):
         self.findings_list.setToolTip(self.tr("Nhấp vào một dòng để đến tin bài hoặc mục cần sửa"))
         self.findings_list.setAccessibleName(self.tr("Kết quả kiểm tra trước khi in"))
         self.findings_list.finding_activated.connect(self.activate_finding)
+        # preflight's one-click fix: captions whose picture never came along are dropped
+        self.fix_captions_button = QPushButton()
+        self.fix_captions_button.setVisible(False)
+        self.fix_captions_button.clicked.connect(self.drop_orphan_captions)
 
         tree_box = QWidget()
         tree_lay = QVBoxLayout(tree_box)
@@ -128,6 +133,7 @@ class IssueComposer(QWidget):
         findings_lay.setContentsMargins(0, 4, 0, 0)
         findings_lay.addWidget(self.findings_title)
         findings_lay.addWidget(self.findings_list, 1)
+        findings_lay.addWidget(self.fix_captions_button)
         self.left_split = QSplitter(Qt.Orientation.Vertical)
         self.left_split.addWidget(tree_box)
         self.left_split.addWidget(findings_box)
@@ -621,12 +627,32 @@ class IssueComposer(QWidget):
     # ---------------------------------------------------------------- preflight
     def _show_findings(self, findings: list[Finding]) -> None:
         errors, warnings = self.findings_list.show_findings(findings)
+        orphans = [f for f in findings if f.kind == ORPHAN_CAPTIONS and f.article_id is not None]
+        self._orphan_articles = [f.article_id for f in orphans if f.article_id is not None]
+        count = sum(f.count for f in orphans)
+        self.fix_captions_button.setText(self.tr("Bỏ {n} chú thích không có ảnh").format(n=count))
+        tip = self.tr("Các chú thích này còn lại từ trang web đã chép nhưng ảnh không đi kèm; in ra sẽ là những dòng chữ nghiêng lơ lửng. Muốn giữ, hãy gắn ảnh trong trình soạn tin bài.")  # noqa: E501 # fmt: skip
+        self.fix_captions_button.setToolTip(tip)
+        self.fix_captions_button.setVisible(bool(orphans))
         if not findings:
             self.findings_title.setText(self.tr("Kiểm tra trước khi in: không có vấn đề nào"))
         else:
             self.findings_title.setText(
                 self.tr("Kiểm tra trước khi in: {e} lỗi, {w} cảnh báo").format(e=errors, w=warnings)
             )
+
+    def drop_orphan_captions(self) -> None:
+        """The one-click fix: every article of the issue loses its captions without a picture
+        (each a versioned save, undoable from its history)."""
+        ids = list(getattr(self, "_orphan_articles", []))
+        if ids:
+            self.fix_captions_button.setEnabled(False)
+
+            def job() -> Changes:
+                return self.services.articles.drop_orphan_captions(ids)[1]
+
+            self._mutate(job)
+            self.fix_captions_button.setEnabled(True)
 
     def activate_finding(self, finding: Finding) -> None:
         """Go to what a finding is about: an article, a section, or a record field."""
