@@ -86,3 +86,12 @@ def test_proof_fix_on_the_command_line_drops_them_too(tmp_path) -> None:  # type
     report = ok_json("proof", str(record["id"]), "--fix", db=db)
     assert "caption-without-image" in report["fixed"]
     assert "![" not in ok_json("show", str(record["id"]), db=db)["body"]
+
+
+def test_the_same_file_imported_again_after_the_fix_is_still_a_duplicate(services, seeds) -> None:  # type: ignore[no-untyped-def]
+    first = services.imports.import_paths([seeds])
+    ids = [r.id for r in first.imported]
+    dropped, _ = services.articles.drop_orphan_captions(ids)
+    assert dropped > 0
+    again = services.imports.import_paths([seeds])
+    assert not again.imported and sorted(r.duplicate_of for r in again.duplicates) == sorted(ids)
