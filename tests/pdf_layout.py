@@ -5,6 +5,7 @@ and lines that overlap. Used by the tests and by ``benchmarks/layout_audit.py``.
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 import subprocess
@@ -208,4 +209,22 @@ def overlaps(page: Page, tolerance: float = 1.0) -> list[tuple[str, str]]:
                 break
             if min(a.x1, b.x1) - max(a.x0, b.x0) > tolerance and min(a1, b1) - max(a0, b0) > tolerance:
                 found.append((a.text, b.text))
+    return found
+
+
+def broken_codes(pages: list[Page]) -> list[tuple[int, str]]:
+    """(page, code) for every document code or number range split across two lines: a line that
+    ends in the middle of one ("06/2020/QĐ-" | "TTg")."""
+    from bulletin_app.text.codes import TOKEN, is_code
+
+    found = []
+    for page in pages:
+        for block in page.blocks:
+            for line, following in itertools.pairwise(block):
+                end, start = line.words[-1][2], following.words[0][2]
+                if end[-1:] in ("-", "/", "–") and end[:-1]:
+                    joined = end + start
+                    match = TOKEN.search(joined)
+                    if match and is_code(match.group(0)) and match.start() < len(end) < match.end():
+                        found.append((page.number, joined))
     return found

@@ -18,7 +18,7 @@ from docx import Document
 
 from bulletin_app.exporters.docx import TEMPLATE
 from bulletin_app.services.export import ExportSettings
-from tests.pdf_layout import overlaps, read_pages
+from tests.pdf_layout import broken_codes, overlaps, read_pages
 
 from .test_pdf_export import issue  # noqa: F401 — the seeds, an editorial, every block kind
 
@@ -90,6 +90,7 @@ def test_libreoffice_lays_it_out_without_overprinting(issue, tmp_path: Path, fig
     pages = read_pages(tmp_path / "lo" / "so.pdf")
     printed_over = [(p.number, pair) for p in pages for pair in overlaps(p)]
     assert not printed_over
+    assert not broken_codes(pages)  # "06/2020/QĐ-TTg", "2021-2025": Word's non-breaking hyphen
     assert abs(len(pages) - report.pdf.pages) <= 0.1 * report.pdf.pages, (len(pages), report.pdf.pages)
     # the page numbers stand on the outer edge: right on odd pages, left on even ones
     for page in pages[1:]:

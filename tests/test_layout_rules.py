@@ -20,7 +20,17 @@ from bulletin_app.exporters.pdf_styles import build_styles
 from bulletin_app.exporters.theme import load_theme
 from bulletin_app.resources import resource_path
 from bulletin_app.services.export import ExportSettings
-from tests.pdf_layout import TextArea, body_lines, column_bottoms, empty_runs, fill, read_pages, two_column_pages
+from tests.pdf_layout import (
+    TextArea,
+    body_lines,
+    broken_codes,
+    column_bottoms,
+    empty_runs,
+    fill,
+    read_pages,
+    two_column_pages,
+    widest_word_space,
+)
 from tests.test_pdf_export import issue  # noqa: F401  (the fixture: seeds, an editorial, every block kind)
 
 AREA = TextArea(top_mm=20, bottom_mm=20, inner_mm=20, outer_mm=15)  # the default theme's text block
@@ -68,10 +78,15 @@ def test_a_booklet_of_the_seeds_has_no_holes(seeds_issue, tmp_path: Path, figure
     bottoms = column_bottoms(pages, AREA)
     assert bottoms and max(d for _, d in bottoms) <= 14.5 + 0.5, bottoms
     text_fill = min(fill(p, AREA) for p in inner if len(body_lines(p, AREA)) > 5)
+    # justified lines: no gap wider than the body's size (1.46 em before lines were chosen per
+    # paragraph and long foreign names could hyphenate); no code or range split across lines
+    widest = widest_word_space(inner, AREA, 10.5)
+    assert widest <= 1.0, widest
+    assert not broken_codes(pages)
     figure(
         f"{len(pages)} pages, added {kinds}, baselines {aligned}/{lines}, column bottoms "
         f"≤ {max(d for _, d in bottoms):.1f} pt, contents filled {fill(contents, AREA):.0%}, emptiest text page "
-        f"{text_fill:.0%}"
+        f"{text_fill:.0%}, widest word space {widest:.2f} em"
     )
 
 

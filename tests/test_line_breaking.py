@@ -3,6 +3,7 @@ emphasis kept, and in the PDF every word of an English article is still there.""
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -54,8 +55,26 @@ def _lines(runs: tuple[Run, ...]) -> list[list[Run]]:
     return lines
 
 
-def _words(text: str) -> list[str]:
-    return text.replace("-\n", "").split()
+def _same_words(broken: str, original: str) -> bool:
+    """Whether ``broken`` holds ``original``'s words, a word split at a line's end (after an added
+    hyphen, or after its own "-" or "/") read back whole."""
+    tokens, words = broken.replace("\n", " \n ").split(" "), original.split()
+    tokens = [t for t in tokens if t]
+    i = 0
+    for word in words:
+        if i < len(tokens) and tokens[i] == "\n":
+            i += 1
+        token = tokens[i] if i < len(tokens) else ""
+        if token == word:
+            i += 1
+            continue
+        if tokens[i + 1 : i + 2] == ["\n"] and i + 2 < len(tokens):
+            rest = tokens[i + 2]
+            if word in (token + rest, token[:-1] + rest if token.endswith("-") else None):
+                i += 3
+                continue
+        return False
+    return all(t == "\n" for t in tokens[i:])
 
 
 @pytest.mark.parametrize("text", PARAGRAPHS)
@@ -64,7 +83,7 @@ def test_every_word_kept_and_every_line_fits(measure, text: str) -> None:  # typ
     broken = break_runs((Run(text),), lambda n: WIDTH - (12 if n == 0 else 0), measure, hyphenate, SHRINK)
     assert broken is not None
     joined = "".join(r.text for r in broken)
-    assert _words(joined) == text.split()  # hyphens only where a word was split
+    assert _same_words(joined, text)  # hyphens only where a word was split
     for n, line in enumerate(_lines(broken)[:-1]):
         natural = sum(measure(r.text, r.bold, r.italic) for r in line)
         spaces = sum(r.text.count(" ") for r in line) * measure(" ", False, False)
@@ -83,7 +102,7 @@ def test_emphasis_and_links_stay_on_their_words(measure) -> None:  # type: ignor
     assert broken is not None
     assert [(r.bold, r.italic, r.href) for r in broken] == [(r.bold, r.italic, r.href) for r in runs]
     for before, after in zip(runs, broken, strict=True):
-        assert _words(after.text) == before.text.split()
+        assert _same_words(after.text, before.text)
 
 
 def test_left_alone_when_it_cannot_help(measure) -> None:  # type: ignore[no-untyped-def]
@@ -130,3 +149,37 @@ def test_english_article_reads_back_whole_from_the_pdf(services, tmp_path) -> No
     position = 0
     for word in body:
         position = words.index(word, position) + 1
+
+
+VIETNAMESE = (
+    "Tỉnh đã ký kết hợp tác với Quỹ Toàn cầu, Pathfinder International, Medical Innovations, Inc., "
+    "Tổ chức Hợp tác Quốc tế Nhật Bản (JICA) theo Quyết định số 06/2020/QĐ-TTg của Thủ tướng Chính phủ "
+    "và Kế hoạch số 3468/QĐ-UBND giai đoạn 2021-2025, với tỉnh Gyeongsangbuk-do và trang "
+    "thainguyen.gov.vn/tin-tuc/hop-tac-quoc-te của Sở Ngoại vụ tỉnh Thái Nguyên."
+)
+
+
+@pytest.mark.parametrize("width", [110.0, 130.0, 150.0, 170.0, 190.0])
+def test_codes_and_ranges_never_break_and_vietnamese_syllables_are_never_hyphenated(measure, width) -> None:  # type: ignore[no-untyped-def]
+    from bulletin_app.exporters.pdf_flowables import _hyphenation
+
+    broken = break_runs((Run(VIETNAMESE),), lambda n: width, measure, _hyphenation(""), 0.05)
+    assert broken is not None
+    text = "".join(r.text for r in broken)
+    assert _same_words(text, VIETNAMESE)
+    for code in ("06/2020/QĐ-TTg", "3468/QĐ-UBND", "2021-2025,"):
+        assert code in text.replace("\n", " ").split(), code  # whole, on one line
+    lines = text.split("\n")
+    for line, following in itertools.pairwise(lines):
+        last, first = line.split(" ")[-1], following.split(" ")[0]
+        if last.endswith("-") and last + first not in VIETNAMESE:  # a hyphen the breaker added
+            assert last[:-1].isascii() and last[:-1].isalpha(), line  # only ever in a long foreign word
+
+
+def test_a_compound_or_a_path_may_break_after_its_own_hyphen_or_slash(measure) -> None:  # type: ignore[no-untyped-def]
+    text = "Xem thêm tại thainguyen.gov.vn/tin-tuc/hop-tac-quoc-te-tinh-gyeongsangbuk-do mỗi tuần."
+    broken = break_runs((Run(text),), lambda n: 120.0, measure, None, 0.05)
+    assert broken is not None
+    joined = "".join(r.text for r in broken)
+    assert joined.replace("\n", "").replace(" ", "") == text.replace(" ", "")  # no hyphen added
+    assert any(line.endswith(("/", "-")) for line in joined.split("\n")[:-1])

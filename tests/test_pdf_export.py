@@ -78,15 +78,18 @@ def test_every_article_reads_back(issue, tmp_path) -> None:  # type: ignore[no-u
     # (drawn after the content): drop them before joining the pages.
     headers = ["Bản tin Đối ngoại Thái Nguyên"] + [sec.name for sec in sv.issues.get(issue_id).sections]
     running = re.compile(r"(?: (?:" + "|".join(map(re.escape, headers)) + r"))? \d+$")
-    whole = _flat(" ".join(running.sub("", p) for p in pages))
+    # a word split at a line's end (a long foreign name hyphenated, a compound at its own hyphen)
+    # reads back with "- ": compare with the hyphens between letters taken out on both sides
+    joined = re.compile(r"(?<=[^\W\d_])-\s?(?=[^\W\d_])")
+    whole = joined.sub("", _flat(" ".join(running.sub("", p) for p in pages)))
     for article_id in sv.issues.get(issue_id).article_ids:
         article = sv.articles.get(article_id)
-        assert _flat(article.title) in whole
+        assert joined.sub("", _flat(article.title)) in whole
         if article.sapo:
-            assert _flat(article.sapo) in whole
+            assert joined.sub("", _flat(article.sapo)) in whole
         for block in parse_body(article.body):
             for line in block_text(block).split("\n"):
-                assert _flat(line) in whole, (article.title, line[:80])
+                assert joined.sub("", _flat(line)) in whole, (article.title, line[:80])
 
 
 def test_hostile_markup_prints_literally(issue, tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -14,6 +14,8 @@ from docx.section import Section
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
+from bulletin_app.text.codes import code_spans
+
 # Characters XML 1.0 cannot hold (python-docx raises on them).
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -200,11 +202,25 @@ def add_text_run(paragraph: Paragraph, text: str) -> Run:
     if "\n" in text or "\t" in text:
         return paragraph.add_run(text)
     run = paragraph.add_run()
-    t = OxmlElement("w:t")
-    t.set(qn("xml:space"), "preserve")
-    t.text = text
-    run._r.append(t)
+    start = 0
+    # a document code's or a range's hyphen is Word's non-breaking hyphen ("06/2020/QĐ-TTg" and
+    # "2021-2025" never split at a line's end; read back, it is "-" again)
+    for begin, end in code_spans(text):
+        for n in range(begin, end):
+            if text[n] == "-":
+                _text_child(run, text[start:n])
+                run._r.append(OxmlElement("w:noBreakHyphen"))
+                start = n + 1
+    _text_child(run, text[start:])
     return run
+
+
+def _text_child(run: Run, text: str) -> None:
+    if text:
+        t = OxmlElement("w:t")
+        t.set(qn("xml:space"), "preserve")
+        t.text = text
+        run._r.append(t)
 
 
 _AFTER_SUPPRESS_HYPHENS = (

@@ -1,4 +1,4 @@
-"""Whole-paragraph line breaking for justified English text (after Knuth and Plass, 1981).
+"""Whole-paragraph line breaking for justified text (after Knuth and Plass, 1981).
 
 reportlab breaks lines first-fit: each line takes as many words as fit, so one long word that
 does not fit leaves a line of four words spread across the column. Here every way of breaking
@@ -7,6 +7,10 @@ and the breaks that keep the whole paragraph's spacing most even are chosen: a l
 avoided by moving a word from a line or two above. The result is the paragraph's runs with a
 line break at each chosen point (and a hyphen where a word is split); reportlab justifies
 those lines (``justifyBreaks``) exactly as measured here.
+
+Besides spaces and hyphenation points, a long compound or path may break after its own "-" or
+"/" ("Gyeongsangbuk-|do", "thainguyen.gov.vn/|tin-tuc"); a document code or a number range
+("06/2020/QĐ-TTg", "2021-2025", text.codes) never breaks.
 """
 
 from __future__ import annotations
@@ -15,11 +19,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bulletin_app.domain.body import Run
+from bulletin_app.text.codes import TOKEN, is_code
 
 Measure = Callable[[str, bool, bool], float]  # text, bold, italic → width in points
 
 STRETCH = 0.5  # of a space: how far a space may stretch before a line counts as loose
 HYPHEN_PENALTY = 50.0
+JOINT_PENALTY = 30.0  # a break after a compound's own "-" or a path's "/"
 DOUBLE_HYPHEN_DEMERITS = 3000.0  # two hyphenated lines in a row
 MIN_HYPHEN_PART = 2  # letters kept on either side of a hyphen
 
@@ -44,6 +50,7 @@ class _Item:
 class _Break:
     item: int  # the line ends after item ``item`` (split at ``cut`` when hyphenated)
     cut: int = 0  # characters of the item kept on this line (0 = the whole item)
+    hyphen: bool = True  # a hyphen is added at the cut (not after a compound's own "-" or "/")
 
 
 def _items(runs: Sequence[Run], measure: Measure) -> list[_Item]:
@@ -90,6 +97,22 @@ def _core(word: str) -> tuple[int, str]:
     return start, core if core.isalpha() else ""
 
 
+def _cuts(word: str, hyphenate: Callable[[str], list[int]] | None) -> list[tuple[int, bool]]:
+    """Where ``word`` may be split: (characters kept on the line, a hyphen is added)."""
+    cuts: list[tuple[int, bool]] = []
+    lead, core = _core(word)
+    if core and hyphenate is not None:
+        cuts += [(lead + c, True) for c in hyphenate(core) if MIN_HYPHEN_PART <= c <= len(core) - MIN_HYPHEN_PART]
+    for match in TOKEN.finditer(word):
+        token = match.group(0)
+        if is_code(token):
+            continue
+        for n, char in enumerate(token):
+            if char in "/-–" and n >= 2 and len(token) - n - 1 >= 2:
+                cuts.append((match.start() + n + 1, False))
+    return sorted(set(cuts))
+
+
 def _text(item: _Item) -> str:
     return "".join(p.text for p in item.pieces)
 
@@ -114,14 +137,15 @@ def break_runs(
     hyphen_width = measure("-", False, False)
     # Break candidates, in reading order: inside a word at its hyphenation points (cut > 0),
     # then after the word (cut 0). Node 0 is the paragraph's start.
-    nodes: list[tuple[int, int, float]] = [(-1, 0, 0.0)]  # (item, cut, width of the part before the break)
+    # (item, cut, width of the part before the break, a hyphen is added)
+    nodes: list[tuple[int, int, float, bool]] = [(-1, 0, 0.0, False)]
     for i, item in enumerate(items):
-        if hyphenate is not None and len(item.pieces) == 1:
+        if len(item.pieces) == 1:
             word, run = item.pieces[0].text, runs[item.pieces[0].run]
-            lead, core = _core(word)
-            for cut in (lead + c for c in hyphenate(core) if MIN_HYPHEN_PART <= c <= len(core) - MIN_HYPHEN_PART):
-                nodes.append((i, cut, measure(word[:cut], run.bold, run.italic) + hyphen_width))
-        nodes.append((i, 0, item.width))
+            for cut, hyphen in _cuts(word, hyphenate):
+                kept = measure(word[:cut], run.bold, run.italic) + (hyphen_width if hyphen else 0.0)
+                nodes.append((i, cut, kept, hyphen))
+        nodes.append((i, 0, item.width, False))
     prefix_w = [0.0]  # items with the space after each
     prefix_s = [0.0]
     for item in items:
@@ -130,12 +154,16 @@ def break_runs(
     last_node = len(nodes) - 1
     best: dict[int, tuple[float, int, int]] = {0: (0.0, -1, 0)}  # node → (demerits, previous, lines)
     for j in range(1, len(nodes)):
-        item_j, cut_j, kept = nodes[j]
+        item_j, cut_j, kept, hyphen_j = nodes[j]
         for i in range(j - 1, -1, -1):
-            item_i, cut_i, _ = nodes[i]
-            if cut_i and cut_j and item_i == item_j:
-                continue  # never two cuts in one word
-            if cut_i:  # the line starts with the rest of a split word
+            item_i, cut_i, _, _ = nodes[i]
+            if cut_i and cut_j and item_i == item_j:  # a line inside one long word (a path)
+                if cut_j <= cut_i:
+                    continue
+                word, run = _text(items[item_i]), runs[items[item_i].pieces[0].run]
+                width = measure(word[cut_i:cut_j], run.bold, run.italic) + (hyphen_width if hyphen_j else 0.0)
+                spaces = 0.0
+            elif cut_i:  # the line starts with the rest of a split word
                 word, run = _text(items[item_i]), runs[items[item_i].pieces[0].run]
                 rest = measure(word[cut_i:], run.bold, run.italic)
                 if item_i == item_j:
@@ -159,7 +187,8 @@ def break_runs(
                 badness = 100.0 * ((target - width) / stretch) ** 3 if stretch > 0 else 1e12
             else:
                 badness = 100.0 * ((width - target) / (spaces * shrink)) ** 3
-            demerits = (10.0 + badness) ** 2 + (HYPHEN_PENALTY**2 if cut_j else 0.0)
+            penalty = (HYPHEN_PENALTY if hyphen_j else JOINT_PENALTY) if cut_j else 0.0
+            demerits = (10.0 + badness) ** 2 + penalty**2
             if cut_j and cut_i:
                 demerits += DOUBLE_HYPHEN_DEMERITS
             total = demerits_i + demerits
@@ -170,8 +199,8 @@ def break_runs(
     breaks: list[_Break] = []
     node = best[last_node][1]
     while node > 0:
-        item, cut, _ = nodes[node]
-        breaks.append(_Break(item, cut))
+        item, cut, _, hyphen = nodes[node]
+        breaks.append(_Break(item, cut, hyphen))
         node = best[node][1]
     return _with_breaks(runs, items, breaks)
 
@@ -179,6 +208,7 @@ def break_runs(
 def _with_breaks(runs: Sequence[Run], items: list[_Item], breaks: list[_Break]) -> tuple[Run, ...]:
     """The runs again, a "\\n" in place of the space at each break ("-\\n" inside a split word)."""
     at = {(b.item, b.cut) for b in breaks}
+    hyphens = {(b.item, b.cut): b.hyphen for b in breaks}
     texts: list[list[str]] = [[] for _ in runs]
     space_runs = _space_runs(runs)
     for i, item in enumerate(items):
@@ -186,8 +216,11 @@ def _with_breaks(runs: Sequence[Run], items: list[_Item], breaks: list[_Break]) 
         for piece in item.pieces:
             text = piece.text
             if cuts and len(item.pieces) == 1:
-                cut = cuts[0]
-                text = text[:cut] + "-\n" + text[cut:]
+                parts, previous = [], 0
+                for cut in cuts:
+                    parts.append(text[previous:cut] + ("-\n" if hyphens[(i, cut)] else "\n"))
+                    previous = cut
+                text = "".join(parts) + text[previous:]
             texts[piece.run].append(text)
         if i < len(items) - 1:
             run = space_runs[i]

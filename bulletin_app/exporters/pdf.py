@@ -442,10 +442,8 @@ class _Renderer:
                         shape = style if n == 0 else s.body_continued
                         if n < len(parts) - 1:
                             shape = ParagraphStyle(f"{shape.name}-piece", parent=shape, justifyLastLine=1)
-                        if getattr(style, "hyphenationLang", ""):  # English: lines chosen for the whole paragraph
-                            out.append(BalancedParagraph.of(part, shape, s.link))
-                        else:
-                            out.append(Paragraph(runs_markup(part, s.link), shape))
+                        # lines chosen for the whole paragraph: even word spaces, codes unbroken
+                        out.append(BalancedParagraph.of(part, shape, s.link))
                 case Quote(paragraphs=paragraphs):
                     # the quote's indents are the cell's padding, its rule the cell's left edge
                     inside = s.quote.clone(f"{s.quote.name}-cell", leftIndent=0, rightIndent=0)

@@ -9,12 +9,13 @@ second layout pass.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from reportlab.lib.colors import CMYKColor, Color
 from reportlab.lib.fonts import tt2ps
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 from reportlab.platypus import Paragraph as _Paragraph
@@ -22,7 +23,7 @@ from reportlab.platypus.paragraph import ParagraphStyle
 
 from bulletin_app.domain.body import Run
 from bulletin_app.exporters.line_breaking import break_runs
-from bulletin_app.exporters.markup import runs_markup
+from bulletin_app.exporters.markup import runs_markup, text_markup
 
 
 @dataclass
@@ -118,8 +119,49 @@ def _hyphenator(lang: str):  # type: ignore[no-untyped-def]
     return pyphen.Pyphen(lang=lang)
 
 
+@lru_cache(maxsize=32)
+def _measurer(font: str, size: float) -> Callable[[str, bool, bool], float]:
+    """Text widths in a face and size, remembered: running text repeats its words (Vietnamese
+    syllables above all), and the line breaker measures every word of every paragraph."""
+    faces = {(b, i): tt2ps(font, b, i) for b in (False, True) for i in (False, True)}
+
+    @lru_cache(maxsize=65536)
+    def measure(text: str, bold: bool, italic: bool) -> float:
+        return stringWidth(text, faces[(bold, italic)], size)
+
+    return measure
+
+
+@lru_cache(maxsize=32)
+def _face_measurer(face: str, size: float) -> Callable[[str], float]:
+    """Widths of words in one registered face and size, remembered."""
+
+    @lru_cache(maxsize=65536)
+    def measure(text: str) -> float:
+        return stringWidth(text, face, size)
+
+    return measure
+
+
+FOREIGN_WORD = 8  # letters: no Vietnamese syllable is this long ("nghiêng" has 7)
+
+
+def _hyphenation(lang: str) -> Callable[[str], list[int]]:
+    """Where a word may be hyphenated: English by its dictionary; in Vietnamese text (``lang``
+    empty) never a Vietnamese syllable, but a long foreign name or word ("Innovations",
+    "Gyeongsangbuk") by the English dictionary, so it does not leave a loose line."""
+    if lang:
+        return _hyphenator(lang).positions  # type: ignore[no-any-return]
+    english = _hyphenator("en_GB").positions
+
+    def foreign(word: str) -> list[int]:
+        return english(word) if len(word) >= FOREIGN_WORD and word.isascii() else []
+
+    return foreign
+
+
 class BalancedParagraph(Paragraph):
-    """A justified paragraph whose lines are chosen for the whole paragraph at once
+    """A justified paragraph (running text in any language) whose lines are chosen for the whole paragraph at once
     (line_breaking.break_runs) for the width it is laid out in, instead of first-fit.
 
     Built from runs with :meth:`of`; the parts reportlab splits off at a column or page end
@@ -142,23 +184,98 @@ class BalancedParagraph(Paragraph):
             style = self.style
             base = getattr(style, "unbalanced", style)
 
-            def measure(text: str, bold: bool, italic: bool) -> float:
-                return stringWidth(text, tt2ps(base.fontName, bold, italic), base.fontSize)
+            measure = _measurer(base.fontName, base.fontSize)
 
             def widths(line: int) -> float:
                 return availWidth - base.leftIndent - base.rightIndent - (base.firstLineIndent if line == 0 else 0)
 
-            hyphenate = _hyphenator(lang).positions if lang else None
+            if not lang:
+                # Vietnamese (never hyphenated): reportlab's first-fit lines are kept unless one of
+                # them is loose; then the whole paragraph is broken again (most are not: cheap)
+                Paragraph.__init__(self, runs_markup(runs, self.link), base)
+                size = super().wrap(availWidth, availHeight)
+                if not _loose(self, measure(" ", False, False)):
+                    self.balance, self._broken_for = (runs, lang, shrink), availWidth
+                    return size
             # a little less shrink than reportlab allows, so its own fitting never breaks a chosen line again
-            broken = break_runs(runs, widths, measure, hyphenate, shrink * 0.9)
+            broken = break_runs(runs, widths, measure, _hyphenation(lang), shrink * 0.9)
+            self._lines = None
             if broken is None:
                 Paragraph.__init__(self, runs_markup(runs, self.link), base)
+            elif _plain(runs):
+                # One style throughout (most paragraphs): the chosen lines are handed to reportlab
+                # as its own line structure (breakLines below); "<br/>" markup would send it down
+                # its slow path for mixed styles, six times slower.
+                Paragraph.__init__(self, runs_markup(runs, self.link), base)
+                self._lines = [line.split(" ") for line in "".join(r.text for r in broken).split("\n")]
             else:
                 justified = base.clone(f"{base.name}-balanced", justifyBreaks=1)
                 justified.unbalanced = base
                 Paragraph.__init__(self, runs_markup(broken, self.link), justified)
             self.balance, self._broken_for = (runs, lang, shrink), availWidth
         return super().wrap(availWidth, availHeight)
+
+    _lines: list[list[str]] | None = None  # the chosen lines' words, when reportlab takes them as they are
+
+    def breakLines(self, width):  # type: ignore[no-untyped-def]
+        if self._lines is None:
+            return super().breakLines(width)
+        widths = width if isinstance(width, (list, tuple)) else [width]
+        frag = self.frags[0]
+        measure = _face_measurer(frag.fontName, frag.fontSize)
+        space = measure(" ")
+        lines = []
+        for n, words in enumerate(self._lines):
+            used = sum(map(measure, words)) + space * (len(words) - 1)
+            lines.append((widths[min(n, len(widths) - 1)] - used, list(words)))
+        ascent, descent = getAscentDescent(frag.fontName, frag.fontSize)
+        return frag.clone(kind=0, lines=lines, ascent=ascent, descent=descent, fontSize=frag.fontSize)
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        if self._lines is None:
+            return super().split(availWidth, availHeight)
+        self.wrap(availWidth, availHeight)
+        lines, leading = self._lines, self.style.leading
+        fit = int((availHeight + 1e-6) // leading)
+        if len(lines) - fit == 1 and not self.style.allowWidows:
+            fit -= 1  # never one line alone at the top of the next column
+        if fit < 2 and not self.style.allowOrphans:
+            return []  # nor one alone at the foot of this one
+        if fit >= len(lines):
+            return [self]
+        head = self.style.clone(f"{self.style.name}-head", justifyLastLine=1)
+        tail = self.style.clone(f"{self.style.name}-tail", firstLineIndent=0, spaceBefore=0)
+        return [_fixed(lines[:fit], self, head), _fixed(lines[fit:], self, tail)]
+
+
+def _plain(runs: tuple[Run, ...]) -> bool:
+    """Runs of one style and no link: reportlab sets them as a single fragment."""
+    return len({(r.bold, r.italic) for r in runs}) == 1 and not any(r.href for r in runs)
+
+
+def _fixed(lines: list[list[str]], source: BalancedParagraph, style: ParagraphStyle) -> BalancedParagraph:
+    """A part of ``source`` holding ``lines`` as they were chosen (a column or page split)."""
+    part = BalancedParagraph(text_markup(" ".join(" ".join(words) for words in lines)), style)
+    part.link, part._lines = source.link, lines
+    part.frags[0] = source.frags[0].clone(text=" ".join(" ".join(words) for words in lines))
+    return part
+
+
+LOOSE = 3.0  # a justified line whose word spaces stretch past this many spaces is loose
+
+
+def _loose(paragraph: _Paragraph, space: float) -> bool:
+    """Whether a justified line of ``paragraph`` (just wrapped; its last line aside) spreads its
+    word spaces past ``LOOSE`` times their natural width."""
+    lines = paragraph.blPara.lines
+    for line in lines[:-1]:
+        if isinstance(line, tuple):
+            extra, gaps = line[0], len(line[1]) - 1
+        else:
+            extra, gaps = line.extraSpace, max(0, getattr(line, "wordCount", 0) - 1)
+        if gaps > 0 and space + extra / gaps > LOOSE * space:
+            return True
+    return False
 
 
 class PartStart(Flowable):

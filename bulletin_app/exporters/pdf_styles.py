@@ -175,8 +175,10 @@ def for_language(styles: PdfStyles, tag: str, hyphenate: bool = True) -> PdfStyl
             continue
         extra: dict[str, object] = {"lang": tag}
         if hyphenate and f.name in _HYPHENATED:
-            # a compound ("non-governmental") may also break at its own hyphen
-            extra.update(hyphenationLang=lang, embeddedHyphenation=1, spaceShrinkage=SPACE_SHRINK)
+            # A compound ("non-governmental") breaks at its own hyphen only where the paragraph's
+            # lines are chosen whole (line_breaking: never inside "06/2020/QĐ-TTg" or "2021-2025");
+            # reportlab's first-fit breaking would split a document code at its hyphen as well.
+            extra.update(hyphenationLang=lang, embeddedHyphenation=0, spaceShrinkage=SPACE_SHRINK)
         changed[f.name] = style.clone(f"{style.name}-{tag}", **extra)
     return replace(styles, **changed)
 
