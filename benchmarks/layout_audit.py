@@ -61,6 +61,7 @@ def seeds_issue(folder: Path) -> tuple[Path, str]:
     for record in imported:
         if not record["title"]:
             cli("article", "set", str(record["id"]), "--title", next(untitled), db=db)
+        cli("proof", str(record["id"]), "--fix", db=db)  # as an editor does: captions without photos dropped
         cli("article", "set", str(record["id"]), "--status", "approved", "--column", "Ngoại giao kinh tế", db=db)
     issue = cli("issue", "create", "--number", "6", "--date", "2026-12-15", db=db)
     assert isinstance(issue, dict)

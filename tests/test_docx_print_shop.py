@@ -115,3 +115,27 @@ def test_libreoffice_lays_it_out_without_overprinting(issue, tmp_path: Path, fig
             off.append((title, number, where))
         assert abs(where - number) <= 1, (title, number, where)
     figure(f"LibreOffice {len(pages)} pages vs PDF {report.pdf.pages}; contents numbers off by one: {len(off)}")
+
+
+def test_codes_keep_their_hyphen_unbroken_and_read_back_whole(tmp_path: Path, services) -> None:  # type: ignore[no-untyped-def]
+    """The exported DOCX writes a code's hyphen as Word's non-breaking hyphen; our DOCX importer
+    (and a Word file typed that way) reads it back as "-": every character comes out."""
+    from docx.oxml import OxmlElement
+
+    from bulletin_app.exporters.docx_xml import add_text_run
+
+    doc = Document()
+    doc.add_paragraph("Thực hiện Quyết định số 06/2020/QĐ-TTg", style="Title")
+    paragraph = doc.add_paragraph()
+    add_text_run(paragraph, "Theo Quyết định số 06/2020/QĐ-TTg, giai đoạn 2021-2025, với tỉnh Gyeongsangbuk-do.")
+    typed = doc.add_paragraph().add_run("Kế hoạch 3468/QĐ")
+    typed._r.append(OxmlElement("w:noBreakHyphen"))
+    typed.add_text("UBND của tỉnh.")
+    xml = paragraph._p.xml
+    assert xml.count("<w:noBreakHyphen/>") == 2  # the code's and the range's, not the compound's
+    path = tmp_path / "ma-so.docx"
+    doc.save(str(path))
+    (result,) = services.imports.import_paths([path]).imported
+    body = services.articles.get(result.id).body
+    assert "06/2020/QĐ-TTg, giai đoạn 2021-2025, với tỉnh Gyeongsangbuk-do" in body
+    assert "3468/QĐ-UBND" in body

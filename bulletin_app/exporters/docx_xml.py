@@ -195,7 +195,7 @@ def set_language(r_pr: OxmlElement, lang: str) -> None:
     el.set(qn("w:val"), lang)
 
 
-def add_text_run(paragraph: Paragraph, text: str) -> Run:
+def add_text_run(paragraph: Paragraph, text: str, keep_codes: bool = True) -> Run:
     """A run holding ``text`` (made XML-safe). Plain text gets its ``w:t`` directly:
     python-docx's ``add_run(text)`` walks the text a character at a time."""
     text = xml_safe(text)
@@ -205,7 +205,7 @@ def add_text_run(paragraph: Paragraph, text: str) -> Run:
     start = 0
     # a document code's or a range's hyphen is Word's non-breaking hyphen ("06/2020/QĐ-TTg" and
     # "2021-2025" never split at a line's end; read back, it is "-" again)
-    for begin, end in code_spans(text):
+    for begin, end in code_spans(text) if keep_codes else ():
         for n in range(begin, end):
             if text[n] == "-":
                 _text_child(run, text[start:n])

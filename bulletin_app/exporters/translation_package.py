@@ -113,7 +113,7 @@ def write_docx(articles: Sequence[PackageArticle], dest: Path, title: str) -> Pa
             source, target = table.add_row().cells
             paragraph = source.paragraphs[0]
             for run in unit.runs:
-                r = X.add_text_run(paragraph, run.text)
+                r = X.add_text_run(paragraph, run.text, keep_codes=False)  # the translator copies plain hyphens
                 r.bold = run.bold or None
                 r.italic = run.italic or None
             if unit.kind in ("title", "heading"):

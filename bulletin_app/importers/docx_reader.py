@@ -47,6 +47,29 @@ from bulletin_app.importers.web_text import ParsedText
 MAX_UNCOMPRESSED = 200 * 1024 * 1024  # a real article with photos is far below this
 MAX_RATIO = 200  # compression ratio of a zip bomb, not of XML or JPEG
 _W_R, _W_INS, _W_DEL, _W_HYPERLINK = qn("w:r"), qn("w:ins"), qn("w:del"), qn("w:hyperlink")
+# What a run's children say, in order: its text, and the characters Word writes as elements (a
+# non-breaking hyphen in "06/2020/QĐ-TTg" is "-"; an optional hyphen shows only at a line's end).
+_RUN_CHARACTERS = {
+    qn("w:tab"): " ",
+    qn("w:br"): " ",
+    qn("w:cr"): " ",
+    qn("w:noBreakHyphen"): "-",
+    qn("w:softHyphen"): "",
+}
+
+
+def run_text(r) -> str:  # type: ignore[no-untyped-def]
+    """The text of a ``w:r`` element, its special characters included."""
+    parts = []
+    for child in r.iterchildren():
+        if child.tag == _W_T:
+            parts.append(child.text or "")
+        elif child.tag in _RUN_CHARACTERS:
+            parts.append(_RUN_CHARACTERS[child.tag])
+    return "".join(parts)
+
+
+_W_T = qn("w:t")
 _W_P, _W_TBL = qn("w:p"), qn("w:tbl")
 _BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
 _EMBED = qn("r:embed")
@@ -124,8 +147,7 @@ class _Reader:
                 run = Run(r, paragraph)
                 for blip in r.iter(_BLIP):
                     placeholders.append(self._image(blip.get(_EMBED)))
-                text = "".join(t.text or "" for t in r.iter(qn("w:t")))
-                text += "" if not r.findall(qn("w:tab")) else " "
+                text = run_text(r)
                 if not text:
                     continue
                 charmap, upper = _legacy(self._run_font(run, paragraph))

@@ -16,7 +16,7 @@ from lxml import etree
 
 from bulletin_app.domain.body import Paragraph, Run, parse_body
 from bulletin_app.domain.translation_units import MARKUP_RESTYPE, parse_unit_id, unit_id_of_bookmark
-from bulletin_app.importers.docx_reader import check_package
+from bulletin_app.importers.docx_reader import check_package, run_text
 from bulletin_app.importers.plain_text import ImportProblem
 from bulletin_app.text import clean_text
 
@@ -74,7 +74,7 @@ def _cell_runs(cell: etree._Element) -> tuple[Run, ...]:
         if n:
             runs.append(Run(" "))
         for r in p.iter(f"{W}r"):
-            text = "".join(t.text or "" for t in r.iter(f"{W}t"))
+            text = run_text(r)
             rpr = r.find(f"{W}rPr")
             bold = rpr is not None and _on(rpr.find(f"{W}b"))
             italic = rpr is not None and _on(rpr.find(f"{W}i"))
