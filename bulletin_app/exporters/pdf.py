@@ -275,15 +275,29 @@ class _Renderer:
         else:
             canv.setFillColor(self.accent)
             canv.rect(x, image_bottom, width, max(0.0, top - image_bottom) * 0.02 + 2, stroke=0, fill=1)
-            self._cover_highlights(canv, cover, x, top - 10, width)
+            bar = max(0.0, top - image_bottom) * 0.02 + 2
+            self._cover_highlights(canv, cover, x, top - 10, image_bottom + bar + self.styles.grid, width)
 
-    def _cover_highlights(self, canv, cover: Cover, x: float, top: float, width: float) -> None:  # type: ignore[no-untyped-def]
+    def _cover_highlights(self, canv, cover: Cover, x: float, top: float, bottom: float, width: float) -> None:  # type: ignore[no-untyped-def]
+        """A cover without a photo: "Trong số này" and the articles' titles spread down the space
+        the photo would take (at most four lines of the grid between two), a hairline between."""
         style, head = self.styles.cover_highlight, self.styles.cover_highlight_title
         if not cover.highlights:
             return
         top = self._paragraph_at(canv, text_markup(cover.highlights_title), head, x, top, width) - style.spaceAfter
-        for title in cover.highlights:
-            top = self._paragraph_at(canv, "■ " + text_markup(title), style, x, top, width) - style.spaceAfter
+        items = [Paragraph("■ " + text_markup(title), style) for title in cover.highlights]
+        heights = [p.wrap(width, 10000)[1] for p in items]
+        room = top - bottom - sum(heights)
+        gap = max(style.spaceAfter, min(4 * self.styles.grid, room / len(items)))
+        canv.saveState()
+        canv.setStrokeColor(self.muted)
+        canv.setLineWidth(0.3)
+        for n, (item, h) in enumerate(zip(items, heights, strict=True)):
+            item.drawOn(canv, x, top - h)
+            top -= h + gap
+            if n < len(items) - 1:
+                canv.line(x, top + gap / 2, x + width, top + gap / 2)
+        canv.restoreState()
 
     def _draw_image_cover(self, canv, image: ImageData, x: float, y: float, w: float, h: float) -> None:  # type: ignore[no-untyped-def]
         if w <= 0 or h <= 0:
