@@ -20,6 +20,7 @@ from bulletin_app.domain.article import TRANSLATION_WORDS, ArticleStatus, Langua
 from bulletin_app.domain.errors import BulletinError
 from bulletin_app.domain.issue import Edition
 from bulletin_app.domain.query import mark_spans
+from bulletin_app.domain.wording import padding_text
 from bulletin_app.errorlog import log_unexpected
 from bulletin_app.services import Services
 from bulletin_app.services.progress import Progress
@@ -317,8 +318,16 @@ def cmd_export(sv: Services, args: argparse.Namespace) -> Result:
         )
     if report.pdf is not None:
         pdf = report.pdf
-        data["pdf"] = {"path": str(pdf.path), "pages": pdf.pages, "seconds": round(pdf.seconds, 3)}
+        added = {str(page): kind for page, kind in sorted(pdf.added_pages.items())}
+        data["pdf"] = {
+            "path": str(pdf.path),
+            "pages": pdf.pages,
+            "seconds": round(pdf.seconds, 3),
+            "added_pages": added,
+        }
         lines.append(f"PDF: {pdf.path} ({pdf.pages} trang, {pdf.seconds:.2f} giây)")
+        if added:
+            lines.append(f"  Thêm để đủ bội số của 4: {padding_text(pdf.added_pages)}")
     if report.docx is not None:
         data["docx"] = {"path": str(report.docx.path), "seconds": round(report.docx.seconds, 3)}
         lines.append(f"DOCX: {report.docx.path} ({report.docx.seconds:.2f} giây)")

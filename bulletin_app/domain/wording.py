@@ -117,3 +117,12 @@ def credit_in(wording: Wording, credit: str) -> str:
     """A photo credit with its label in ``wording``'s language ("Ảnh: X" → "Photo: X")."""
     match = CREDIT_LABEL.match(credit)
     return f"{wording.photo}: {credit[match.end() :]}" if match else credit
+
+
+# A booklet's padding pages, as the export reports them (exporters/pdf_flowables.PadToMultiple).
+PADDING_KINDS = {"back": "bìa sau", "notes": "trang ghi chú", "photos": "trang ảnh", "blank": "trang trắng"}
+
+
+def padding_text(pages: dict[int, str]) -> str:
+    """ "trang 15: trang ghi chú; trang 16: bìa sau" for the pages a booklet's padding added."""
+    return "; ".join(f"trang {page}: {PADDING_KINDS.get(kind, kind)}" for page, kind in sorted(pages.items()))

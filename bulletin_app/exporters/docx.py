@@ -48,6 +48,7 @@ from bulletin_app.exporters.theme import Theme
 from bulletin_app.resources import resource_path
 
 TWIPS_PER_MM = 1440 / 25.4
+KEEP_TABLE_ROWS = 12  # a table this short is never split across columns
 # The project's own template (scripts/docx_template.py): no python-docx leftovers, vi-VN defaults.
 TEMPLATE = resource_path("docx", "bulletin-template.docx")
 
@@ -287,9 +288,18 @@ class _Writer:
                 if r == 0 and header:
                     for run in paragraph.runs:
                         run.bold = True
-        if header:  # the header row repeats when the table breaks across columns or pages
+        if header:  # the header row repeats when a long table breaks across columns or pages
             tr_pr = table.rows[0]._tr.get_or_add_trPr()
             tr_pr.append(X.OxmlElement("w:tblHeader"))
+        if len(all_rows) <= KEEP_TABLE_ROWS:
+            # a short table stays in one column: every row kept with the next, none split (a
+            # table cut after its first row printed its header twice, side by side)
+            for n, row in enumerate(table.rows):
+                row._tr.get_or_add_trPr().append(X.OxmlElement("w:cantSplit"))
+                if n < len(table.rows) - 1:
+                    for cell in row.cells:
+                        for paragraph in cell.paragraphs:
+                            paragraph.paragraph_format.keep_with_next = True
         self._para()
 
     def article(self, article: DocArticle, columns: int) -> None:
@@ -305,6 +315,8 @@ class _Writer:
         if columns > 1:
             self._new_section(WD_SECTION.CONTINUOUS, columns)
         self._blocks(article.blocks)
+        if (article.byline or article.source) and self._last is not None:
+            self._last.paragraph_format.keep_with_next = True  # a byline never alone atop a page
         if article.byline:
             self._para(article.byline, "Byline")
         if article.source:

@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='UTF-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
@@ -356,7 +356,7 @@
     </message>
     <message>
         <source>Tên chuyên mục in trong phần tiếng Anh của ấn bản song ngữ</source>
-        <translation>The column's name as printed in the English part of a bilingual edition</translation>
+        <translation>The column&apos;s name as printed in the English part of a bilingual edition</translation>
     </message>
     <message>
         <source>chưa có tên tiếng Anh</source>
@@ -395,7 +395,7 @@
     <name>ConnectionCheck</name>
     <message>
         <source>Mật khẩu máy chủ (lưu trong kho mật khẩu của hệ điều hành)</source>
-        <translation>Server password (kept in the operating system's credential store)</translation>
+        <translation>Server password (kept in the operating system&apos;s credential store)</translation>
     </message>
     <message>
         <source>Kiểm tra kết nối</source>
@@ -665,7 +665,7 @@ Recover those changes?</translation>
     </message>
     <message>
         <source>Ấn bản xuất lần này (mặc định: ấn bản đặt cho số bản tin)</source>
-        <translation>The edition to export this time (default: the issue's own edition)</translation>
+        <translation>The edition to export this time (default: the issue&apos;s own edition)</translation>
     </message>
     <message>
         <source>In ấn — PDF/X-4, màu CMYK (gửi nhà in)</source>
@@ -680,8 +680,8 @@ Recover those changes?</translation>
         <translation>Print: black text in black ink only, photos converted to CMYK through the FOGRA39 profile, the output profile embedded as InDesign or Scribus do; the screen version keeps RGB colour and the links.</translation>
     </message>
     <message>
-        <source>Đóng ghim giữa (thêm trang trống cho đủ bội số của 4)</source>
-        <translation>Saddle-stitched booklet (adds blank pages to reach a multiple of 4)</translation>
+        <source>Đóng ghim giữa (thêm trang cho đủ bội số của 4: bìa sau, ghi chú, ảnh)</source>
+        <translation>Saddle-stitched (pages added to make a multiple of 4: back cover, notes, photos)</translation>
     </message>
     <message>
         <source>Không</source>
@@ -864,6 +864,30 @@ Overwrite them?</translation>
     <message>
         <source>Đã xuất {what} vào {folder}.</source>
         <translation>Exported {what} to {folder}.</translation>
+    </message>
+    <message>
+        <source>bìa sau</source>
+        <translation>back cover</translation>
+    </message>
+    <message>
+        <source>trang ghi chú</source>
+        <translation>notes page</translation>
+    </message>
+    <message>
+        <source>trang ảnh</source>
+        <translation>photo page</translation>
+    </message>
+    <message>
+        <source>trang trắng</source>
+        <translation>blank page</translation>
+    </message>
+    <message>
+        <source>trang {page}: {kind}</source>
+        <translation>page {page}: {kind}</translation>
+    </message>
+    <message>
+        <source>thêm cho đủ bội số của 4: {which}</source>
+        <translation>added to make a multiple of 4: {which}</translation>
     </message>
     <message>
         <source>Đã hủy xuất — không có tệp nào được ghi.</source>
@@ -1304,7 +1328,7 @@ Overwrite them?</translation>
     </message>
     <message>
         <source>Ngôn ngữ in của số: bản tiếng Anh của mỗi tin là bản dịch đã nối với nó</source>
-        <translation>The languages the issue prints: each article's English text is its linked translation</translation>
+        <translation>The languages the issue prints: each article&apos;s English text is its linked translation</translation>
     </message>
     <message>
         <source>Phần tiếng Việt, rồi phần tiếng Anh</source>
@@ -1417,14 +1441,14 @@ Overwrite them?</translation>
 <context>
     <name>LibraryPage</name>
     <message>
-        <source>Tìm tin bài — gõ không dấu cũng được (ví dụ: thuy dien, "hợp tác", koica -nhật)</source>
-        <translation>Search articles — diacritics optional (e.g. thuy dien, "hợp tác", koica -nhật)</translation>
+        <source>Tìm tin bài — gõ không dấu cũng được (ví dụ: thuy dien, &quot;hợp tác&quot;, koica -nhật)</source>
+        <translation>Search articles — diacritics optional (e.g. thuy dien, &quot;hợp tác&quot;, koica -nhật)</translation>
     </message>
     <message>
-        <source>Từ khóa cách nhau bằng dấu cách; "cụm từ" trong ngoặc kép; tiền tố*; -loại trừ;
-bộ lọc: column:"Ngoại giao kinh tế" status:approved tag:… lang:en from:2025-01-01 to:2025-12-31</source>
-        <translation>Separate keywords with spaces; "exact phrase" in double quotes; prefix*; -exclude;
-filters: column:"Ngoại giao kinh tế" status:approved tag:… lang:en from:2025-01-01 to:2025-12-31</translation>
+        <source>Từ khóa cách nhau bằng dấu cách; &quot;cụm từ&quot; trong ngoặc kép; tiền tố*; -loại trừ;
+bộ lọc: column:&quot;Ngoại giao kinh tế&quot; status:approved tag:… lang:en from:2025-01-01 to:2025-12-31</source>
+        <translation>Separate keywords with spaces; &quot;exact phrase&quot; in double quotes; prefix*; -exclude;
+filters: column:&quot;Ngoại giao kinh tế&quot; status:approved tag:… lang:en from:2025-01-01 to:2025-12-31</translation>
     </message>
     <message>
         <source>Thư viện</source>
@@ -2021,7 +2045,7 @@ The current content is first backed up to the backups folder; nothing is lost.</
     </message>
     <message>
         <source>Tạo tin bài tiếng Anh theo cấu trúc của tin này (tiêu đề, đoạn, danh sách, ảnh) để dịch</source>
-        <translation>Create an English article with this article's structure (title, paragraphs, lists, pictures) to translate</translation>
+        <translation>Create an English article with this article&apos;s structure (title, paragraphs, lists, pictures) to translate</translation>
     </message>
     <message>
         <source>Trạng thái:</source>
@@ -2480,7 +2504,7 @@ The current content is first backed up to the backups folder; nothing is lost.</
     </message>
     <message>
         <source>Bìa, đầu trang và trang cuối của phần tiếng Anh in các tên này</source>
-        <translation>The English part's cover, running heads and last page print these names</translation>
+        <translation>The English part&apos;s cover, running heads and last page print these names</translation>
     </message>
     <message>
         <source>Cơ quan cấp phép:</source>
@@ -2754,11 +2778,11 @@ The current content is first backed up to the backups folder; nothing is lost.</
     </message>
     <message>
         <source>Xuất gói &amp;dịch của số…</source>
-        <translation>Export the issue's translation &amp;package…</translation>
+        <translation>Export the issue&apos;s translation &amp;package…</translation>
     </message>
     <message>
         <source>Các tin tiếng Việt của số đang mở, thành gói cho người dịch</source>
-        <translation>The open issue's Vietnamese articles as a package for the translator</translation>
+        <translation>The open issue&apos;s Vietnamese articles as a package for the translator</translation>
     </message>
     <message>
         <source>Xuất gói dịch</source>

@@ -196,7 +196,7 @@ class ExportDialog(QDialog):
                 "như InDesign hay Scribus; bản màn hình giữ màu RGB và các liên kết."
             )
         )
-        self.booklet = QCheckBox(self.tr("Đóng ghim giữa (thêm trang trống cho đủ bội số của 4)"))
+        self.booklet = QCheckBox(self.tr("Đóng ghim giữa (thêm trang cho đủ bội số của 4: bìa sau, ghi chú, ảnh)"))
         self.bleed = QDoubleSpinBox()
         self.bleed.setRange(0.0, 10.0)
         self.bleed.setDecimals(1)
@@ -595,6 +595,8 @@ class ExportDialog(QDialog):
                         pages=report.pdf.pages, seconds=report.pdf.seconds
                     )
                 )
+                if report.pdf.added_pages:
+                    parts[-1] += " — " + self._padding_text(report.pdf.added_pages)
             if report.docx is not None:
                 parts.append(self.tr("DOCX"))
             self.status.setText(
@@ -602,6 +604,20 @@ class ExportDialog(QDialog):
             )
             self._offer_open()
         self.export_done.emit(report)
+
+    def _padding_text(self, pages: dict[int, str]) -> str:
+        """What a booklet's padding added, page by page."""
+        kinds = {
+            "back": self.tr("bìa sau"),
+            "notes": self.tr("trang ghi chú"),
+            "photos": self.tr("trang ảnh"),
+            "blank": self.tr("trang trắng"),
+        }
+        which = "; ".join(
+            self.tr("trang {page}: {kind}").format(page=page, kind=kinds.get(kind, kind))
+            for page, kind in sorted(pages.items())
+        )
+        return self.tr("thêm cho đủ bội số của 4: {which}").format(which=which)
 
     def _export_cancelled(self) -> None:
         self._export_token = None
