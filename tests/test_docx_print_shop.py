@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from docx.oxml.ns import qn
 
 from bulletin_app.exporters.docx import TEMPLATE
 from bulletin_app.services.export import ExportSettings
@@ -139,3 +140,14 @@ def test_codes_keep_their_hyphen_unbroken_and_read_back_whole(tmp_path: Path, se
     body = services.articles.get(result.id).body
     assert "06/2020/QĐ-TTg, giai đoạn 2021-2025, với tỉnh Gyeongsangbuk-do" in body
     assert "3468/QĐ-UBND" in body
+
+
+def test_a_short_table_is_kept_together_and_its_header_printed_once(issue, tmp_path: Path) -> None:  # noqa: F811
+    sv, issue_id, _ = issue
+    doc = Document(str(sv.exports.export(issue_id, docx=tmp_path / "so.docx").docx.path))
+    (table,) = doc.tables
+    rows = table.rows
+    assert all(r._tr.trPr is not None and r._tr.trPr.find(qn("w:cantSplit")) is not None for r in rows)
+    assert all(r._tr.trPr.find(qn("w:tblHeader")) is None for r in rows)  # never repeated side by side
+    for row in rows[:-1]:
+        assert all(p.paragraph_format.keep_with_next for c in row.cells for p in c.paragraphs)

@@ -288,12 +288,12 @@ class _Writer:
                 if r == 0 and header:
                     for run in paragraph.runs:
                         run.bold = True
-        if header:  # the header row repeats when a long table breaks across columns or pages
-            tr_pr = table.rows[0]._tr.get_or_add_trPr()
-            tr_pr.append(X.OxmlElement("w:tblHeader"))
-        if len(all_rows) <= KEEP_TABLE_ROWS:
-            # a short table stays in one column: every row kept with the next, none split (a
-            # table cut after its first row printed its header twice, side by side)
+        if len(all_rows) > KEEP_TABLE_ROWS and header:
+            # a long table's header row repeats where it breaks across columns or pages
+            table.rows[0]._tr.get_or_add_trPr().append(X.OxmlElement("w:tblHeader"))
+        else:
+            # a short table stays in one column in Word: every row kept with the next, none split
+            # (LibreOffice may still split one at a page's foot: then it runs on, its header once)
             for n, row in enumerate(table.rows):
                 row._tr.get_or_add_trPr().append(X.OxmlElement("w:cantSplit"))
                 if n < len(table.rows) - 1:
