@@ -123,11 +123,10 @@ def _hyphenator(lang: str):  # type: ignore[no-untyped-def]
 def _measurer(font: str, size: float) -> Callable[[str, bool, bool], float]:
     """Text widths in a face and size, remembered: running text repeats its words (Vietnamese
     syllables above all), and the line breaker measures every word of every paragraph."""
-    faces = {(b, i): tt2ps(font, b, i) for b in (False, True) for i in (False, True)}
+    faces = {(b, i): _face_measurer(tt2ps(font, b, i), size) for b in (False, True) for i in (False, True)}
 
-    @lru_cache(maxsize=65536)
     def measure(text: str, bold: bool, italic: bool) -> float:
-        return stringWidth(text, faces[(bold, italic)], size)
+        return faces[(bold, italic)](text)
 
     return measure
 

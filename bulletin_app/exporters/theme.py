@@ -9,13 +9,14 @@ from typing import Any
 
 from bulletin_app.domain.errors import ValidationError
 from bulletin_app.exporters.colour import Colour, parse_colour
+from bulletin_app.resources import resource_path
 
 # Colours a theme may leave out, with their screen value (converted like the theme's own).
 _DEFAULT_COLOURS = {"table_header": "#f1e4e4", "rule": "#9b1c1c", "link": "#1a4f8b"}
 PRINT, SCREEN = "print", "screen"
 ALIGNMENTS = ("left", "right", "center", "justify")
 # The shipped theme: a theme that leaves a style, a size or a colour out takes it from here.
-_DEFAULT_THEME = Path(__file__).resolve().parent.parent.parent / "resources" / "themes" / "default.toml"
+_DEFAULT_THEME = resource_path("themes", "default.toml")
 # Themes written before [styles]: their [sizes] and [spacing] keys, mapped onto the styles.
 _LEGACY_SIZES = {"sapo", "article_title", "section_title", "heading2", "heading3", "caption", "byline",
                  "running", "cover_word", "cover_name"}  # fmt: skip
