@@ -186,3 +186,12 @@ def test_a_style_naming_an_unknown_colour_is_refused_with_its_name(tmp_path: Pat
     bad.write_text('[styles]\ncaption = { size = 8, colour = "tim" }\n', encoding="utf-8")
     with pytest.raises(ValidationError, match=r"caption.*tim"):
         load_theme(bad)
+
+
+def test_a_style_with_a_word_for_a_number_is_refused_in_vietnamese(tmp_path: Path) -> None:
+    from bulletin_app.domain.errors import ValidationError
+
+    bad = tmp_path / "sai.toml"
+    bad.write_text('[styles]\nbody = { size = "to" }\n', encoding="utf-8")
+    with pytest.raises(ValidationError, match=r"body: size = 'to': cần một con số"):
+        load_theme(bad)

@@ -130,37 +130,44 @@ def _merged(raw: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
+def _number(raw: dict[str, Any], key: str, default: float | None = None) -> float:
+    value = raw.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"{key} = {value!r}: cần một con số")
+    return float(value)
+
+
 def _style(name: str, raw: dict[str, Any], grid: float, fonts: dict[str, str], colours: set[str]) -> TextStyle:
     role = str(raw.get("font", "body"))
     if role not in fonts:
-        raise ValueError(f"font “{role}” (body hoặc heading)")
-    size = float(raw["size"])
+        raise ValueError(f"font “{role}”: chỉ có body hoặc heading")
+    size = _number(raw, "size")
     leading = raw.get("leading", "grid")
     on_grid = leading == "grid"
     align = str(raw.get("align", "justify"))
     colour = str(raw.get("colour", "text"))
     if align not in ALIGNMENTS:
-        raise ValueError(f"align “{align}”")
+        raise ValueError(f"align “{align}”: chỉ có {', '.join(ALIGNMENTS)}")
     if colour not in colours:
         raise ValueError(f"colour “{colour}” không có trong [colors]")
     if size <= 0:
-        raise ValueError(f"size {size}")
+        raise ValueError(f"size = {size:g}: phải lớn hơn 0")
     return TextStyle(
         name=name,
         family=fonts[role],
         role=role,
         size=size,
-        leading=grid if on_grid else size * float(leading),
+        leading=grid if on_grid else size * _number(raw, "leading"),
         on_grid=on_grid,
         colour=colour,
         align=align,
         bold=bool(raw.get("bold", False)),
         italic=bool(raw.get("italic", False)),
-        first_indent=float(raw.get("first_indent", 0.0)),
-        left_indent=float(raw.get("left_indent", 0.0)),
-        right_indent=float(raw.get("right_indent", 0.0)),
-        before=float(raw.get("before", 0.0)) * grid,
-        after=float(raw.get("after", 0.0)) * grid,
+        first_indent=_number(raw, "first_indent", 0.0),
+        left_indent=_number(raw, "left_indent", 0.0),
+        right_indent=_number(raw, "right_indent", 0.0),
+        before=_number(raw, "before", 0.0) * grid,
+        after=_number(raw, "after", 0.0) * grid,
         keep_with_next=bool(raw.get("keep_with_next", False)),
     )
 
