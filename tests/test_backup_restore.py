@@ -15,7 +15,8 @@ from PIL import Image
 from bulletin_app.domain.article import ArticleDraft, ArticleStatus
 from bulletin_app.domain.errors import NewerDatabaseError, StorageError
 from bulletin_app.services import Services
-from bulletin_app.storage.engine import create_library_engine, resolve_location
+from bulletin_app.storage.engine import create_library_engine
+from bulletin_app.storage.location import resolve_location
 from bulletin_app.storage.migrate import upgrade
 from tests.backends import BACKENDS, library_url
 from tests.conftest import title_untitled

@@ -14,7 +14,8 @@ from keyrings.alt.file import PlaintextKeyring
 from bulletin_app.gui.widgets.settings import AppSettings
 from bulletin_app.gui.window.preferences_dialog import PreferencesDialog
 from bulletin_app.storage.credentials import saved_password
-from bulletin_app.storage.engine import create_library_engine, resolve_location
+from bulletin_app.storage.engine import create_library_engine
+from bulletin_app.storage.location import resolve_location
 from tests.backends import pg_admin_url
 
 

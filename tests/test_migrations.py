@@ -11,8 +11,10 @@ from sqlalchemy import text
 
 from bulletin_app.domain.article import ArticleDraft
 from bulletin_app.services import Services
-from bulletin_app.storage.engine import create_library_engine, resolve_location
-from bulletin_app.storage.migrate import current_revision, head_revision, known_revisions, upgrade
+from bulletin_app.storage.engine import create_library_engine
+from bulletin_app.storage.location import resolve_location
+from bulletin_app.storage.migrate import current_revision, upgrade
+from bulletin_app.storage.schema_version import head_revision, known_revisions
 from tests.backends import pg_database
 
 PAST = sorted(known_revisions() - {head_revision()})

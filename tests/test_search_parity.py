@@ -73,3 +73,75 @@ def test_near_duplicates_are_found_on_both(tmp_path, seeds) -> None:  # type: ig
         finally:
             lite.close()
             server.close()
+
+
+def test_a_current_sqlite_library_is_searched_alike_without_sqlalchemy(tmp_path, seeds) -> None:  # type: ignore[no-untyped-def]
+    """``bulletin search`` reads a current SQLite file through the standard library: every query
+    answers exactly as the library opened the full way (hits, snippets, columns, dates, warnings)."""
+    from bulletin_app.services.search import SearchService
+
+    path = tmp_path / "lib.db"
+    sv = Services.open(str(path))
+    try:
+        _fill(sv, seeds)
+        with SearchService.read_only(str(path)) as quick:
+            assert quick is not None
+            for query in QUERIES:
+                full, read = sv.search.search(query, limit=200), quick.search(query, limit=200)
+                assert read.hits == full.hits, query
+                assert read.warnings == full.warnings, query
+            dated = quick.search("from:2023-05-10 to:2023-05-10").hits
+            assert [h.published for h in dated] == [dt.datetime(2023, 5, 10)]
+            assert dated[0].column == "Ngoại giao kinh tế"
+    finally:
+        sv.close()
+
+
+def test_the_search_command_reads_without_sqlalchemy_and_writes_nothing(tmp_path, seeds) -> None:  # type: ignore[no-untyped-def]
+    import json
+    import subprocess
+    import sys
+
+    path = tmp_path / "lib.db"
+    sv = Services.open(str(path))
+    _fill(sv, seeds)
+    sv.close()
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()}
+    probe = (
+        "import sys, json; from bulletin_app.cli import main; code = main(sys.argv[1:]); "
+        "print(json.dumps({'code': code, 'loaded': sorted(m for m in ('sqlalchemy', 'alembic', 'docx', 'reportlab') "
+        "if m in sys.modules)}), file=sys.stderr)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, "--db", str(path), "search", "thuy dien", "--json"],
+        capture_output=True, text=True, encoding="utf-8", timeout=60,
+    )  # fmt: skip
+    status = json.loads(done.stderr.strip().splitlines()[-1])
+    assert status == {"code": 0, "loaded": []}, done.stderr
+    hits = json.loads(done.stdout)
+    assert hits and "Thụy Điển" in hits[0]["title"]
+    after = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file() and p.name in before}
+    assert after == before  # a read: the library's files are byte for byte what they were
+
+
+def test_a_library_that_needs_the_full_opening_is_not_read_the_quick_way(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """New, older, foreign or server libraries go the full way, which creates, upgrades or explains."""
+    import sqlite3
+
+    from bulletin_app.services.search import SearchService
+
+    new = tmp_path / "new.db"
+    stranger = tmp_path / "stranger.db"
+    sqlite3.connect(stranger).execute("CREATE TABLE x (y)").connection.commit()
+    older = tmp_path / "older.db"
+    Services.open(str(older)).close()
+    conn = sqlite3.connect(older)
+    conn.execute("UPDATE alembic_version SET version_num = '0001'")
+    conn.commit()
+    conn.close()
+    text_file = tmp_path / "notes.db"
+    text_file.write_text("not a database", encoding="utf-8")
+    for spec in (new, stranger, older, text_file, f"sqlite:///{tmp_path / 'url.db'}"):
+        with SearchService.read_only(str(spec)) as quick:
+            assert quick is None, spec
+    assert not new.exists()  # nothing created by the attempt

@@ -14,8 +14,10 @@ from bulletin_app.domain.article import ArticleDraft, ArticleStatus
 from bulletin_app.domain.errors import ConflictError, NewerDatabaseError, StorageError, ValidationError
 from bulletin_app.domain.publication import Publication
 from bulletin_app.services import Services
-from bulletin_app.storage.engine import create_library_engine, resolve_location
-from bulletin_app.storage.migrate import head_revision, upgrade
+from bulletin_app.storage.engine import create_library_engine
+from bulletin_app.storage.location import resolve_location
+from bulletin_app.storage.migrate import upgrade
+from bulletin_app.storage.schema_version import head_revision
 
 
 def _digest(path: Path) -> str:
@@ -371,7 +373,8 @@ def test_read_only_folder_is_a_clear_message(tmp_path) -> None:  # type: ignore[
 def test_revision_chain_read_from_headers_agrees_with_alembic() -> None:
     from alembic.script import ScriptDirectory
 
-    from bulletin_app.storage.migrate import alembic_config, known_revisions
+    from bulletin_app.storage.migrate import alembic_config
+    from bulletin_app.storage.schema_version import known_revisions
 
     script = ScriptDirectory.from_config(alembic_config())
     assert head_revision() == script.get_current_head()

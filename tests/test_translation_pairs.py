@@ -170,7 +170,8 @@ def test_upgrade_from_0004_makes_one_way_links_pairs(tmp_path) -> None:  # type:
     from sqlalchemy import text
 
     from bulletin_app.services import Services
-    from bulletin_app.storage.engine import create_library_engine, resolve_location
+    from bulletin_app.storage.engine import create_library_engine
+    from bulletin_app.storage.location import resolve_location
     from bulletin_app.storage.migrate import upgrade
 
     path = tmp_path / "library.db"

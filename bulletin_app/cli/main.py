@@ -22,12 +22,13 @@ from bulletin_app.domain.issue import Edition
 from bulletin_app.domain.query import mark_spans
 from bulletin_app.domain.wording import padding_text
 from bulletin_app.errorlog import log_unexpected
-from bulletin_app.services import Services
 from bulletin_app.services.progress import Progress
 
-if TYPE_CHECKING:  # the export and import machinery is imported by the commands that use it
+if TYPE_CHECKING:  # the services are imported by the commands that use them (a search needs one)
+    from bulletin_app.services import Services
     from bulletin_app.services.export import ExportReport, ExportSettings
     from bulletin_app.services.imports import ImportResult
+    from bulletin_app.services.search import SearchService
 
 Result = tuple[Any, str]  # (JSON-ready data, human text)
 STATUSES = [s.value for s in ArticleStatus]
@@ -85,7 +86,20 @@ def cmd_list(sv: Services, args: argparse.Namespace) -> Result:
 
 
 def cmd_search(sv: Services, args: argparse.Namespace) -> Result:
-    result = sv.search.search(args.query, limit=args.limit)
+    return _search(sv.search, args)
+
+
+def read_only_search(args: argparse.Namespace) -> Result | None:
+    """The search on a current SQLite library, read without opening it the full way (a cold
+    start without SQLAlchemy); None when it must be (``cmd_search`` then runs)."""
+    from bulletin_app.services.search import SearchService
+
+    with SearchService.read_only(getattr(args, "db", None)) as search:
+        return None if search is None else _search(search, args)
+
+
+def _search(search: SearchService, args: argparse.Namespace) -> Result:
+    result = search.search(args.query, limit=args.limit)
     data = [serialize.hit_json(h) for h in result.hits]
     lines = [f"Lưu ý: {w}" for w in result.warnings]
     for h in result.hits:
@@ -337,6 +351,7 @@ def cmd_export(sv: Services, args: argparse.Namespace) -> Result:
 def cmd_demo(args: argparse.Namespace) -> Result:
     """A sample library and issue in DIR, exported to PDF and DOCX, Vietnamese and bilingual
     (no --db: DIR holds its own)."""
+    from bulletin_app.services import Services
     from bulletin_app.services.export import ExportSettings
     from bulletin_app.services.sample import create_sample
 
@@ -443,6 +458,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--limit", type=_positive, metavar="N")
     p = add("search", cmd_search, "tìm tin bài (không dấu cũng được)")
+    p.set_defaults(read_only=read_only_search)
     p.add_argument("query", metavar="QUERY")
     p.add_argument("--limit", type=_positive, default=20, metavar="N")
     p = add("show", cmd_show, "xem một tin bài")
@@ -576,6 +592,17 @@ def run(argv: Sequence[str] | None = None) -> int:
             return 1
         _emit(data, text, as_json)
         return 0
+    if getattr(args, "read_only", None) is not None:  # a read that may not need the full opening
+        try:
+            found = args.read_only(args)
+        except BulletinError as exc:
+            print(f"bulletin: {exc.message}", file=sys.stderr)
+            return 1
+        if found is not None:
+            _emit(*found, as_json)
+            return 0
+    from bulletin_app.services import Services
+
     try:
         services = Services.open(getattr(args, "db", None))
     except BulletinError as exc:

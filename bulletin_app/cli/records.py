@@ -9,13 +9,15 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bulletin_app.cli import serialize
 from bulletin_app.domain.errors import BulletinError
 from bulletin_app.domain.issue import EDITORIAL_SECTION_NAME, Arrangement, Edition
 from bulletin_app.domain.publication import Publication
-from bulletin_app.services import Services
+
+if TYPE_CHECKING:
+    from bulletin_app.services import Services
 
 Result = tuple[Any, str]
 Add = Callable[..., argparse.ArgumentParser]

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import io
 import itertools
 import re
 import zipfile
 from pathlib import Path
 
+from docx.opc.packuri import PackURI
+from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.section import Section
@@ -264,16 +265,33 @@ def mark_language(paragraphs: list[OxmlElement], tag: str, hyphenate: bool = Tru
             set_language(r.get_or_add_rPr(), tag)
 
 
+class _StableZipWriter:
+    """python-docx's physical package writer with each member dated 1980-01-01."""
+
+    def __init__(self, dest: Path) -> None:
+        self._zip = zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED)
+
+    def write(self, pack_uri: PackURI, blob: bytes) -> None:
+        member = zipfile.ZipInfo(pack_uri.membername, date_time=(1980, 1, 1, 0, 0, 0))
+        member.compress_type = zipfile.ZIP_DEFLATED
+        self._zip.writestr(member, blob)
+
+    def close(self) -> None:
+        self._zip.close()
+
+
 def save_stable(document: object, dest: Path) -> None:
-    """Save a python-docx document with every zip member dated 1980-01-01, in the same order and
-    compression: the same issue exported twice gives the same bytes (python-docx stamps each
-    member with the current time)."""
-    buffer = io.BytesIO()
-    document.save(buffer)  # type: ignore[attr-defined]
-    buffer.seek(0)
-    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as out:
-        for info in source.infolist():
-            member = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            member.compress_type = info.compress_type
-            member.external_attr = info.external_attr
-            out.writestr(member, source.read(info.filename))
+    """Save a python-docx document with every zip member dated 1980-01-01, in python-docx's order:
+    the same issue exported twice gives the same bytes (python-docx stamps each member with the
+    current time). Written in one pass through python-docx's own package writer steps: saving,
+    then re-zipping deflated every member twice."""
+    package = document.part.package  # type: ignore[attr-defined]
+    for part in package.parts:
+        part.before_marshal()
+    writer = _StableZipWriter(dest)
+    try:
+        PackageWriter._write_content_types_stream(writer, package.parts)
+        PackageWriter._write_pkg_rels(writer, package.rels)
+        PackageWriter._write_parts(writer, package.parts)
+    finally:
+        writer.close()

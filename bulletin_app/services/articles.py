@@ -24,7 +24,7 @@ from bulletin_app.domain.body_writer import drop_orphan_captions
 from bulletin_app.domain.changes import Changes
 from bulletin_app.domain.errors import NotFoundError
 from bulletin_app.domain.findings import ORPHAN_CAPTIONS
-from bulletin_app.storage import articles_repo, columns_repo
+from bulletin_app.storage import articles_repo, search_repo
 from bulletin_app.storage.database import Database
 from bulletin_app.storage.team import presence_repo, users_repo
 from bulletin_app.text import fold
@@ -131,7 +131,7 @@ class ArticleService:
         translation: TranslationState | None = None,
     ) -> list[ArticleSummary]:
         with self._db.read() as s:
-            column_ids = columns_repo.matching_column_ids(s, column) if column else None
+            column_ids = search_repo.matching_column_ids(s, column) if column else None
             ids = articles_repo.list_ids(s, column_ids, status, language, order, limit, translation=translation)
             return articles_repo.summaries(s, ids)
 
@@ -151,7 +151,7 @@ class ArticleService:
         (updated, published, title — Vietnamese order —, column, status, language, source, words, id);
         ``translation``: Vietnamese articles whose translation is in that state ("Cần dịch")."""
         with self._db.read() as s:
-            column_ids = columns_repo.matching_column_ids(s, column) if column else None
+            column_ids = search_repo.matching_column_ids(s, column) if column else None
             return articles_repo.list_ids(
                 s,
                 column_ids,

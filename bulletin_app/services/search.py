@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from bulletin_app.domain.query import SearchHit, parse_query
 from bulletin_app.storage import search_repo
-from bulletin_app.storage.database import Database
+
+if TYPE_CHECKING:  # neither is imported to search: see ``read_only``
+    from bulletin_app.storage.database import Database
+    from bulletin_app.storage.sqlite_reader import SqliteReader
 
 
 @dataclass(frozen=True)
@@ -16,8 +22,25 @@ class SearchResult:
 
 
 class SearchService:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database | SqliteReader) -> None:
         self._db = db
+
+    @staticmethod
+    @contextmanager
+    def read_only(spec: str | None) -> Iterator[SearchService | None]:
+        """A search over the library at ``spec`` read through the standard library's sqlite3
+        alone (a cold ``bulletin search`` without SQLAlchemy's import); None when the library
+        must be opened the full way (a server, a new, older or newer file)."""
+        from bulletin_app.storage.sqlite_reader import SqliteReader
+
+        reader = SqliteReader.open(spec)
+        if reader is None:
+            yield None
+            return
+        try:
+            yield SearchService(reader)
+        finally:
+            reader.close()
 
     def search(self, raw_query: str, limit: int = 50, offset: int = 0, snippets: bool = True) -> SearchResult:
         """Search the library; ``snippets=False`` skips cutting snippets (id lists for views)."""

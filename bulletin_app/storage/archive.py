@@ -32,7 +32,8 @@ from bulletin_app import __version__
 from bulletin_app.atomic_file import write_atomically
 from bulletin_app.domain.errors import NewerDatabaseError, StorageError
 from bulletin_app.storage.engine import WRITE
-from bulletin_app.storage.migrate import alembic_config, head_revision, known_revisions
+from bulletin_app.storage.migrate import alembic_config
+from bulletin_app.storage.schema_version import head_revision, known_revisions
 from bulletin_app.storage.search import search_backend
 
 FORMAT = "ban-tin-doi-ngoai/library-backup"

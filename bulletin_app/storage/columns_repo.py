@@ -16,7 +16,8 @@ from bulletin_app.domain.errors import NotFoundError, ValidationError
 from bulletin_app.storage import upsert
 from bulletin_app.storage.models import ArticleRow, ColumnRow, TagRow
 from bulletin_app.storage.team import change_feed
-from bulletin_app.text import clean_line, collation_key, fold
+from bulletin_app.text import clean_line, collation_key
+from bulletin_app.text.fold import name_key
 
 
 def list_columns(s: Session) -> list[tuple[int, str, int, int, str]]:
@@ -32,11 +33,6 @@ def list_columns(s: Session) -> list[tuple[int, str, int, int, str]]:
     return [(c.id, c.name, c.position, counts.get(c.id, 0), c.name_en) for c in rows]
 
 
-def name_key(name: str) -> str:
-    """The identity of a column or tag name: folded (accents, đ, case), spaces collapsed."""
-    return " ".join(fold(clean_line(name)).split())
-
-
 def _insert_ignoring_duplicate(s: Session, model: Any, values: dict[str, Any]) -> None:
     """INSERT … ON CONFLICT (name_key) DO NOTHING, in the library's dialect."""
     done = s.execute(upsert.insert(s, model).values(**values).on_conflict_do_nothing(index_elements=["name_key"]))
@@ -47,12 +43,6 @@ def _insert_ignoring_duplicate(s: Session, model: Any, values: dict[str, Any]) -
 def find_column(s: Session, name: str) -> ColumnRow | None:
     """The column of that name, accents and case ignored ("ngoai giao kinh te")."""
     return s.scalar(select(ColumnRow).where(ColumnRow.name_key == name_key(name)))
-
-
-def matching_column_ids(s: Session, name: str) -> list[int]:
-    """Columns whose folded name equals or starts with the folded filter value."""
-    wanted = fold(clean_line(name))
-    return [c.id for c in s.scalars(select(ColumnRow)) if fold(c.name).startswith(wanted)]
 
 
 def get_or_create_column(s: Session, name: str) -> ColumnRow:
@@ -131,7 +121,3 @@ def get_or_create_tags(s: Session, names: list[str]) -> list[TagRow]:
             assert row is not None
         result.append(row)
     return result
-
-
-def matching_tag_ids(s: Session, name: str) -> list[int]:
-    return list(s.scalars(select(TagRow.id).where(TagRow.name_key == name_key(name))))

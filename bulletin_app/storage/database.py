@@ -23,8 +23,10 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from bulletin_app.domain.errors import BulletinError, ConflictError, StorageError
 from bulletin_app.storage.backup import backup_sqlite
-from bulletin_app.storage.engine import WRITE, Location, check_sqlite_file, create_library_engine, resolve_location
-from bulletin_app.storage.migrate import check_compatible, ensure_schema, inspect_sqlite_file
+from bulletin_app.storage.engine import WRITE, create_library_engine
+from bulletin_app.storage.location import Location, check_sqlite_file, resolve_location
+from bulletin_app.storage.migrate import ensure_schema
+from bulletin_app.storage.schema_version import check_compatible, inspect_sqlite_file
 from bulletin_app.storage.search import search_backend
 from bulletin_app.storage.team import change_feed
 

@@ -1,24 +1,35 @@
-"""Search use: resolve filters against the library, run the backend, cut snippets."""
+"""Search use: resolve filters against the library, run the backend, cut snippets.
+
+Plain SQL throughout (``search.sql``): the same code reads a library opened the full way and,
+for ``bulletin search``, a current SQLite file through the standard library alone.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from bulletin_app.domain.article import TRANSLATION_WORDS, ArticleStatus
 from bulletin_app.domain.query import SearchHit, SearchQuery
-from bulletin_app.storage.columns_repo import matching_column_ids, matching_tag_ids
-from bulletin_app.storage.models import ArticleRow, ColumnRow
-from bulletin_app.storage.search import search_backend
+from bulletin_app.storage.search import Conn, search_backend
+from bulletin_app.storage.search import sql as db
 from bulletin_app.storage.search.fields import Filters
 from bulletin_app.storage.search.snippets import make_snippet
 from bulletin_app.text import clean_line, fold
+from bulletin_app.text.fold import name_key
 
 _STATUS_WORDS = {fold(s.value): s.value for s in ArticleStatus}
 _STATUS_WORDS.update({fold(s.label_vi): s.value for s in ArticleStatus})
 
 
-def _filters(s: Session, query: SearchQuery) -> Filters | None:
+def matching_column_ids(s: Conn, name: str) -> list[int]:
+    """Columns whose folded name equals or starts with the folded filter value."""
+    wanted = fold(clean_line(name))
+    return [r[0] for r in db.rows(s, "SELECT id, name FROM columns") if fold(r[1]).startswith(wanted)]
+
+
+def matching_tag_ids(s: Conn, name: str) -> list[int]:
+    return [r[0] for r in db.rows(s, "SELECT id FROM tags WHERE name_key = :key", {"key": name_key(name)})]
+
+
+def _filters(s: Conn, query: SearchQuery) -> Filters | None:
     """Filters as ids; None when a filter can match nothing (the answer is empty)."""
     column_ids = matching_column_ids(s, query.column) if query.column else None
     tag_ids: list[int] | None = None
@@ -51,9 +62,7 @@ def _filters(s: Session, query: SearchQuery) -> Filters | None:
     )
 
 
-def run_search(
-    s: Session, query: SearchQuery, limit: int = 50, offset: int = 0, snippets: bool = True
-) -> list[SearchHit]:
+def run_search(s: Conn, query: SearchQuery, limit: int = 50, offset: int = 0, snippets: bool = True) -> list[SearchHit]:
     engine = search_backend(s)
     filters = _filters(s, query)
     if filters is None:
@@ -61,31 +70,23 @@ def run_search(
     raw = engine.search(s, query, filters, limit, offset)
     ids = [h.id for h in raw]
     plains = engine.plain_texts(s, ids) if query.terms and snippets else {}
+    id_list = ",".join(str(int(i)) for i in ids) or "NULL"
     rows = {
-        r.id: r
-        for r in s.execute(
-            select(
-                ArticleRow.id,
-                ArticleRow.title,
-                ArticleRow.sapo,
-                ArticleRow.status,
-                ArticleRow.published_at,
-                ColumnRow.name.label("column"),
-            )
-            .outerjoin(ColumnRow, ColumnRow.id == ArticleRow.column_id)
-            .where(ArticleRow.id.in_(ids))
+        r[0]: r
+        for r in db.rows(
+            s,
+            "SELECT a.id, a.title, a.sapo, a.status, a.published_at, c.name FROM articles a "
+            f"LEFT OUTER JOIN columns c ON c.id = a.column_id WHERE a.id IN ({id_list})",
         )
     }
     hits: list[SearchHit] = []
     for h in raw:
-        row = rows[h.id]
+        _, title, sapo, status, published, column = rows[h.id]
         if plains:
             snippet, spans = make_snippet(plains.get(h.id, ""), query.terms, exact=query.case_terms)
         else:
-            snippet, spans = (row.sapo or row.title)[:180], []
+            snippet, spans = (sapo or title)[:180], []
         hits.append(
-            SearchHit(
-                h.id, row.title, snippet, tuple(spans), h.score, h.exact, row.column, row.status, row.published_at
-            )
+            SearchHit(h.id, title, snippet, tuple(spans), h.score, h.exact, column, status, db.to_datetime(published))
         )
     return hits

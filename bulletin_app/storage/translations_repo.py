@@ -107,20 +107,3 @@ def state_clause(state: TranslationState) -> ColumnElement[bool]:
         TranslationState.OUTDATED: and_(finished, not_(current)),
     }[state]
     return and_(is_vi, exists(of_partner.where(condition)))
-
-
-def state_sql(state: TranslationState, alias: str = "a") -> str:
-    """The same condition as raw SQL on the articles table as ``alias`` (the FTS search's query)."""
-    finished = "p.status IN ('approved', 'archived')"
-    current = f"(p.source_hash = '' OR p.source_hash = {alias}.content_hash)"
-    if state == TranslationState.NONE:
-        return f"({alias}.language = 'vi' AND {alias}.translation_id IS NULL)"
-    condition = {
-        TranslationState.IN_PROGRESS: f"NOT {finished}",
-        TranslationState.DONE: f"{finished} AND {current}",
-        TranslationState.OUTDATED: f"{finished} AND NOT {current}",
-    }[state]
-    return (
-        f"({alias}.language = 'vi' AND EXISTS (SELECT 1 FROM articles p "
-        f"WHERE p.id = {alias}.translation_id AND {condition}))"
-    )

@@ -56,3 +56,10 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
         out.append(folded)
         index.extend([i] * len(folded))
     return "".join(out), index
+
+
+def name_key(name: str) -> str:
+    """The identity of a column or tag name: folded (accents, đ, case), spaces collapsed."""
+    from bulletin_app.text.normalize import clean_line
+
+    return " ".join(fold(clean_line(name)).split())

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 VI, EN = "vi", "en"
 
@@ -72,27 +73,34 @@ def _bare(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=65536)
+def _word_evidence(word: str) -> tuple[float, float]:
+    """(Vietnamese, English) evidence of one word; texts repeat their syllables, so it is cached."""
+    if _has_vi_marks(word):
+        return (0.4 if word[0].isupper() else 1.0), 0.0
+    lower = word.lower().replace("’", "'")
+    if lower in _EN_WORDS:
+        return 0.0, 1.0
+    if lower in _VI_BARE:
+        return 0.6, 0.0
+    if not lower.isascii() or (len(word) > 1 and word.isupper()):
+        return 0.0, 0.0  # another script; an acronym (UBND, JICA) says nothing
+    if _SYLLABLE.match(lower):
+        return 0.2, 0.0  # could be a Vietnamese syllable typed without marks ("Minh", "Ngoc")
+    if len(lower) >= _EN_ONLY_SHAPE_MIN:
+        return 0.0, (0.8 if word.islower() else 0.4)  # a capital may be a foreign name in Vietnamese text
+    return 0.0, 0.0
+
+
 def _evidence(text: str) -> tuple[float, float, int]:
     """(Vietnamese score, English score, words) of a stretch of text."""
     vi = en = 0.0
     words = 0
-    for match in _WORD.finditer(text):
-        word = match.group()
+    for word in _WORD.findall(text):
         words += 1
-        if _has_vi_marks(word):
-            vi += 0.4 if word[0].isupper() else 1.0
-            continue
-        lower = word.lower().replace("’", "'")
-        if lower in _EN_WORDS:
-            en += 1.0
-        elif lower in _VI_BARE:
-            vi += 0.6
-        elif not lower.isascii() or (len(word) > 1 and word.isupper()):
-            continue  # another script; an acronym (UBND, JICA) says nothing
-        elif _SYLLABLE.match(lower):
-            vi += 0.2  # could be a Vietnamese syllable typed without marks ("Minh", "Ngoc")
-        elif len(lower) >= _EN_ONLY_SHAPE_MIN:
-            en += 0.8 if word.islower() else 0.4  # a capital may be a foreign name in Vietnamese text
+        v, e = _word_evidence(word)
+        vi += v
+        en += e
     return vi, en, words
 
 

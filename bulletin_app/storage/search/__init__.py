@@ -9,50 +9,49 @@ module holds only its own SQL.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Protocol
-
-from sqlalchemy import Connection
-from sqlalchemy.orm import Session
+from typing import Any, Protocol
 
 from bulletin_app.domain.errors import StorageError
 from bulletin_app.domain.query import SearchQuery
+from bulletin_app.storage.search import sql
 from bulletin_app.storage.search.fields import Filters, IndexFields, RawHit
+
+# A SQLAlchemy Session or Connection, or (reading only, on SQLite) a stdlib sqlite3 connection.
+Conn = Any
 
 
 class SearchBackend(Protocol):
     name: str
 
-    def index(self, conn: Connection | Session, article_id: int, fields: IndexFields) -> None:
+    def index(self, conn: Conn, article_id: int, fields: IndexFields) -> None:
         """Add or replace one article's entry (in the caller's transaction)."""
 
-    def index_many(self, conn: Connection | Session, rows: Iterable[tuple[int, IndexFields]]) -> None: ...
+    def index_many(self, conn: Conn, rows: Iterable[tuple[int, IndexFields]]) -> None: ...
 
-    def remove(self, conn: Connection | Session, article_id: int) -> None: ...
+    def remove(self, conn: Conn, article_id: int) -> None: ...
 
-    def search(
-        self, session: Session, query: SearchQuery, filters: Filters, limit: int, offset: int = 0
-    ) -> list[RawHit]:
+    def search(self, session: Conn, query: SearchQuery, filters: Filters, limit: int, offset: int = 0) -> list[RawHit]:
         """Matching live articles: accents as typed first, then words side by side, then rank."""
 
     def near_duplicates(
-        self, session: Session, title: str, body_plain: str, threshold: float = 0.8, candidates: int = 20
+        self, session: Conn, title: str, body_plain: str, threshold: float = 0.8, candidates: int = 20
     ) -> list[tuple[int, float]]:
         """(id, overlap) of indexed articles sharing ≥ ``threshold`` of the text's shingles."""
 
-    def rebuild(self, conn: Connection) -> int:
+    def rebuild(self, conn: Conn) -> int:
         """Index every live article anew; returns the count."""
 
-    def optimize(self, conn: Connection) -> None: ...
+    def optimize(self, conn: Conn) -> None: ...
 
-    def plain_texts(self, session: Session, ids: Sequence[int]) -> dict[int, str]: ...
+    def plain_texts(self, session: Conn, ids: Sequence[int]) -> dict[int, str]: ...
 
 
 _ENGINES: dict[str, SearchBackend] = {}
 
 
-def search_backend(conn: Connection | Session) -> SearchBackend:
+def search_backend(conn: Conn) -> SearchBackend:
     """The search engine of the database ``conn`` talks to."""
-    dialect = (conn.get_bind() if isinstance(conn, Session) else conn).dialect.name
+    dialect = sql.dialect(conn)
     engine = _ENGINES.get(dialect)
     if engine is None:
         if dialect == "sqlite":

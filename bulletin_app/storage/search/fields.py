@@ -14,13 +14,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, inspect, text
-from sqlalchemy.orm import Session
-
 from bulletin_app.domain.article import TranslationState
 from bulletin_app.domain.body import body_to_plain
 from bulletin_app.domain.query import SearchQuery, Term
-from bulletin_app.storage.translations_repo import state_sql
+from bulletin_app.storage.search import sql as db
 from bulletin_app.text import ToneStyle, fold, has_marks, nfc, normalize_tone_style
 
 TOKEN = re.compile(r"[^\W_]+")
@@ -50,27 +47,28 @@ def index_fields(
     return IndexFields(fold(title), fold(sapo), fold(body_plain), fold(byline), fold(tags_text), plain)
 
 
-def stored_fields(conn: Connection, ids: Iterable[int] | None = None) -> list[tuple[int, IndexFields]]:
+def stored_fields(conn: Any, ids: Iterable[int] | None = None) -> list[tuple[int, IndexFields]]:
     """Live articles' index fields (all, or those of ``ids``), from the articles themselves."""
     only = "" if ids is None else "(" + ",".join(str(int(i)) for i in ids) + ")"
     if only == "()":
         return []
     tags_by_article: dict[int, list[str]] = {}
-    for article_id, name in conn.execute(
-        text(
-            "SELECT at.article_id, t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id "
-            + (f"WHERE at.article_id IN {only} " if only else "")
-            + "ORDER BY at.article_id, at.position"
-        )
+    for article_id, name in db.rows(
+        conn,
+        "SELECT at.article_id, t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id "
+        + (f"WHERE at.article_id IN {only} " if only else "")
+        + "ORDER BY at.article_id, at.position",
     ):
         tags_by_article.setdefault(article_id, []).append(name)
     # The trash is not indexed (a library older than the trash, migrating, has none).
     clauses = [f"id IN {only}"] if only else []
+    from sqlalchemy import inspect
+
     if "deleted_at" in {c["name"] for c in inspect(conn).get_columns("articles")}:
         clauses.append("deleted_at IS NULL")
     where = " WHERE " + " AND ".join(clauses) if clauses else ""
-    rows = conn.execute(text(f"SELECT id, title, sapo, body, byline FROM articles{where}")).all()
-    return [(r.id, index_fields(r.title, r.sapo, r.body, r.byline, tags_by_article.get(r.id, []))) for r in rows]
+    rows = db.rows(conn, f"SELECT id, title, sapo, body, byline FROM articles{where}")
+    return [(r[0], index_fields(r[1], r[2], r[3], r[4], tags_by_article.get(r[0], []))) for r in rows]
 
 
 # ---------------------------------------------------------------- terms
@@ -114,6 +112,24 @@ class Filters:
     date_to: dt.date | None = None
     translation: TranslationState | None = None
     case_terms: tuple[str, ...] = ()  # stand in title, sapo or body exactly as typed
+
+
+def state_sql(state: TranslationState, alias: str = "a") -> str:
+    """A Vietnamese article's translation state as raw SQL on the articles table as ``alias``
+    (the ORM form is ``translations_repo.state_clause``)."""
+    finished = "p.status IN ('approved', 'archived')"
+    current = f"(p.source_hash = '' OR p.source_hash = {alias}.content_hash)"
+    if state == TranslationState.NONE:
+        return f"({alias}.language = 'vi' AND {alias}.translation_id IS NULL)"
+    condition = {
+        TranslationState.IN_PROGRESS: f"NOT {finished}",
+        TranslationState.DONE: f"{finished} AND {current}",
+        TranslationState.OUTDATED: f"{finished} AND NOT {current}",
+    }[state]
+    return (
+        f"({alias}.language = 'vi' AND EXISTS (SELECT 1 FROM articles p "
+        f"WHERE p.id = {alias}.translation_id AND {condition}))"
+    )
 
 
 def filter_sql(f: Filters, params: dict[str, object], contains: Callable[[str, str], str]) -> str:
@@ -188,13 +204,12 @@ class RawHit:
     exact: bool
 
 
-def plain_texts(session: Session, ids: Sequence[int]) -> dict[int, str]:
+def plain_texts(session: Any, ids: Sequence[int]) -> dict[int, str]:
     """The original text of the given articles, as indexed (snippets are cut from it)."""
     if not ids:
         return {}
     id_list = ",".join(str(int(i)) for i in ids)
-    rows = session.execute(text(f"SELECT id, plain FROM article_search WHERE id IN ({id_list})"))
-    return {r[0]: r[1] for r in rows}
+    return {r[0]: r[1] for r in db.rows(session, f"SELECT id, plain FROM article_search WHERE id IN ({id_list})")}
 
 
 # ---------------------------------------------------------------- near duplicates
@@ -238,7 +253,7 @@ class IndexTable:
     engine supplies ``contains`` (exact substring SQL), ``any_of`` / ``all_of`` (the terms as its
     match expression), ``EXCLUDE`` (SQL ruling out ``:neg`` matches) and ``ranked``."""
 
-    UPSERT: Any = None
+    UPSERT = ""  # the engine's statement writing one row of ``article_search``
     EXCLUDE = ""
 
     def contains(self, haystack: str, param: str) -> str:
@@ -251,13 +266,11 @@ class IndexTable:
         raise NotImplementedError
 
     def ranked(
-        self, session: Session, query: SearchQuery, positive: str, where: str, params: dict[str, object], limit: int
+        self, session: Any, query: SearchQuery, positive: str, where: str, params: dict[str, object], limit: int
     ) -> list[RawHit]:
         raise NotImplementedError
 
-    def search(
-        self, session: Session, query: SearchQuery, filters: Filters, limit: int, offset: int = 0
-    ) -> list[RawHit]:
+    def search(self, session: Any, query: SearchQuery, filters: Filters, limit: int, offset: int = 0) -> list[RawHit]:
         params: dict[str, object] = {"limit": limit, "offset": offset}
         where = filter_sql(filters, params, self.contains)
         positive = self.all_of(query.terms)
@@ -269,27 +282,27 @@ class IndexTable:
             return self.ranked(session, query, positive, where, params, limit)
         if query.terms:  # terms made only of punctuation: nothing to find
             return []
-        return [RawHit(r[0], 0.0, False) for r in session.execute(text(unranked_sql(where)), params)]
+        return [RawHit(r[0], 0.0, False) for r in db.rows(session, unranked_sql(where), params)]
 
     def row(self, article_id: int, fields: IndexFields) -> dict[str, object]:
         return {"id": article_id, **fields.__dict__}
 
-    def index(self, conn: Connection | Session, article_id: int, fields: IndexFields) -> None:
-        conn.execute(self.UPSERT, self.row(article_id, fields))
+    def index(self, conn: Any, article_id: int, fields: IndexFields) -> None:
+        db.execute(conn, self.UPSERT, self.row(article_id, fields))
 
-    def index_many(self, conn: Connection | Session, rows: Iterable[tuple[int, IndexFields]]) -> None:
+    def index_many(self, conn: Any, rows: Iterable[tuple[int, IndexFields]]) -> None:
         params = [self.row(i, f) for i, f in rows]
         if params:
-            conn.execute(self.UPSERT, params)
+            db.execute(conn, self.UPSERT, params)
 
-    def remove(self, conn: Connection | Session, article_id: int) -> None:
-        conn.execute(text("DELETE FROM article_search WHERE id = :id"), {"id": article_id})
+    def remove(self, conn: Any, article_id: int) -> None:
+        db.execute(conn, "DELETE FROM article_search WHERE id = :id", {"id": article_id})
 
-    def rebuild(self, conn: Connection) -> int:
-        conn.execute(text("DELETE FROM article_search"))
+    def rebuild(self, conn: Any) -> int:
+        db.execute(conn, "DELETE FROM article_search")
         rows = stored_fields(conn)
         self.index_many(conn, rows)
         return len(rows)
 
-    def plain_texts(self, session: Session, ids: Sequence[int]) -> dict[int, str]:
+    def plain_texts(self, session: Any, ids: Sequence[int]) -> dict[int, str]:
         return plain_texts(session, ids)

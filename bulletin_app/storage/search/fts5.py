@@ -10,11 +10,10 @@ term is quoted: no input can be a MATCH syntax error.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-
-from sqlalchemy import Connection, text
-from sqlalchemy.orm import Session
+from typing import Any
 
 from bulletin_app.domain.query import SearchQuery, Term
+from bulletin_app.storage.search import sql as db
 from bulletin_app.storage.search.fields import (
     RANK_ORDER,
     Filters,
@@ -64,12 +63,10 @@ SCHEMA_SQL: tuple[str, ...] = (
 )
 
 
-_UPSERT = text(
-    """INSERT INTO article_search (id, title, sapo, body, byline, tags, plain)
+_UPSERT = """INSERT INTO article_search (id, title, sapo, body, byline, tags, plain)
        VALUES (:id, :title, :sapo, :body, :byline, :tags, :plain)
        ON CONFLICT(id) DO UPDATE SET title=excluded.title, sapo=excluded.sapo,
            body=excluded.body, byline=excluded.byline, tags=excluded.tags, plain=excluded.plain"""
-)
 
 
 def _phrase(toks: Sequence[str], prefix: bool) -> str:
@@ -107,10 +104,10 @@ class Fts5Search(IndexTable):
     name = "sqlite"
     UPSERT = _UPSERT
 
-    def optimize(self, conn: Connection) -> None:
+    def optimize(self, conn: Any) -> None:
         """Merge FTS5 b-tree segments into one (faster queries after bulk inserts)."""
-        conn.execute(text("INSERT INTO article_fts(article_fts) VALUES ('optimize')"))
-        conn.execute(text("INSERT INTO article_fts_exact(article_fts_exact) VALUES ('optimize')"))
+        db.execute(conn, "INSERT INTO article_fts(article_fts) VALUES ('optimize')")
+        db.execute(conn, "INSERT INTO article_fts_exact(article_fts_exact) VALUES ('optimize')")
 
     EXCLUDE = " AND a.id NOT IN (SELECT rowid FROM article_fts WHERE article_fts MATCH :neg)"
 
@@ -124,7 +121,7 @@ class Fts5Search(IndexTable):
         return folded_match(terms, " OR ")
 
     def ranked(
-        self, session: Session, query: SearchQuery, positive: str, where: str, params: dict[str, object], limit: int
+        self, session: Any, query: SearchQuery, positive: str, where: str, params: dict[str, object], limit: int
     ) -> list[RawHit]:
         """FTS matches in the shared rank order (``fields.RANK_ORDER``): each tier is a set of
         rowids from the index (accent-exact, side by side, in the title, in the sapo) within the
@@ -141,25 +138,23 @@ class Fts5Search(IndexTable):
         def tier(param: str, table: str = "article_fts") -> str:
             return f"(a.id IN (SELECT rowid FROM {table} WHERE {table} MATCH :{param} AND rowid > :edge))"
 
-        sql = text(
+        sql = (
             f"SELECT a.id, {tier('qx', 'article_fts_exact') if exact else '0'} AS exact, "
             f"{tier('qa') if adjacent else '0'} AS adjacent, {tier('qt')} AS in_title, {tier('qs')} AS in_sapo "
             f"FROM article_fts JOIN articles a ON a.id = article_fts.rowid "
             f"WHERE article_fts MATCH :q AND article_fts.rowid > :edge{where} {RANK_ORDER} LIMIT :limit OFFSET :offset"
         )
         # The window is counted in rows holding the words (a phrase filters inside it).
-        edge_sql = text(
-            "SELECT rowid FROM article_fts WHERE article_fts MATCH :qr ORDER BY rowid DESC LIMIT 1 OFFSET :size"
-        )
+        edge_sql = "SELECT rowid FROM article_fts WHERE article_fts MATCH :qr ORDER BY rowid DESC LIMIT 1 OFFSET :size"
         words = _words_match(query.terms)
         return windowed(
-            lambda edge: session.execute(sql, {**params, "edge": edge}).all(),
-            lambda size: session.execute(edge_sql, {"qr": words, "size": size}).scalar(),
+            lambda edge: db.rows(session, sql, {**params, "edge": edge}),
+            lambda size: db.scalar(session, edge_sql, {"qr": words, "size": size}),
             limit,
         )
 
     def near_duplicates(
-        self, session: Session, title: str, body_plain: str, threshold: float = 0.8, candidates: int = 20
+        self, session: Any, title: str, body_plain: str, threshold: float = 0.8, candidates: int = 20
     ) -> list[tuple[int, float]]:
         """Candidates from the index (the text's longest words, OR-ed, ranked by bm25): one FTS
         query and a few set intersections, not a library scan."""
@@ -168,8 +163,9 @@ class Fts5Search(IndexTable):
             return []
         ids = [
             r[0]
-            for r in session.execute(
-                text("SELECT rowid FROM article_fts WHERE article_fts MATCH :q ORDER BY bm25(article_fts) LIMIT :n"),
+            for r in db.rows(
+                session,
+                "SELECT rowid FROM article_fts WHERE article_fts MATCH :q ORDER BY bm25(article_fts) LIMIT :n",
                 {"q": " OR ".join(f'"{w}"' for w in words), "n": candidates},
             )
         ]
@@ -177,12 +173,12 @@ class Fts5Search(IndexTable):
             return []
         id_list = ",".join(str(int(i)) for i in ids)
         # The index's shadow table already holds the folded text: no folding per candidate.
-        rows = session.execute(
-            text(f"SELECT id, title || ' ' || sapo || ' ' || body FROM article_search WHERE id IN ({id_list})")
+        rows = db.rows(
+            session, f"SELECT id, title || ' ' || sapo || ' ' || body FROM article_search WHERE id IN ({id_list})"
         )
         return overlapping(mine, ((r[0], r[1]) for r in rows), threshold)
 
-    def like_search(self, session: Session, query: SearchQuery) -> list[int]:
+    def like_search(self, session: Any, query: SearchQuery) -> list[int]:
         """Every article holding the positive terms, by a LIKE scan over the folded text.
 
         The benchmark's and the tests' baseline: without an index, ranking (or just counting)
@@ -204,4 +200,4 @@ class Fts5Search(IndexTable):
             f"SELECT s.id FROM article_search s JOIN articles a ON a.id = s.id "
             f"WHERE {where}{filter_sql(Filters(), params, self.contains)}"
         )
-        return [r[0] for r in session.execute(text(sql), params)]
+        return [r[0] for r in db.rows(session, sql, params)]

@@ -52,12 +52,10 @@ _MAX_LEXEME_BYTES = 2046
 _MAX_VECTOR = 500_000
 _FIELD_GAP = 8  # positions between fields: a phrase never spans title and sapo
 
-_UPSERT = text(
-    """INSERT INTO article_search (id, words, exact, folded, plain)
+_UPSERT = """INSERT INTO article_search (id, words, exact, folded, plain)
        VALUES (:id, CAST(:words AS tsvector), CAST(:exact AS tsvector), :folded, :plain)
        ON CONFLICT (id) DO UPDATE SET words = excluded.words, exact = excluded.exact,
            folded = excluded.folded, plain = excluded.plain"""
-)
 
 
 def vector_literal(fields: Iterable[tuple[str, str]]) -> str:

@@ -17,7 +17,7 @@ depends_on = None
 
 
 def _key(name: str) -> str:
-    from bulletin_app.storage.columns_repo import name_key
+    from bulletin_app.text.fold import name_key
 
     return name_key(name)
 
