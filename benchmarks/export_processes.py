@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,24 +29,9 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from export_bench import TARGET_PAGES, build_issue  # noqa: E402
+from processes import compile_app, line, wall  # noqa: E402
 
 from bulletin_app.services.document_builder import build_document  # noqa: E402
-
-
-def wall(argv: list[str], runs: int, env: dict[str, str], before: object = None) -> list[float]:
-    subprocess.run(argv, capture_output=True, check=True, env=env)  # warm-up
-    out = []
-    for _ in range(runs):
-        if callable(before):
-            before()
-        start = time.perf_counter()
-        subprocess.run(argv, capture_output=True, check=True, env=env)
-        out.append(time.perf_counter() - start)
-    return out
-
-
-def line(name: str, times: list[float]) -> str:
-    return f"{name:<52} {statistics.median(times):6.2f} s  (min {min(times):.2f}, max {max(times):.2f})"
 
 
 def main() -> None:
@@ -55,11 +40,26 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
+        compile_app()
         sv, issue_id = build_issue(folder, 4200)
         document, *_ = build_document(sv.db, issue_id)
+        pictures = folder / "pictures"
+        pictures.mkdir()
+
+        def picture(match: re.Match[str]) -> str:  # the library's picture as a file pandoc can read
+            asset = sv.assets.get(match.group(2))
+            path = pictures / f"{asset.sha256[:16]}.jpg"
+            if not path.exists():
+                path.write_bytes(sv.assets.data(asset))
+            return f"![{match.group(1)}]({path}"
+
+        bodies = {a.article_id: sv.articles.get(a.article_id).body for s in document.sections for a in s.articles}
         markdown = "\n\n".join(
             f"# {s.title}\n\n"
-            + "\n\n".join(f"## {a.title}\n\n{a.sapo}\n\n" + sv.articles.get(a.article_id).body for a in s.articles)
+            + "\n\n".join(
+                f"## {a.title}\n\n{a.sapo}\n\n" + re.sub(r"!\[([^\]]*)\]\(asset:(\w+)", picture, bodies[a.article_id])
+                for a in s.articles
+            )
             for s in document.sections
         )
         sv.close()
@@ -85,14 +85,18 @@ def main() -> None:
         rows.append(line("bulletin export --docx (cold: PDF laid out first)", cold))
         pandoc = shutil.which("pandoc")
         if pandoc:
-            source = folder / "issue.md"
+            source, text_only = folder / "issue.md", folder / "issue-text.md"
             source.write_text(markdown, encoding="utf-8")
-            pd = wall([pandoc, str(source), "-o", str(folder / "pandoc.docx")], args.runs, env)
-            rows.append(line("pandoc Markdown → DOCX (same text, no images)", pd))
-            rows.append(
-                f"  bulletin ÷ pandoc = {statistics.median(warm) / statistics.median(pd):.2f}× (layout kept), "
-                f"{statistics.median(cold) / statistics.median(pd):.2f}× (cold)"
-            )
+            text_only.write_text(re.sub(r"!\[[^\]]*\]\([^)]*\)", "", markdown), encoding="utf-8")
+            same = wall([pandoc, str(source), "-o", str(folder / "pandoc.docx")], args.runs, env)
+            text = wall([pandoc, str(text_only), "-o", str(folder / "pandoc-text.docx")], args.runs, env)
+            rows.append(line("pandoc Markdown → DOCX (same content: text and pictures)", same))
+            rows.append(line("pandoc Markdown → DOCX (the text alone, no pictures)", text))
+            for name, pd in (("same content", same), ("pandoc given the text alone", text)):
+                rows.append(
+                    f"  bulletin ÷ pandoc ({name}) = {statistics.median(warm) / statistics.median(pd):.2f}× "
+                    f"(layout kept), {statistics.median(cold) / statistics.median(pd):.2f}× (cold)"
+                )
         print("\n".join(rows))
 
 

@@ -23,7 +23,7 @@ from reportlab.platypus.paragraph import ParagraphStyle
 
 from bulletin_app.domain.body import Run
 from bulletin_app.exporters.line_breaking import break_runs
-from bulletin_app.exporters.markup import runs_markup, text_markup
+from bulletin_app.exporters.markup import runs_markup
 
 
 @dataclass
@@ -188,17 +188,20 @@ class BalancedParagraph(Paragraph):
             def widths(line: int) -> float:
                 return availWidth - base.leftIndent - base.rightIndent - (base.firstLineIndent if line == 0 else 0)
 
+            self._lines = None  # lines chosen for another width
             if not lang:
                 # Vietnamese (never hyphenated): reportlab's first-fit lines are kept unless one of
                 # them is loose; then the whole paragraph is broken again (most are not: cheap)
                 Paragraph.__init__(self, runs_markup(runs, self.link), base)
                 size = super().wrap(availWidth, availHeight)
                 if not _loose(self, measure(" ", False, False)):
+                    if _plain(runs) and self.blPara.kind == 0:
+                        # kept as chosen lines: the column trials' wraps and splits reuse them
+                        self._lines = [list(words) for _, words in self.blPara.lines]
                     self.balance, self._broken_for = (runs, lang, shrink), availWidth
                     return size
             # a little less shrink than reportlab allows, so its own fitting never breaks a chosen line again
             broken = break_runs(runs, widths, measure, _hyphenation(lang), shrink * 0.9)
-            self._lines = None
             if broken is None:
                 Paragraph.__init__(self, runs_markup(runs, self.link), base)
             elif _plain(runs):
@@ -216,9 +219,21 @@ class BalancedParagraph(Paragraph):
 
     _lines: list[list[str]] | None = None  # the chosen lines' words, when reportlab takes them as they are
 
+    _memo: tuple[object, tuple[float, ...], object] | None = None  # (frags, widths, lines) of the last break
+
     def breakLines(self, width):  # type: ignore[no-untyped-def]
         if self._lines is None:
-            return super().breakLines(width)
+            # A paragraph is wrapped again and again at the same width (column trials, balancing,
+            # the frame's placing, drawing): its first-fit lines are kept while its text and the
+            # widths are the same. Single-style lines only (reportlab never changes those after).
+            key = tuple(width) if isinstance(width, (list, tuple)) else (width,)
+            memo = self._memo
+            if memo is not None and memo[0] is self.frags and memo[1] == key:
+                return memo[2]
+            lines = super().breakLines(width)
+            if lines.kind == 0:
+                self._memo = (self.frags, key, lines)
+            return lines
         widths = width if isinstance(width, (list, tuple)) else [width]
         frag = self.frags[0]
         measure = _face_measurer(frag.fontName, frag.fontSize)
@@ -254,9 +269,9 @@ def _plain(runs: tuple[Run, ...]) -> bool:
 
 def _fixed(lines: list[list[str]], source: BalancedParagraph, style: ParagraphStyle) -> BalancedParagraph:
     """A part of ``source`` holding ``lines`` as they were chosen (a column or page split)."""
-    part = BalancedParagraph(text_markup(" ".join(" ".join(words) for words in lines)), style)
+    text = " ".join(" ".join(words) for words in lines)
+    part = BalancedParagraph(None, style, frags=[source.frags[0].clone(text=text)])  # no markup to parse
     part.link, part._lines = source.link, lines
-    part.frags[0] = source.frags[0].clone(text=" ".join(" ".join(words) for words in lines))
     return part
 
 

@@ -203,14 +203,16 @@ def _read(db: Database, issue_id: int) -> _Material:
     with db.read() as s:
         issue = issues_repo.get_issue(s, issue_id)
         pub = publication_repo.get_publication(s)
-        articles = {a: articles_repo.get_article(s, a) for a in issue.article_ids}
-        for article in list(articles.values()):
-            partner = article.translation_id
-            if partner is not None and partner not in articles:
-                try:
-                    articles[partner] = articles_repo.get_article(s, partner)
-                except NotFoundError:
-                    continue
+        found = articles_repo.get_articles(s, issue.article_ids)
+        missing = [a for a in issue.article_ids if a not in found]
+        if missing:  # an entry always names an article; say so as before if one is gone
+            articles_repo.get_article(s, missing[0])
+        articles = {a: found[a] for a in issue.article_ids}
+        partners = [p for a in articles.values() if (p := a.translation_id) is not None and p not in articles]
+        more = articles_repo.get_articles(s, partners)
+        for partner_id in partners:
+            if partner_id in more:  # a partner deleted meanwhile is left out
+                articles[partner_id] = more[partner_id]
         refs = [b.asset for a in articles.values() for b in parse_body(a.body) if isinstance(b, Figure) and b.asset]
         images: dict[str, ImageData] = {}
         for ref in dict.fromkeys(refs):
