@@ -9,7 +9,8 @@
   the layout of the unchanged issue already made (the preview's), and cold (no layout kept:
   the PDF is laid out first to learn the contents' page numbers).
 
-Medians with min and max; each process gets the same warm page cache.
+Medians with min and max; the commands run in turns (one of each per round, after a warm-up of
+each), so a drift in the machine's speed touches all alike.
 """
 
 from __future__ import annotations
@@ -29,9 +30,11 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from export_bench import TARGET_PAGES, build_issue  # noqa: E402
-from processes import compile_app, line, wall  # noqa: E402
+from processes import compile_app, interleaved, line  # noqa: E402
 
 from bulletin_app.services.document_builder import build_document  # noqa: E402
+
+COLD = "bulletin export --docx (cold: PDF laid out first)"
 
 
 def main() -> None:
@@ -68,34 +71,39 @@ def main() -> None:
         pdf, docx = folder / "issue.pdf", folder / "issue.docx"
         subprocess.run([*bulletin, "--pdf", str(pdf), "--docx", str(docx), "--force"], check=True, env=env)
         print(f"issue: {len(document.articles())} articles (target {TARGET_PAGES} pages)\n")
-        ours_pdf = wall([*bulletin, "--pdf", str(pdf), "--force"], args.runs, env)
-        rows = [line("bulletin export --pdf", ours_pdf)]
-        soffice = shutil.which("soffice")
-        if soffice:
-            lo = [soffice, f"-env:UserInstallation={(folder / 'lo').as_uri()}", "--headless", "--convert-to", "pdf",
-                  "--outdir", str(folder / "lo-out"), str(docx)]  # fmt: skip
-            office = wall(lo, args.runs, env)
-            rows.append(line("soffice --convert-to pdf (our DOCX)", office))
-            rows.append(f"  LibreOffice ÷ bulletin = {statistics.median(office) / statistics.median(ours_pdf):.1f}×")
-        warm = wall([*bulletin, "--docx", str(folder / "d.docx"), "--force"], args.runs, env)
         cache = folder / "data" / "layout-cache"
-        cold = wall([*bulletin, "--docx", str(folder / "d.docx"), "--force"], args.runs, env,
-                    before=lambda: shutil.rmtree(cache, ignore_errors=True))  # fmt: skip
-        rows.append(line("bulletin export --docx (layout of the unchanged issue kept)", warm))
-        rows.append(line("bulletin export --docx (cold: PDF laid out first)", cold))
-        pandoc = shutil.which("pandoc")
+        commands = {
+            "bulletin export --pdf": [*bulletin, "--pdf", str(pdf), "--force"],
+            "bulletin export --docx (layout of the unchanged issue kept)": [
+                *bulletin, "--docx", str(folder / "d.docx"), "--force"],
+            COLD: [*bulletin, "--docx", str(folder / "c.docx"), "--force"],
+        }  # fmt: skip
+        soffice, pandoc = shutil.which("soffice"), shutil.which("pandoc")
+        if soffice:
+            commands["soffice --convert-to pdf (our DOCX)"] = [
+                soffice, f"-env:UserInstallation={(folder / 'lo').as_uri()}", "--headless", "--convert-to", "pdf",
+                "--outdir", str(folder / "lo-out"), str(docx)]  # fmt: skip
         if pandoc:
             source, text_only = folder / "issue.md", folder / "issue-text.md"
             source.write_text(markdown, encoding="utf-8")
             text_only.write_text(re.sub(r"!\[[^\]]*\]\([^)]*\)", "", markdown), encoding="utf-8")
-            same = wall([pandoc, str(source), "-o", str(folder / "pandoc.docx")], args.runs, env)
-            text = wall([pandoc, str(text_only), "-o", str(folder / "pandoc-text.docx")], args.runs, env)
-            rows.append(line("pandoc Markdown → DOCX (same content: text and pictures)", same))
-            rows.append(line("pandoc Markdown → DOCX (the text alone, no pictures)", text))
-            for name, pd in (("same content", same), ("pandoc given the text alone", text)):
+            commands["pandoc Markdown → DOCX (same content: text and pictures)"] = [
+                pandoc, str(source), "-o", str(folder / "pandoc.docx")]  # fmt: skip
+            commands["pandoc Markdown → DOCX (the text alone, no pictures)"] = [
+                pandoc, str(text_only), "-o", str(folder / "pandoc-text.docx")]  # fmt: skip
+        times = interleaved(commands, args.runs, env, {COLD: lambda: shutil.rmtree(cache, ignore_errors=True)})
+        med = {name: statistics.median(t) for name, t in times.items()}
+        rows = [line(name, t, 60) for name, t in times.items()]
+        if soffice:
+            ratio = med["soffice --convert-to pdf (our DOCX)"] / med["bulletin export --pdf"]
+            rows.append(f"  LibreOffice ÷ bulletin --pdf = {ratio:.1f}× (target ≥ 4×)")
+        if pandoc:
+            warm = med["bulletin export --docx (layout of the unchanged issue kept)"]
+            for name in ("same content: text and pictures", "the text alone, no pictures"):
+                pd = med[f"pandoc Markdown → DOCX ({name})"]
                 rows.append(
-                    f"  bulletin ÷ pandoc ({name}) = {statistics.median(warm) / statistics.median(pd):.2f}× "
-                    f"(layout kept), {statistics.median(cold) / statistics.median(pd):.2f}× (cold)"
+                    f"  bulletin --docx ÷ pandoc ({name}) = {warm / pd:.2f}× (layout kept), "
+                    f"{med[COLD] / pd:.2f}× (cold) (target ≤ 1.5×)"
                 )
         print("\n".join(rows))
 

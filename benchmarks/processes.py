@@ -34,5 +34,27 @@ def wall(
     return out
 
 
+def interleaved(
+    commands: dict[str, list[str]],
+    runs: int,
+    env: dict[str, str] | None = None,
+    before: dict[str, Callable[[], object]] | None = None,
+) -> dict[str, list[float]]:
+    """Wall times of several commands taken in turns (one run of each per round, after a warm-up
+    of each): a machine whose speed drifts — another VM, a busy office PC — slows all alike."""
+    before = before or {}
+    for argv in commands.values():
+        subprocess.run(argv, capture_output=True, check=True, env=env)
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, argv in commands.items():
+            if name in before:
+                before[name]()
+            start = time.perf_counter()
+            subprocess.run(argv, capture_output=True, check=True, env=env)
+            times[name].append(time.perf_counter() - start)
+    return times
+
+
 def line(name: str, times: list[float], width: int = 52) -> str:
     return f"{name:<{width}} {statistics.median(times):6.3f} s  (min {min(times):.3f}, max {max(times):.3f})"

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import logging
 import traceback
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from bulletin_app.paths import log_path
@@ -12,6 +10,9 @@ from bulletin_app.paths import log_path
 
 def log_unexpected(exc: BaseException) -> Path | None:
     """Append the traceback to the log; returns the log's path (None if it cannot be written)."""
+    import logging  # when there is something to log: not part of every command's start
+    from logging.handlers import RotatingFileHandler
+
     path = log_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -151,10 +151,10 @@ def _hyphenation(lang: str) -> Callable[[str], list[int]]:
     "Gyeongsangbuk") by the English dictionary, so it does not leave a loose line."""
     if lang:
         return _hyphenator(lang).positions  # type: ignore[no-any-return]
-    english = _hyphenator("en_GB").positions
 
     def foreign(word: str) -> list[int]:
-        return english(word) if len(word) >= FOREIGN_WORD and word.isascii() else []
+        # the dictionary is loaded (~0.1 s) when a text first holds such a word, not for every issue
+        return _hyphenator("en_GB").positions(word) if len(word) >= FOREIGN_WORD and word.isascii() else []
 
     return foreign
 
@@ -175,7 +175,18 @@ class BalancedParagraph(Paragraph):
         paragraph = cls(runs_markup(runs, link), style)
         paragraph.balance = (runs, style.hyphenationLang, style.spaceShrinkage)
         paragraph.link = link
+        paragraph._fresh = True
         return paragraph
+
+    _fresh = False  # as built from its runs, never wrapped: no need to parse its markup again
+
+    def _restart(self, runs: tuple[Run, ...], base: ParagraphStyle) -> None:
+        """Back to the runs' own markup in the paragraph's own style, before breaking it anew."""
+        if self._fresh and self.style is base:
+            self._fresh = False
+            return
+        self._fresh = False
+        Paragraph.__init__(self, runs_markup(runs, self.link), base)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         if self.balance is not None and availWidth != self._broken_for:
@@ -192,7 +203,7 @@ class BalancedParagraph(Paragraph):
             if not lang:
                 # Vietnamese (never hyphenated): reportlab's first-fit lines are kept unless one of
                 # them is loose; then the whole paragraph is broken again (most are not: cheap)
-                Paragraph.__init__(self, runs_markup(runs, self.link), base)
+                self._restart(runs, base)
                 size = super().wrap(availWidth, availHeight)
                 if not _loose(self, measure(" ", False, False)):
                     if _plain(runs) and self.blPara.kind == 0:
@@ -203,12 +214,12 @@ class BalancedParagraph(Paragraph):
             # a little less shrink than reportlab allows, so its own fitting never breaks a chosen line again
             broken = break_runs(runs, widths, measure, _hyphenation(lang), shrink * 0.9)
             if broken is None:
-                Paragraph.__init__(self, runs_markup(runs, self.link), base)
+                self._restart(runs, base)
             elif _plain(runs):
                 # One style throughout (most paragraphs): the chosen lines are handed to reportlab
                 # as its own line structure (breakLines below); "<br/>" markup would send it down
                 # its slow path for mixed styles, six times slower.
-                Paragraph.__init__(self, runs_markup(runs, self.link), base)
+                self._restart(runs, base)
                 self._lines = [line.split(" ") for line in "".join(r.text for r in broken).split("\n")]
             else:
                 justified = base.clone(f"{base.name}-balanced", justifyBreaks=1)
