@@ -6,8 +6,9 @@ import pickle
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 
+from bulletin_app.domain.article import ArticleDraft
 from bulletin_app.domain.errors import ImportFailedError, NotFoundError, ValidationError
-from bulletin_app.services import jobs
+from bulletin_app.services import Services, jobs
 
 
 def test_errors_pickle_with_their_fields() -> None:
@@ -27,10 +28,32 @@ def test_import_job_runs_in_a_spawned_worker(services, seeds) -> None:  # type: 
     context = get_context("spawn")
     progress, cancel = context.Queue(), context.Event()
     with ProcessPoolExecutor(1, mp_context=context, initializer=jobs.init_worker, initargs=(progress, cancel)) as pool:
-        job = pool.submit(jobs.in_worker, services.db.location.url, "tester", jobs.import_job, ([str(seeds)], None))
+        job = pool.submit(
+            jobs.in_worker,
+            services.db.location.url,
+            "tester",
+            services.db.origin,
+            jobs.import_job,
+            ([str(seeds)], None),
+        )
         report = job.result(120)
     assert len(report.imported) == 5
     assert services.articles.count() == 5  # written by the worker, read here
+    # The worker saves as the window's own desk: the window applies the report once at the end,
+    # and its change watch does not take the import for another editor's saves (nor reload the
+    # library every second while it runs); another desk's save is still seen.
+    watcher = services.db.watcher()
+    try:
+        assert not watcher.poll()
+        other = Services.open(services.db.location.url, author="huy")
+        try:
+            other.articles.add(ArticleDraft("Tin của bàn khác", "Nội dung."))
+        finally:
+            other.close()
+        seen = watcher.poll()
+        assert len(seen.articles_added) == 1 and seen.authors == {"huy"}
+    finally:
+        watcher.close()
     steps = []
     while not progress.empty():
         steps.append(progress.get())
@@ -46,7 +69,14 @@ def test_cancel_reaches_the_worker(services, tmp_path) -> None:  # type: ignore[
     progress, cancel = context.Queue(), context.Event()
     cancel.set()  # pressed before the worker got to the first file
     with ProcessPoolExecutor(1, mp_context=context, initializer=jobs.init_worker, initargs=(progress, cancel)) as pool:
-        job = pool.submit(jobs.in_worker, services.db.location.url, "tester", jobs.import_job, ([str(folder)], None))
+        job = pool.submit(
+            jobs.in_worker,
+            services.db.location.url,
+            "tester",
+            services.db.origin,
+            jobs.import_job,
+            ([str(folder)], None),
+        )
         report = job.result(120)
     assert report.cancelled and report.imported == []
     assert services.articles.count() == 0

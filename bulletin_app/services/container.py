@@ -65,9 +65,15 @@ class Services:
         return TranslationService(self.db, self.author)
 
     @classmethod
-    def open(cls, spec: str | None = None, author: str | None = None) -> Services:
-        """Open (creating and seeding if new, upgrading if old) the library at ``spec``."""
-        services = cls(Database.open(spec), author)
+    def open(cls, spec: str | None = None, author: str | None = None, origin: str | None = None) -> Services:
+        """Open (creating and seeding if new, upgrading if old) the library at ``spec``.
+
+        ``origin``: the change log's name for this desk, when the library is open for one
+        already (a window's worker process: its saves are the window's own, not another's)."""
+        db = Database.open(spec)
+        if origin:
+            db.origin = origin
+        services = cls(db, author)
         services.library.seed_if_empty()
         return services
 

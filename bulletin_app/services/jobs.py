@@ -190,9 +190,11 @@ def _report(progress: Progress) -> None:
             q.put_nowait((progress.done, progress.total, progress.label))
 
 
-def in_worker(spec: str, author: str, job: Job, args: tuple[Any, ...]) -> Any:
-    """Run ``job`` in the worker process on the library at ``spec`` (opened once per worker)."""
-    key = (spec, author)
+def in_worker(spec: str, author: str, origin: str, job: Job, args: tuple[Any, ...]) -> Any:
+    """Run ``job`` in the worker process on the library at ``spec`` (opened once per worker) as
+    part of the window's desk (``origin``): the window applies what the job changed when it ends,
+    and its change watch does not reload the library every second while an import writes."""
+    key = (spec, author, origin)
     if key not in _open:
-        _open[key] = Services.open(spec, author)
+        _open[key] = Services.open(spec, author, origin)
     return job(_open[key], *args, progress=_report, cancel=_EventToken(_channel.get("cancel")))

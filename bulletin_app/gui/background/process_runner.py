@@ -121,6 +121,7 @@ class ProcessRunner(QObject):
         super().__init__(parent)
         self._spec = services.db.location.url
         self._author = services.author
+        self._origin = services.db.origin  # the worker saves as this desk (see jobs.in_worker)
         self._context = multiprocessing.get_context("spawn")  # the same on Windows and Linux
         self._pool: ProcessPoolExecutor | None = None
         self._queue: Any = None
@@ -179,7 +180,7 @@ class ProcessRunner(QObject):
         self._event.clear()
         self._drain()  # progress left over from an earlier job
         self._running = queued
-        future = pool.submit(jobs.in_worker, self._spec, self._author, queued.job, queued.args)
+        future = pool.submit(jobs.in_worker, self._spec, self._author, self._origin, queued.job, queued.args)
         self._timer.start()
 
         def done(f: Future) -> None:  # on a pool thread: the signal carries it to the GUI thread

@@ -38,6 +38,7 @@ class ImportDialog(QDialog):
     """Runs the import in the worker process and reports per file."""
 
     finished_import = Signal(object)  # the ImportReport
+    interrupted = Signal()  # the import failed midway: what it saved before is not reported
     article_activated = Signal(int)
 
     def __init__(
@@ -123,6 +124,7 @@ class ImportDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.report = ImportReport()
         self._finish()
+        self.interrupted.emit()
         show_error(self, exc)
 
     def _done(self, report: ImportReport) -> None:

@@ -544,6 +544,8 @@ class MainWindow(QMainWindow):
 
         dialog = ImportDialog(self.services, paths, self.jobs, parent=self)
         dialog.finished_import.connect(self._import_done)
+        # the files imported before a failure are this desk's own saves: the change watch skips them
+        dialog.interrupted.connect(self.reload_everything)
         dialog.article_activated.connect(self.open_article)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
