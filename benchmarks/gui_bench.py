@@ -16,6 +16,7 @@ Linux only (reads /proc for memory).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import statistics
@@ -244,9 +245,12 @@ def main() -> None:
     # Work on a copy so the benchmark library is not changed by the import and sample issue.
     work = Path(tempfile.mkdtemp(prefix="gui-bench-lib-", dir=args.db.parent)) / args.db.name
     shutil.copyfile(args.db, work)
-    busy = subprocess.Popen([sys.executable, "-c", "while True: pass"]) if args.busy else None
+    from benchmarks.processes import busy_core
+
+    stack = contextlib.ExitStack()
     try:
-        if busy is not None:
+        stack.enter_context(busy_core(args.busy))
+        if args.busy:
             print("another process keeps one core busy throughout")
         from bulletin_app.services import Services
 
@@ -278,8 +282,7 @@ def main() -> None:
         )
         print(f"export PDF + DOCX: {export_s:.1f} s; longest GUI stall {export_stall:.0f} ms (target ≤ 100 ms)")
     finally:
-        if busy is not None:
-            busy.kill()
+        stack.close()
         shutil.rmtree(work.parent, ignore_errors=True)
 
 

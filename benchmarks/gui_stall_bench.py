@@ -1,11 +1,12 @@
 """GUI-thread stalls while the issue composer lays out its live PDF preview.
 
-    QT_QPA_PLATFORM=offscreen python benchmarks/gui_stall_bench.py [--renders 5]
+    QT_QPA_PLATFORM=offscreen python benchmarks/gui_stall_bench.py [--renders 5] [--busy]
 
 Builds the export benchmark's 64-page issue (40 articles, 20 photos), opens the composer on
 it and forces N preview layouts (the export to a temporary PDF, the thumbnails, preflight)
 while a 5 ms timer on the GUI thread records how late each tick is. The longest gap is
-the longest time the window could not react (typing, scrolling, painting).
+the longest time the window could not react (typing, scrolling, painting). ``--busy`` keeps one
+of the machine's cores busy in another process throughout (a loaded office PC).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from export_bench import build_issue  # noqa: E402
+from processes import busy_core  # noqa: E402
 from PySide6.QtCore import QElapsedTimer, QTimer  # noqa: E402
 
 from bulletin_app.gui.issue.issue_composer import IssueComposer  # noqa: E402
@@ -54,7 +56,13 @@ class StallMeter:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--renders", type=int, default=5)
+    parser.add_argument("--busy", action="store_true", help="keep one core busy in another process all along")
     args = parser.parse_args()
+    with busy_core(args.busy):
+        measure(args.renders)
+
+
+def measure(renders: int) -> None:
     os.environ["BULLETIN_DATA_DIR"] = tempfile.mkdtemp(prefix="stall-data-")
     app = create_application(["bench"])
     folder = Path(tempfile.mkdtemp(prefix="stall-"))
@@ -75,14 +83,14 @@ def main() -> None:
     wait_ready(1)  # the first layout, before measuring
     meter = StallMeter()
     meter.start()
-    for n in range(args.renders):
+    for n in range(renders):
         started = time.perf_counter()
         composer.refresh_preview()
         wait_ready(n + 2)
         seconds.append(time.perf_counter() - started)
     meter.timer.stop()
     composer.shutdown()
-    print(f"issue: {pages[-1]} pages; {args.renders} preview layouts")
+    print(f"issue: {pages[-1]} pages; {renders} preview layouts")
     print(f"preview ready after: median {statistics.median(seconds):.2f} s, max {max(seconds):.2f} s")
     gaps = sorted(meter.gaps)
     p99 = gaps[int(len(gaps) * 0.99)] if gaps else 0

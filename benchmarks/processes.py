@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,3 +59,15 @@ def interleaved(
 
 def line(name: str, times: list[float], width: int = 52) -> str:
     return f"{name:<{width}} {statistics.median(times):6.3f} s  (min {min(times):.3f}, max {max(times):.3f})"
+
+
+@contextlib.contextmanager
+def busy_core(on: bool = True) -> Iterator[None]:
+    """Another process keeping one core busy throughout (a loaded office PC), when ``on``."""
+    busy = subprocess.Popen([sys.executable, "-c", "while True: pass"]) if on else None
+    try:
+        yield
+    finally:
+        if busy is not None:
+            busy.kill()
+            busy.wait()
