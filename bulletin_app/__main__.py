@@ -5,9 +5,9 @@ import sys
 
 def _main() -> int:
     if len(sys.argv) > 1:
-        from bulletin_app.cli import main
+        from bulletin_app.cli import process_main
 
-        return main(sys.argv[1:])
+        return process_main()
     from bulletin_app.gui.window.app import main as gui_main
 
     return gui_main()

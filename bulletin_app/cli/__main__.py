@@ -2,6 +2,6 @@
 
 import sys
 
-from bulletin_app.cli import main
+from bulletin_app.cli import process_main
 
-sys.exit(main())
+sys.exit(process_main())

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -608,6 +609,8 @@ def run(argv: Sequence[str] | None = None) -> int:
     except BulletinError as exc:
         print(f"bulletin: {exc.message}", file=sys.stderr)
         return 1
+    if _SHORT_PROCESS:
+        gc.freeze()  # see process_main
     try:
         data, text = args.func(services, args)
         _emit(data, text, as_json)
@@ -621,6 +624,24 @@ def run(argv: Sequence[str] | None = None) -> int:
         return 1
     finally:
         services.close()
+
+
+_SHORT_PROCESS = False  # set by process_main: this process ends with the command
+
+
+def process_main() -> int:
+    """The ``bulletin`` process (the console script, ``python -m bulletin_app``). A command is a
+    short process: what it imported and built stays to its end, so it is frozen out of the
+    collector's sight once the library is open and again at the end — the collector walked it in
+    every full collection and once more at exit (0.3 s of an export's 1.5 s). The library is
+    closed before, as always. ``main`` alone (tests, scripts calling it in their own process)
+    leaves the collector as it is."""
+    global _SHORT_PROCESS
+    _SHORT_PROCESS = True
+    try:
+        return main()
+    finally:
+        gc.freeze()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
