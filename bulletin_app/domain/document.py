@@ -8,6 +8,7 @@ The PDF and DOCX renderers never decide order or wording; they only draw these p
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TypeVar
@@ -19,10 +20,14 @@ from bulletin_app.domain.issue import Edition
 @dataclass(frozen=True)
 class ImageData:
     ref: str  # asset reference as written in bodies
-    data: bytes
+    data: bytes = field(repr=False)  # stands in the repr by its digest: a layout's key is a repr
     width_px: int
     height_px: int
     mime: str
+    digest: str = field(init=False, default="")
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "digest", hashlib.sha256(self.data).hexdigest())
 
 
 @dataclass(frozen=True)
