@@ -37,9 +37,20 @@ from bulletin_app.services.document_builder import build_document  # noqa: E402
 COLD = "bulletin export --docx (cold: PDF laid out first)"
 
 
+def before_tree(rev: str, folder: Path) -> Path:
+    """The app's source at ``rev``, checked out beside the benchmark's files and byte-compiled."""
+    tree = folder / f"before-{rev}"
+    subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(tree), rev], check=True,
+                   capture_output=True)  # fmt: skip
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(tree / "bulletin_app")], check=True,
+                   capture_output=True)  # fmt: skip
+    return tree
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--before", metavar="REV", help="also run the app as it was at this commit (a git worktree)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -78,6 +89,13 @@ def main() -> None:
                 *bulletin, "--docx", str(folder / "d.docx"), "--force"],
             COLD: [*bulletin, "--docx", str(folder / "c.docx"), "--force"],
         }  # fmt: skip
+        if args.before:
+            old = before_tree(args.before, folder)
+            start = f"import sys; sys.path.insert(0, {str(old)!r}); from bulletin_app.cli import main; sys.exit(main())"
+            then = [sys.executable, "-c", start, *bulletin[3:]]
+            commands[f"bulletin export --pdf (as at {args.before})"] = [*then, "--pdf", str(pdf), "--force"]
+            commands[f"bulletin export --docx, layout kept (as at {args.before})"] = [
+                *then, "--docx", str(folder / "d-old.docx"), "--force"]  # fmt: skip
         soffice, pandoc = shutil.which("soffice"), shutil.which("pandoc")
         if soffice:
             commands["soffice --convert-to pdf (our DOCX)"] = [
@@ -94,18 +112,28 @@ def main() -> None:
         times = interleaved(commands, args.runs, env, {COLD: lambda: shutil.rmtree(cache, ignore_errors=True)})
         med = {name: statistics.median(t) for name, t in times.items()}
         rows = [line(name, t, 60) for name, t in times.items()]
-        if soffice:
-            ratio = med["soffice --convert-to pdf (our DOCX)"] / med["bulletin export --pdf"]
-            rows.append(f"  LibreOffice ÷ bulletin --pdf = {ratio:.1f}× (target ≥ 4×)")
-        if pandoc:
-            warm = med["bulletin export --docx (layout of the unchanged issue kept)"]
-            for name in ("same content: text and pictures", "the text alone, no pictures"):
-                pd = med[f"pandoc Markdown → DOCX ({name})"]
-                rows.append(
-                    f"  bulletin --docx ÷ pandoc ({name}) = {warm / pd:.2f}× (layout kept), "
-                    f"{med[COLD] / pd:.2f}× (cold) (target ≤ 1.5×)"
-                )
+        versions = [("", "bulletin export --pdf", "bulletin export --docx (layout of the unchanged issue kept)")]
+        if args.before:
+            versions.append((
+                f" as at {args.before}",
+                f"bulletin export --pdf (as at {args.before})",
+                f"bulletin export --docx, layout kept (as at {args.before})",
+            ))  # fmt: skip
+        for label, pdf_name, docx_name in versions:
+            if soffice:
+                ratio = med["soffice --convert-to pdf (our DOCX)"] / med[pdf_name]
+                rows.append(f"  LibreOffice ÷ bulletin --pdf{label} = {ratio:.1f}× (target ≥ 4×)")
+            if pandoc:
+                for name in ("same content: text and pictures", "the text alone, no pictures"):
+                    pd = med[f"pandoc Markdown → DOCX ({name})"]
+                    cold = f", {med[COLD] / pd:.2f}× (cold)" if not label else ""
+                    rows.append(
+                        f"  bulletin --docx{label} ÷ pandoc ({name}) = {med[docx_name] / pd:.2f}× (layout kept)"
+                        f"{cold} (target ≤ 1.5×)"
+                    )
         print("\n".join(rows))
+        if args.before:
+            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(old)], check=False)
 
 
 if __name__ == "__main__":

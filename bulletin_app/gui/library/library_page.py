@@ -57,7 +57,7 @@ from bulletin_app.gui.widgets.errors import show_error
 from bulletin_app.gui.widgets.labels import language_label, status_label, translation_label
 from bulletin_app.services import Services
 
-SEARCH_DELAY_MS = 200
+SEARCH_DELAY_MS = 200  # after the last key (100 ms: results 120 ms sooner, but key echo stalls of 170 ms)
 FIRST_PAGE = 200  # rows (or search hits) shown first; the rest follow (search: up to MAX_RESULTS)
 MAX_RESULTS = 2000
 _NO_DATE = QDate(2000, 1, 1)  # the date edits' minimum, shown as “—” (no limit)
@@ -384,13 +384,22 @@ class LibraryPage(QWidget):
 
         self._highlight = [t.text for t in parse_query(text).terms] if text and not trash else []
 
-        def done(result: tuple[list[int], bool]) -> None:
-            self._show(generation, *result)
-            if rest is not None and len(result[0]) == FIRST_PAGE and generation == self._generation:
-                # The first page shows at once (20 ms at 100k); the rest of the list follows it.
-                self.tasks.run(rest, lambda more: self._show(generation, *more), self._error)
+        def unless_superseded(fn: Callable[[], tuple[list[int], bool]]) -> Callable[[], tuple[list[int], bool] | None]:
+            # A request that a newer one replaced before it started is not run (its answer
+            # would be thrown away): typing queues one per pause.
+            return lambda: None if generation != self._generation else fn()
 
-        self.tasks.run(first, done, self._error)
+        def shown(result: tuple[list[int], bool] | None) -> None:
+            if result is not None:
+                self._show(generation, *result)
+
+        def done(result: tuple[list[int], bool] | None) -> None:
+            shown(result)
+            if result and rest is not None and len(result[0]) == FIRST_PAGE and generation == self._generation:
+                # The first page shows at once (20 ms at 100k); the rest of the list follows it.
+                self.tasks.run(unless_superseded(rest), shown, self._error)
+
+        self.tasks.run(unless_superseded(first), done, self._error)
 
     def _search_ids(self, query: str, limit: int, order: tuple[str, bool] | None) -> list[int]:
         ids = [h.id for h in self.services.search.search(query, limit=limit, snippets=False).hits]
