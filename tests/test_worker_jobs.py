@@ -24,9 +24,12 @@ def test_errors_pickle_with_their_fields() -> None:
     assert pickle.loads(pickle.dumps(ValidationError("Khổ giấy", "sai"))).field == "Khổ giấy"
 
 
-def test_import_job_runs_in_a_spawned_worker(services, seeds) -> None:  # type: ignore[no-untyped-def]
+def _import_in_worker(services, folder, cancelled: bool = False):  # type: ignore[no-untyped-def]
+    """(report, progress queue) of importing ``folder`` in a spawned worker, as the window does."""
     context = get_context("spawn")
     progress, cancel = context.Queue(), context.Event()
+    if cancelled:
+        cancel.set()  # pressed before the worker got to the first file
     with ProcessPoolExecutor(1, mp_context=context, initializer=jobs.init_worker, initargs=(progress, cancel)) as pool:
         job = pool.submit(
             jobs.in_worker,
@@ -34,9 +37,13 @@ def test_import_job_runs_in_a_spawned_worker(services, seeds) -> None:  # type: 
             "tester",
             services.db.origin,
             jobs.import_job,
-            ([str(seeds)], None),
+            ([str(folder)], None),
         )
-        report = job.result(120)
+        return job.result(120), progress
+
+
+def test_import_job_runs_in_a_spawned_worker(services, seeds) -> None:  # type: ignore[no-untyped-def]
+    report, progress = _import_in_worker(services, seeds)
     assert len(report.imported) == 5
     assert services.articles.count() == 5  # written by the worker, read here
     # The worker saves as the window's own desk: the window applies the report once at the end,
@@ -65,18 +72,6 @@ def test_cancel_reaches_the_worker(services, tmp_path) -> None:  # type: ignore[
     folder.mkdir()
     for n in range(40):
         (folder / f"{n:02}.txt").write_text(f"Tin số {n}\nHợp tác số {n} với đối tác {n * 3}.", encoding="utf-8")
-    context = get_context("spawn")
-    progress, cancel = context.Queue(), context.Event()
-    cancel.set()  # pressed before the worker got to the first file
-    with ProcessPoolExecutor(1, mp_context=context, initializer=jobs.init_worker, initargs=(progress, cancel)) as pool:
-        job = pool.submit(
-            jobs.in_worker,
-            services.db.location.url,
-            "tester",
-            services.db.origin,
-            jobs.import_job,
-            ([str(folder)], None),
-        )
-        report = job.result(120)
+    report, _ = _import_in_worker(services, folder, cancelled=True)
     assert report.cancelled and report.imported == []
     assert services.articles.count() == 0
