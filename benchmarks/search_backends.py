@@ -64,8 +64,8 @@ def main() -> None:
         for q in queries:
             a += timed(lambda q=q: lite.search.search(q, limit=20), args.runs)
             b += timed(lambda q=q: server.search.search(q, limit=20), args.runs)
-            ha = [h.id for h in lite.search.search(q, limit=100_000, snippets=False).hits]
-            hb = [h.id for h in server.search.search(q, limit=100_000, snippets=False).hits]
+            ha = lite.search.ids(q, limit=100_000)
+            hb = server.search.ids(q, limit=100_000)
             same_hits += set(ha) == set(hb)
             same_top += ha[:1] == hb[:1]
             if set(ha) != set(hb) or ha[:1] != hb[:1]:

@@ -62,6 +62,14 @@ def _filters(s: Conn, query: SearchQuery) -> Filters | None:
     )
 
 
+def matching_ids(s: Conn, query: SearchQuery, limit: int = 50, offset: int = 0) -> list[int]:
+    """The ids of the hits in rank order, and nothing else (a list view's rows)."""
+    filters = _filters(s, query)
+    if filters is None:
+        return []
+    return [h.id for h in search_backend(s).search(s, query, filters, limit, offset)]
+
+
 def run_search(s: Conn, query: SearchQuery, limit: int = 50, offset: int = 0, snippets: bool = True) -> list[SearchHit]:
     engine = search_backend(s)
     filters = _filters(s, query)

@@ -19,7 +19,8 @@ from bulletin_app.gui.widgets.mime import ARTICLE_IDS_MIME, encode_article_ids
 
 Fetch = Callable[[list[int]], list[ArticleSummary]]
 Rename = Callable[[int, int, str], bool]  # (article id, version shown, new title)
-_BLOCK = 200
+_BLOCK = 200  # rows read at once (FIRST_BLOCK: what a list's reload reads with its ids)
+FIRST_BLOCK = _BLOCK
 _Index = QModelIndex | QPersistentModelIndex
 
 # column → the library order it sorts by (services.articles.list_ids orders)
@@ -60,10 +61,11 @@ class ArticleTableModel(QAbstractTableModel):
         )
 
     # -- content
-    def set_ids(self, ids: Sequence[int]) -> None:
+    def set_ids(self, ids: Sequence[int], first: Sequence[ArticleSummary] = ()) -> None:
+        """The rows; ``first``: summaries read already (in the background) for the first rows."""
         self.beginResetModel()
         self._ids = list(ids)
-        self._cache.clear()
+        self._cache = {summary.id: summary for summary in first}
         self.endResetModel()
 
     def append_ids(self, ids: Sequence[int]) -> None:
