@@ -49,9 +49,9 @@ class SearchService:
         with self._db.read() as s:
             return search_repo.matching_ids(s, query, limit)
 
-    def search(self, raw_query: str, limit: int = 50, offset: int = 0, snippets: bool = True) -> SearchResult:
-        """Search the library; ``snippets=False`` skips cutting snippets (id lists for views)."""
+    def search(self, raw_query: str, limit: int = 50, offset: int = 0) -> SearchResult:
+        """Search the library: hits with their titles and snippets (``ids`` for a list's rows)."""
         query = parse_query(raw_query)
         with self._db.read() as s:
-            hits = search_repo.run_search(s, query, limit, offset, snippets)
+            hits = search_repo.run_search(s, query, limit, offset)
         return SearchResult(hits, query.warnings)

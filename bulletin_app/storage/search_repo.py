@@ -10,7 +10,7 @@ from bulletin_app.domain.article import TRANSLATION_WORDS, ArticleStatus
 from bulletin_app.domain.query import SearchHit, SearchQuery
 from bulletin_app.storage.search import Conn, search_backend
 from bulletin_app.storage.search import sql as db
-from bulletin_app.storage.search.fields import Filters
+from bulletin_app.storage.search.fields import Filters, RawHit
 from bulletin_app.storage.search.snippets import make_snippet
 from bulletin_app.text import clean_line, fold
 from bulletin_app.text.fold import name_key
@@ -62,22 +62,22 @@ def _filters(s: Conn, query: SearchQuery) -> Filters | None:
     )
 
 
+def _ranked(s: Conn, query: SearchQuery, limit: int, offset: int) -> list[RawHit]:
+    filters = _filters(s, query)
+    return [] if filters is None else search_backend(s).search(s, query, filters, limit, offset)
+
+
 def matching_ids(s: Conn, query: SearchQuery, limit: int = 50, offset: int = 0) -> list[int]:
     """The ids of the hits in rank order, and nothing else (a list view's rows)."""
-    filters = _filters(s, query)
-    if filters is None:
-        return []
-    return [h.id for h in search_backend(s).search(s, query, filters, limit, offset)]
+    return [h.id for h in _ranked(s, query, limit, offset)]
 
 
-def run_search(s: Conn, query: SearchQuery, limit: int = 50, offset: int = 0, snippets: bool = True) -> list[SearchHit]:
-    engine = search_backend(s)
-    filters = _filters(s, query)
-    if filters is None:
+def run_search(s: Conn, query: SearchQuery, limit: int = 50, offset: int = 0) -> list[SearchHit]:
+    raw = _ranked(s, query, limit, offset)
+    if not raw:
         return []
-    raw = engine.search(s, query, filters, limit, offset)
     ids = [h.id for h in raw]
-    plains = engine.plain_texts(s, ids) if query.terms and snippets else {}
+    plains = search_backend(s).plain_texts(s, ids) if query.terms else {}
     id_list = ",".join(str(int(i)) for i in ids) or "NULL"
     rows = {
         r[0]: r
