@@ -27,11 +27,12 @@ from bulletin_app.services.progress import Progress
 
 if TYPE_CHECKING:  # the services are imported by the commands that use them (a search needs one)
     from bulletin_app.services import Services
-    from bulletin_app.services.export import ExportReport, ExportSettings
+    from bulletin_app.services.export import ExportReport, ExportService, ExportSettings
     from bulletin_app.services.imports import ImportResult
     from bulletin_app.services.search import SearchService
 
 Result = tuple[Any, str]  # (JSON-ready data, human text)
+ReadOnly = Callable[[argparse.Namespace], Result | None]  # a read's cheap way, None = open fully
 STATUSES = [s.value for s in ArticleStatus]
 LANGUAGES = [lang.value for lang in Language]
 EDITIONS = list(Edition.ALL)
@@ -295,8 +296,29 @@ def _findings_text(report: ExportReport) -> list[str]:
     return [f"  ✗ {f.message}" for f in report.errors] + [f"  ! {f.message}" for f in report.warnings]
 
 
+def _read_only_exports(call: Callable[[ExportService, argparse.Namespace], Result]) -> ReadOnly:
+    """``call`` on a current SQLite library read through the standard library's sqlite3 (an
+    export reads the issue, writes files, and never the library: no SQLAlchemy to import); None
+    when the library must be opened the full way."""
+
+    def read_only(args: argparse.Namespace) -> Result | None:
+        from bulletin_app.services.export import ExportService
+
+        with ExportService.read_only(getattr(args, "db", None)) as exports:
+            if exports is None:
+                return None
+            _opened()
+            return call(exports, args)
+
+    return read_only
+
+
 def cmd_check(sv: Services, args: argparse.Namespace) -> Result:
-    report = sv.exports.check(args.issue_id, _export_settings(args))
+    return _check(sv.exports, args)
+
+
+def _check(exports: ExportService, args: argparse.Namespace) -> Result:
+    report = exports.check(args.issue_id, _export_settings(args))
     data = _findings_json(report)
     lines = _findings_text(report) or ["Không có lỗi nào."]
     if report.errors:
@@ -313,9 +335,13 @@ def _stderr_progress(step: Progress) -> None:
 
 
 def cmd_export(sv: Services, args: argparse.Namespace) -> Result:
+    return _export(sv.exports, args)
+
+
+def _export(exports: ExportService, args: argparse.Namespace) -> Result:
     if not args.pdf and not args.docx:
         raise BulletinError("Cần chỉ ra tệp đích: --pdf FILE và/hoặc --docx FILE.")
-    report = sv.exports.export(
+    report = exports.export(
         args.issue_id,
         pdf=Path(args.pdf) if args.pdf else None,
         docx=Path(args.docx) if args.docx else None,
@@ -538,8 +564,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--docx", metavar="FILE")
     p.add_argument("--reference-docx", metavar="FILE", help="tệp .docx mẫu: lấy kiểu chữ, trang, đầu/chân trang")
     p.add_argument("--force", action="store_true", help="vẫn xuất khi kiểm tra còn lỗi")
+    p.set_defaults(read_only=_read_only_exports(_export))
     p = add("check", cmd_check, "kiểm tra số bản tin trước khi in", extra=(layout,))
     p.add_argument("issue_id", type=int, metavar="ISSUE_ID")
+    p.set_defaults(read_only=_read_only_exports(_check))
 
     p = sub.add_parser(
         "demo",
@@ -582,39 +610,11 @@ def _emit(data: Any, text: str, as_json: bool) -> None:
         sys.stdout.write(text + "\n")
 
 
-def run(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    as_json = getattr(args, "json", False)
-    if getattr(args, "standalone", None) is not None:  # commands that open their own library
-        try:
-            data, text = args.standalone(args)
-        except BulletinError as exc:
-            print(f"bulletin: {exc.message}", file=sys.stderr)
-            return 1
-        _emit(data, text, as_json)
-        return 0
-    if getattr(args, "read_only", None) is not None:  # a read that may not need the full opening
-        try:
-            found = args.read_only(args)
-        except BulletinError as exc:
-            print(f"bulletin: {exc.message}", file=sys.stderr)
-            return 1
-        if found is not None:
-            _emit(*found, as_json)
-            return 0
-    from bulletin_app.services import Services
-
+def _answer(command: Callable[[], Result | None], as_json: bool) -> int | None:
+    """Run ``command`` and print its answer: the exit code, or None when it had none to give
+    (a read-only way that found the library must be opened the full way)."""
     try:
-        services = Services.open(getattr(args, "db", None))
-    except BulletinError as exc:
-        print(f"bulletin: {exc.message}", file=sys.stderr)
-        return 1
-    if _SHORT_PROCESS:
-        gc.freeze()  # see process_main
-    try:
-        data, text = args.func(services, args)
-        _emit(data, text, as_json)
-        return 0
+        found = command()
     except _Partial as partial:
         _emit(partial.data, partial.text, as_json)
         print(f"bulletin: {partial.error}", file=sys.stderr)
@@ -622,8 +622,40 @@ def run(argv: Sequence[str] | None = None) -> int:
     except BulletinError as exc:
         print(f"bulletin: {exc.message}", file=sys.stderr)
         return 1
+    if found is None:
+        return None
+    _emit(*found, as_json)
+    return 0
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    as_json = getattr(args, "json", False)
+    if getattr(args, "standalone", None) is not None:  # commands that open their own library
+        return _answer(lambda: args.standalone(args), as_json) or 0
+    if getattr(args, "read_only", None) is not None:  # a read that may not need the full opening
+        code = _answer(lambda: args.read_only(args), as_json)
+        if code is not None:
+            return code
+    from bulletin_app.services import Services
+
+    try:
+        services = Services.open(getattr(args, "db", None))
+    except BulletinError as exc:
+        print(f"bulletin: {exc.message}", file=sys.stderr)
+        return 1
+    _opened()
+    try:
+        return _answer(lambda: args.func(services, args), as_json) or 0
     finally:
         services.close()
+
+
+def _opened() -> None:
+    """The library is open: what this short process imported and built is frozen out of the
+    collector's sight (see process_main)."""
+    if _SHORT_PROCESS:
+        gc.freeze()
 
 
 _SHORT_PROCESS = False  # set by process_main: this process ends with the command

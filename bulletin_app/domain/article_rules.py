@@ -13,7 +13,14 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any, TypedDict
 
-from bulletin_app.domain.article import STATUS_TRANSITIONS, Article, ArticleDraft, ArticleStatus, Language
+from bulletin_app.domain.article import (
+    STATUS_TRANSITIONS,
+    Article,
+    ArticleDraft,
+    ArticleStatus,
+    Language,
+    TranslationState,
+)
 from bulletin_app.domain.errors import ValidationError
 from bulletin_app.text import clean_line, clean_text
 
@@ -129,3 +136,22 @@ def draft_from_values(values: Mapping[str, Any], title: str | None = None) -> Ar
     if "tags" in kept:
         kept["tags"] = list(kept["tags"] or [])
     return ArticleDraft(**kept)
+
+
+# A translation counts as finished once approved (or archived after printing).
+FINISHED = (ArticleStatus.APPROVED.value, ArticleStatus.ARCHIVED.value)
+
+
+def translation_state(
+    language: str, partner_status: str | None, partner_source_hash: str | None, content_hash: str
+) -> TranslationState | None:
+    """A Vietnamese article's translation state from its partner's columns (None for English)."""
+    if language != Language.VI.value:
+        return None
+    if partner_status is None:
+        return TranslationState.NONE
+    if partner_status not in FINISHED:
+        return TranslationState.IN_PROGRESS
+    if partner_source_hash and partner_source_hash != content_hash:
+        return TranslationState.OUTDATED
+    return TranslationState.DONE

@@ -30,8 +30,8 @@ from bulletin_app.domain.errors import NotFoundError
 from bulletin_app.domain.issue import EDITORIAL_SECTION_NAME, Arrangement, Edition, Issue
 from bulletin_app.domain.publication import Publication
 from bulletin_app.domain.wording import EN, VI, WORDING, Wording, credit_in
-from bulletin_app.storage import articles_repo, assets_repo, issues_repo, publication_repo
-from bulletin_app.storage.database import Database
+from bulletin_app.storage import records_read
+from bulletin_app.storage.records_read import Reads
 from bulletin_app.text import fold, format_date_en, format_date_vi, period_en
 
 EDITORIAL_SECTION = fold(EDITORIAL_SECTION_NAME)  # the section "Thư ngỏ" holds the editorial letter
@@ -183,10 +183,10 @@ def _name_after_word(name: str, word: str) -> str:
 
 def _cover_image(s: Any, ref: str) -> ImageData | None:
     try:
-        asset = assets_repo.find_asset(s, ref)
+        asset = records_read.find_asset(s, ref)
     except NotFoundError:
         return None  # the editor is shown the fallback in the preview
-    return ImageData(asset.ref, assets_repo.asset_data(s, asset.id), asset.width, asset.height, asset.mime)
+    return ImageData(asset.ref, records_read.asset_data(s, asset.id), asset.width, asset.height, asset.mime)
 
 
 @dataclass(frozen=True)
@@ -198,18 +198,18 @@ class _Material:
     cover_image: ImageData | None
 
 
-def _read(db: Database, issue_id: int) -> _Material:
+def _read(db: Reads, issue_id: int) -> _Material:
     """Everything an export needs, read in one unit of work; the result is pure data."""
     with db.read() as s:
-        issue = issues_repo.get_issue(s, issue_id)
-        pub = publication_repo.get_publication(s)
-        found = articles_repo.get_articles(s, issue.article_ids)
+        issue = records_read.issue(s, issue_id)
+        pub = records_read.publication(s)
+        found = records_read.articles(s, issue.article_ids)
         missing = [a for a in issue.article_ids if a not in found]
         if missing:  # an entry always names an article; say so as before if one is gone
-            articles_repo.get_article(s, missing[0])
+            records_read.article(s, missing[0])
         articles = {a: found[a] for a in issue.article_ids}
         partners = [p for a in articles.values() if (p := a.translation_id) is not None and p not in articles]
-        more = articles_repo.get_articles(s, partners)
+        more = records_read.articles(s, partners)
         for partner_id in partners:
             if partner_id in more:  # a partner deleted meanwhile is left out
                 articles[partner_id] = more[partner_id]
@@ -217,10 +217,10 @@ def _read(db: Database, issue_id: int) -> _Material:
         images: dict[str, ImageData] = {}
         for ref in dict.fromkeys(refs):
             try:
-                asset = assets_repo.find_asset(s, ref)
+                asset = records_read.find_asset(s, ref)
             except NotFoundError:
                 continue  # preflight reports the missing image by article
-            images[ref] = ImageData(ref, assets_repo.asset_data(s, asset.id), asset.width, asset.height, asset.mime)
+            images[ref] = ImageData(ref, records_read.asset_data(s, asset.id), asset.width, asset.height, asset.mime)
         cover_image = _cover_image(s, issue.cover_asset) if issue.cover_asset else None
     return _Material(issue, pub, articles, images, cover_image)
 
@@ -346,7 +346,7 @@ def _contents_entries(parts: list[Part], images: dict[str, ImageData]) -> list[C
 
 
 def build_document(
-    db: Database,
+    db: Reads,
     issue_id: int,
     edition: str | None = None,
     arrangement: str | None = None,

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,8 +23,8 @@ from bulletin_app.resources import resource_path
 from bulletin_app.services import layout_cache
 from bulletin_app.services.document_builder import build_document
 from bulletin_app.services.progress import CancelToken, Progress, ProgressCallback, no_progress
-from bulletin_app.storage import articles_repo
-from bulletin_app.storage.database import Database
+from bulletin_app.storage import records_read
+from bulletin_app.storage.records_read import Reads
 from bulletin_app.text import fold
 
 if TYPE_CHECKING:
@@ -129,8 +130,19 @@ def _page_hook(cancel: CancelToken | None, progress: ProgressCallback, done: int
 
 
 class ExportService:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Reads) -> None:
         self._db = db
+
+    @staticmethod
+    @contextmanager
+    def read_only(spec: str | None) -> Iterator[ExportService | None]:
+        """Exports from the library at ``spec`` read through the standard library's sqlite3 alone
+        (an export reads the library and writes only files: a cold ``bulletin export`` without
+        SQLAlchemy's import); None when the library must be opened the full way."""
+        from bulletin_app.storage.sqlite_reader import SqliteReader
+
+        with SqliteReader.reading(spec) as reader:
+            yield None if reader is None else ExportService(reader)
 
     def _prepare(self, issue_id: int, settings: ExportSettings):  # type: ignore[no-untyped-def]
         if settings.bleed_mm < 0 or settings.bleed_mm > 10:
@@ -160,11 +172,8 @@ class ExportService:
         placed = [by_id[i] for i in issue.article_ids if i in by_id]
         partners = {a.id: by_id[a.translation_id] for a in articles if a.translation_id in by_id}
         with self._db.read() as s:
-            outdated = {
-                x.id
-                for x in articles_repo.summaries(s, [a.id for a in placed])
-                if x.translation == TranslationState.OUTDATED
-            }
+            states = records_read.translation_states(s, [a.id for a in placed])
+        outdated = {i for i, state in states.items() if state == TranslationState.OUTDATED}
         editorial = fold(EDITORIAL_SECTION_NAME)
         unnamed = [
             sec.name for sec in issue.sections if sec.entries and not sec.name_en and fold(sec.name) != editorial

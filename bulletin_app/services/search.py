@@ -33,14 +33,8 @@ class SearchService:
         must be opened the full way (a server, a new, older or newer file)."""
         from bulletin_app.storage.sqlite_reader import SqliteReader
 
-        reader = SqliteReader.open(spec)
-        if reader is None:
-            yield None
-            return
-        try:
-            yield SearchService(reader)
-        finally:
-            reader.close()
+        with SqliteReader.reading(spec) as reader:
+            yield None if reader is None else SearchService(reader)
 
     def ids(self, raw_query: str, limit: int = 2000) -> list[int]:
         """The matching articles' ids in rank order: a list's rows, without reading their titles

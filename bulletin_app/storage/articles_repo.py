@@ -20,11 +20,11 @@ from bulletin_app.domain.article import (
     Revision,
     TranslationState,
 )
-from bulletin_app.domain.article_rules import check_status_change, check_title, clean_patch
+from bulletin_app.domain.article_rules import check_status_change, check_title, clean_patch, translation_state
 from bulletin_app.domain.body import body_to_plain, count_words
 from bulletin_app.domain.body_writer import drop_orphan_captions
 from bulletin_app.domain.errors import ConflictError, NotFoundError, ValidationError
-from bulletin_app.storage import translations_repo
+from bulletin_app.storage import records_read, translations_repo
 from bulletin_app.storage.columns_repo import get_or_create_column, get_or_create_tags
 from bulletin_app.storage.locking import claim, locked
 from bulletin_app.storage.models import ArticleRow, ArticleTagRow, ColumnRow, EntryRow, RevisionRow, utcnow
@@ -51,30 +51,6 @@ def content_hash(title: str, body_plain: str) -> str:
     """Hash of the article's text after normalisation: equal text ⇒ equal hash."""
     basis = " ".join(fold(title + "\n" + body_plain).split())
     return hashlib.sha256(basis.encode("utf-8")).hexdigest()
-
-
-def _to_article(row: ArticleRow) -> Article:
-    return Article(
-        id=row.id,
-        title=row.title,
-        sapo=row.sapo,
-        body=row.body,
-        byline=row.byline,
-        source_name=row.source_name,
-        source_url=row.source_url,
-        published=row.published_at,
-        published_has_time=row.published_has_time,
-        column=row.column.name if row.column else None,
-        tags=tuple(link.tag.name for link in row.tag_links),
-        language=Language(row.language),
-        translation_id=row.translation_id,
-        status=ArticleStatus(row.status),
-        word_count=row.word_count,
-        created=row.created_at,
-        updated=row.updated_at,
-        version=row.version,
-        findings=tuple(Finding.from_dict(f) for f in row.findings or []),
-    )
 
 
 def _require(s: Session, article_id: int) -> ArticleRow:
@@ -154,17 +130,13 @@ def add_article(s: Session, draft: ArticleDraft, status: ArticleStatus = Article
 
 
 def get_article(s: Session, article_id: int) -> Article:
-    return _to_article(_require(s, article_id))
+    return records_read.article(s, article_id)
 
 
 def get_articles(s: Session, article_ids: Iterable[int]) -> dict[int, Article]:
     """The articles of ``article_ids`` that exist, read in one query (an issue's forty are one
     round trip, not forty)."""
-    wanted = list(dict.fromkeys(article_ids))
-    if not wanted:
-        return {}
-    rows = s.scalars(select(ArticleRow).where(ArticleRow.id.in_(wanted))).unique()
-    return {row.id: _to_article(row) for row in rows}
+    return records_read.articles(s, article_ids)
 
 
 def snapshot(row: ArticleRow) -> dict[str, Any]:
@@ -220,7 +192,7 @@ def update_article(
         translations_repo.unlink(s, row, author, snapshot)
     elif partner is not _KEEP:
         translations_repo.link(s, row, int(partner), author, snapshot)
-    return _to_article(row)
+    return get_article(s, row.id)
 
 
 _KEEP = object()  # update_article: the translation link is not part of the change
@@ -307,8 +279,7 @@ def restore_revision(s: Session, article_id: int, revision_id: int, author: str)
     article = update_article(s, article_id, row.version, data, author)
     if status and status != row.status:  # restore status without workflow checks
         row.status = status
-        s.flush()
-        article = _to_article(row)
+        article = get_article(s, article_id)
     return article
 
 
@@ -472,7 +443,7 @@ def summaries(s: Session, ids: Sequence[int]) -> list[ArticleSummary]:
                     findings=len(r[9] or ()),
                     trashed=r[10] is not None,
                     partner_id=r[11],
-                    translation=translations_repo.state_of(r[4], r[14], r[15], r[12]),
+                    translation=translation_state(r[4], r[14], r[15], r[12]),
                     version=r[13],
                 )
             )

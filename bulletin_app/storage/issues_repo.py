@@ -18,16 +18,14 @@ from bulletin_app.domain.issue import (
     EDITORIAL_SECTION_NAME,
     Arrangement,
     Edition,
-    Entry,
     Issue,
     IssueStatus,
     IssueSummary,
-    Section,
 )
-from bulletin_app.storage import articles_repo
+from bulletin_app.storage import articles_repo, records_read
 from bulletin_app.storage.columns_repo import find_column
 from bulletin_app.storage.locking import locked
-from bulletin_app.storage.models import ArticleRow, AssetRow, ColumnRow, EntryRow, IssueRow, SectionRow, utcnow
+from bulletin_app.storage.models import ArticleRow, AssetRow, EntryRow, IssueRow, SectionRow, utcnow
 from bulletin_app.text import clean_line, fold
 
 MAX_TITLE = 300
@@ -37,22 +35,10 @@ _ASSET_REF = re.compile(re.escape(ASSET_SCHEME) + r"([0-9a-fA-F]{6,64}|\d+)")
 
 
 # ---------------------------------------------------------------- bulletin order
-def _column_positions(s: Session) -> dict[int, int]:
-    return dict(s.execute(select(ColumnRow.id, ColumnRow.position)).all())
-
-
-def _order_key(sec: SectionRow, columns: dict[int, int]) -> tuple[int, int, int]:
-    """Thư ngỏ first, then sections of columns in the columns' order, then the others as placed."""
-    if fold(sec.name) == fold(EDITORIAL_SECTION_NAME):
-        return (0, 0, sec.position)
-    if sec.column_id is not None and sec.column_id in columns:
-        return (1, columns[sec.column_id], sec.position)
-    return (2, 0, sec.position)
-
-
 def _ordered(s: Session, issue: IssueRow) -> list[SectionRow]:
-    columns = _column_positions(s)
-    return sorted(issue.sections, key=lambda sec: _order_key(sec, columns))
+    sections = list(issue.sections)
+    order = records_read.section_order(s, [(sec.name, sec.column_id, sec.position) for sec in sections])
+    return [sections[i] for i in order]
 
 
 def _renumber(s: Session, issue: IssueRow) -> None:
@@ -60,34 +46,6 @@ def _renumber(s: Session, issue: IssueRow) -> None:
         sec.position = i
         for j, entry in enumerate(sec.entries):
             entry.position = j
-
-
-def _to_issue(s: Session, row: IssueRow) -> Issue:
-    english = dict(s.execute(select(ColumnRow.id, ColumnRow.name_en)).all())
-    sections = tuple(
-        Section(
-            sec.id,
-            sec.name,
-            i,
-            tuple(Entry(e.article_id, e.article.title, j) for j, e in enumerate(sec.entries)),
-            english.get(sec.column_id, "") if sec.column_id is not None else "",
-        )
-        for i, sec in enumerate(_ordered(s, row))
-    )
-    return Issue(
-        row.id,
-        row.number,
-        row.date,
-        row.title,
-        row.period_label,
-        IssueStatus(row.status),
-        sections,
-        row.version,
-        row.cover_asset,
-        row.circulation_notice,
-        row.edition,
-        row.arrangement,
-    )
 
 
 def _require(s: Session, issue_id: int, lock: bool = False) -> IssueRow:
@@ -245,7 +203,7 @@ def update_details(s: Session, issue_id: int, expected_version: int | None, valu
 
 
 def get_issue(s: Session, issue_id: int) -> Issue:
-    return _to_issue(s, _require(s, issue_id))
+    return records_read.issue(s, issue_id)
 
 
 def list_issues(s: Session) -> list[IssueSummary]:

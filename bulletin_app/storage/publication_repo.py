@@ -8,16 +8,14 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from bulletin_app.domain.publication import Publication
+from bulletin_app.storage import records_read
 from bulletin_app.storage.models import PublicationRow, utcnow
 
 _ID = 1
 
 
 def get_publication(s: Session) -> Publication:
-    row = s.get(PublicationRow, _ID)
-    if row is None:
-        return Publication()
-    return Publication(**{name: getattr(row, name) for name in Publication.field_names()})
+    return records_read.publication(s)
 
 
 def save_publication(s: Session, publication: Publication) -> None:

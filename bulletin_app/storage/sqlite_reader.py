@@ -1,10 +1,11 @@
 """A current SQLite library read through the standard library's ``sqlite3`` alone.
 
-``bulletin search`` is a read: importing SQLAlchemy and mapping the models costs most of its
-cold start (0.3–0.4 s of ~0.5 s). When the library is a SQLite file already at this version's
-schema, the search's plain SQL (``search.sql``) runs on a read-only connection instead. Every
-other case — a server, a new file, an older one to upgrade, a newer one, not a library — is
-left to :class:`bulletin_app.storage.database.Database`, which knows what to say and do.
+``bulletin search``, ``export`` and ``check`` only read the library: importing SQLAlchemy and
+mapping the models costs most of their cold start (0.3–0.4 s). When the library is a SQLite file
+already at this version's schema, their plain SQL (``search.sql``, ``records_read``) runs on a
+connection that only reads instead. Every other case — a server, a new file, an older one to
+upgrade, a newer one, not a library — is left to :class:`bulletin_app.storage.database.Database`,
+which knows what to say and do.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ class SqliteReader:
 
     @classmethod
     def open(cls, spec: str | None) -> SqliteReader | None:
-        """The library at ``spec`` opened read-only, or None when it must be opened the full way."""
+        """The library at ``spec`` opened for reading only, or None when it must be opened the full way."""
         import os
 
         if "://" in (spec or os.environ.get(DB_ENV) or ""):
@@ -40,11 +41,14 @@ class SqliteReader:
             with path.open("rb") as fh:
                 if fh.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
                     return None
-            conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
+            # Read-write but never creating, and no writes (query_only): a read-only connection
+            # could not remove the WAL's -wal and -shm files on closing, as the last one must.
+            conn = sqlite3.connect(f"{path.as_uri()}?mode=rw", uri=True, timeout=BUSY_TIMEOUT_S)
         except (OSError, sqlite3.Error):
             return None
         try:
             conn.isolation_level = None  # transactions as we say: one snapshot per read
+            conn.execute("PRAGMA query_only = ON")
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         except sqlite3.Error:
             row = None
@@ -52,6 +56,17 @@ class SqliteReader:
             conn.close()
             return None
         return cls(conn, location)
+
+    @classmethod
+    @contextmanager
+    def reading(cls, spec: str | None) -> Iterator[SqliteReader | None]:
+        """:meth:`open` for the length of a ``with``, closed after; None as there."""
+        reader = cls.open(spec)
+        try:
+            yield reader
+        finally:
+            if reader is not None:
+                reader.close()
 
     @contextmanager
     def read(self) -> Iterator[sqlite3.Connection]:

@@ -11,12 +11,10 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, exists, not_, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from bulletin_app.domain.article import ArticleStatus, Language, TranslationState
-from bulletin_app.domain.article_rules import check_pair
+from bulletin_app.domain.article import Language, TranslationState
+from bulletin_app.domain.article_rules import FINISHED, check_pair
 from bulletin_app.domain.errors import ValidationError
 from bulletin_app.storage.models import ArticleRow, RevisionRow, utcnow
-
-_FINISHED = (ArticleStatus.APPROVED.value, ArticleStatus.ARCHIVED.value)
 
 
 def _versioned(s: Session, row: ArticleRow, author: str, snapshot: Any, **values: Any) -> None:
@@ -77,21 +75,6 @@ def mark_translated(s: Session, translation: ArticleRow) -> None:
         translation.source_hash = original.content_hash
 
 
-def state_of(
-    language: str, partner_status: str | None, partner_source_hash: str | None, content_hash: str
-) -> TranslationState | None:
-    """A Vietnamese article's translation state from its partner's columns (None for English)."""
-    if language != Language.VI.value:
-        return None
-    if partner_status is None:
-        return TranslationState.NONE
-    if partner_status not in _FINISHED:
-        return TranslationState.IN_PROGRESS
-    if partner_source_hash and partner_source_hash != content_hash:
-        return TranslationState.OUTDATED
-    return TranslationState.DONE
-
-
 def state_clause(state: TranslationState) -> ColumnElement[bool]:
     """SQL condition on ArticleRow: a Vietnamese article whose translation is in ``state``."""
     partner = aliased(ArticleRow)
@@ -99,7 +82,7 @@ def state_clause(state: TranslationState) -> ColumnElement[bool]:
     if state == TranslationState.NONE:
         return and_(is_vi, ArticleRow.translation_id.is_(None))
     of_partner = select(partner.id).where(partner.id == ArticleRow.translation_id)
-    finished = partner.status.in_(_FINISHED)
+    finished = partner.status.in_(FINISHED)
     current = or_(partner.source_hash == "", partner.source_hash == ArticleRow.content_hash)
     condition = {
         TranslationState.IN_PROGRESS: not_(finished),
