@@ -48,6 +48,7 @@ def child_startup(db: str, t0: float) -> None:
     from bulletin_app.gui.window.app import create_application
 
     app = create_application([sys.argv[0]])
+    from bulletin_app.gui.window.app import freeze_opening
     from bulletin_app.gui.window.main_window import MainWindow
 
     def opener():  # type: ignore[no-untyped-def]
@@ -56,6 +57,7 @@ def child_startup(db: str, t0: float) -> None:
         return Services.open(db)
 
     window = MainWindow(open_library=opener)
+    window.ready.connect(freeze_opening)  # as bulletin-app's main does
     window.show()
     marks: dict[str, float] = {}
 
@@ -145,7 +147,7 @@ def type_slowly(app, widget, text: str, gap: float = 0.12) -> float:  # type: ig
 
 
 def in_process(db: Path, files: int) -> dict[str, object]:
-    from bulletin_app.gui.window.app import create_application
+    from bulletin_app.gui.window.app import create_application, freeze_opening
     from bulletin_app.gui.window.main_window import MainWindow
     from bulletin_app.services import Services
     from bulletin_app.services.sample import create_sample
@@ -155,6 +157,7 @@ def in_process(db: Path, files: int) -> dict[str, object]:
     if not services.issues.list():
         create_sample(services)
     window = MainWindow(services)
+    freeze_opening()  # as bulletin-app's main does once the library is open (here: opened above)
     window.resize(1280, 800)
     window.show()
     spin_until(app, lambda: window.library.model.rowCount() > 0)
