@@ -66,10 +66,15 @@ def drop_template() -> None:
 
 
 @contextmanager
-def pg_database(empty: bool = False) -> Iterator[str]:
-    """A new database on the test server (migrated and seeded unless ``empty``); its URL."""
+def pg_database(empty: bool = False, icu_locale: str | None = None) -> Iterator[str]:
+    """A new database on the test server (migrated and seeded unless ``empty``); its URL.
+    ``icu_locale``: an empty database whose default collation is that ICU locale's."""
     name = f"bulletin_test_{uuid.uuid4().hex[:12]}"
-    if empty:
+    if icu_locale is not None:
+        _admin(
+            f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' LOCALE_PROVIDER icu ICU_LOCALE '{icu_locale}'"
+        )
+    elif empty:
         _admin(f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8'")
     else:
         _ensure_template()

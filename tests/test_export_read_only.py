@@ -171,3 +171,28 @@ def test_a_library_that_needs_the_full_opening_is_exported_the_full_way(tmp_path
     )  # fmt: skip
     assert status["code"] == 0 and "sqlalchemy" in status["loaded"], done.stderr
     assert json.loads(done.stdout)["pdf"]["pages"] > 4
+
+
+def test_pictures_are_found_by_their_hash_prefix_whatever_the_servers_collation() -> None:
+    """A body names its picture by a prefix of its hash. A server whose default collation sorts
+    digits by their number (ICU "kn") orders hashes unlike their text: the look-up must not
+    depend on the order."""
+    import io
+
+    from PIL import Image
+
+    with pg_database(icu_locale="und-u-kn-true") as url:
+        sv = Services.open(url)
+        try:
+            hashes = []
+            for n in range(12):
+                data = io.BytesIO()
+                Image.new("RGB", (10 + n, 10), (n * 20, 90, 160)).save(data, "PNG")
+                asset, _ = sv.assets.add_bytes(data.getvalue(), f"anh-{n}.png")
+                hashes.append(asset.sha256)
+            for digest in hashes:
+                for length in (6, 8, 12, 64):
+                    assert sv.assets.get(digest[:length]).sha256 == digest
+                    assert sv.assets.get(digest[:length].upper()).sha256 == digest
+        finally:
+            sv.close()

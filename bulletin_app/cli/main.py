@@ -298,8 +298,8 @@ def _findings_text(report: ExportReport) -> list[str]:
 
 def _read_only_exports(call: Callable[[ExportService, argparse.Namespace], Result]) -> ReadOnly:
     """``call`` on a current SQLite library read through the standard library's sqlite3 (an
-    export reads the issue, writes files, and never the library: no SQLAlchemy to import); None
-    when the library must be opened the full way."""
+    export reads the issue and writes its own files, no record of the library: no SQLAlchemy to
+    import); None when the library must be opened the full way."""
 
     def read_only(args: argparse.Namespace) -> Result | None:
         from bulletin_app.services.export import ExportService

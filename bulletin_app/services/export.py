@@ -137,7 +137,7 @@ class ExportService:
     @contextmanager
     def read_only(spec: str | None) -> Iterator[ExportService | None]:
         """Exports from the library at ``spec`` read through the standard library's sqlite3 alone
-        (an export reads the library and writes only files: a cold ``bulletin export`` without
+        (an export reads the library's records and writes none: a cold ``bulletin export`` without
         SQLAlchemy's import); None when the library must be opened the full way."""
         from bulletin_app.storage.sqlite_reader import SqliteReader
 

@@ -36,6 +36,7 @@ _ASSET_REF = re.compile(re.escape(ASSET_SCHEME) + r"([0-9a-fA-F]{6,64}|\d+)")
 
 # ---------------------------------------------------------------- bulletin order
 def _ordered(s: Session, issue: IssueRow) -> list[SectionRow]:
+    s.flush()  # the sections' values as stored (a new one's defaults filled in), as the reading sees them
     sections = list(issue.sections)
     order = records_read.section_order(s, [(sec.name, sec.column_id, sec.position) for sec in sections])
     return [sections[i] for i in order]

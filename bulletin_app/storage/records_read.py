@@ -233,8 +233,10 @@ def find_asset(conn: Conn, ref: str) -> Asset:
     if len(ref) >= 6 and all(c in "0123456789abcdef" for c in ref):
         found = rows(
             conn,
-            f"SELECT {_ASSET_COLUMNS} FROM assets WHERE sha256 >= :lo AND sha256 < :hi ORDER BY sha256 LIMIT 2",
-            {"lo": ref, "hi": ref + "g"},  # the hash's prefix range ("g" sorts after every hex digit)
+            # LIKE, not a range: a range follows the column's collation, and a server's may sort
+            # digits by their number or after letters (ICU "kn", "kr"); the prefix is hex only.
+            f"SELECT {_ASSET_COLUMNS} FROM assets WHERE sha256 LIKE :prefix LIMIT 2",
+            {"prefix": ref + "%"},
         )
         if len(found) == 1:
             return Asset(*found[0])

@@ -43,6 +43,8 @@ class SqliteReader:
                     return None
             # Read-write but never creating, and no writes (query_only): a read-only connection
             # could not remove the WAL's -wal and -shm files on closing, as the last one must.
+            # (Closing last, it also folds a crashed writer's WAL into the file, as any opening
+            # of the library does: the same records, the journal emptied.)
             conn = sqlite3.connect(f"{path.as_uri()}?mode=rw", uri=True, timeout=BUSY_TIMEOUT_S)
         except (OSError, sqlite3.Error):
             return None
